@@ -1,0 +1,51 @@
+VENV    := .venv
+PY      := $(VENV)/bin/python
+FLASK   := $(VENV)/bin/flask --app caseflow
+STAMP   := $(VENV)/.installed
+PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+PG_CHECK := import psycopg; psycopg.connect('postgresql://postgres@127.0.0.1:5432/test', connect_timeout=3).close()
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test test-sqlite test-postgres lint fmt check-workflows
+
+help:  ## show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+install: $(STAMP)  ## create .venv and install caseflow with its dev tools (idempotent)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+run: install  ## migrate, seed demo data when empty, serve on http://127.0.0.1:5000
+	$(FLASK) init-db
+	$(FLASK) seed-demo --if-empty
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+test: install  ## the whole suite on SQLite, then on PostgreSQL (required when CI=true)
+	$(VENV)/bin/pytest
+	@if [ -n "$$CI" ] || $(PY) -c "$(PG_CHECK)" 2>/dev/null; then \
+		$(MAKE) --no-print-directory test-postgres; \
+	else \
+		echo "PostgreSQL is not reachable on 127.0.0.1:5432: the PostgreSQL run was skipped."; \
+	fi
+
+test-sqlite: install  ## the suite on SQLite only
+	$(VENV)/bin/pytest
+
+test-postgres: install  ## the suite on PostgreSQL (browser tests run in the SQLite pass)
+	CASEFLOW_TEST_DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest -m "not browser"
+
+lint: install  ## ruff and mypy
+	$(VENV)/bin/ruff check caseflow tests
+	$(VENV)/bin/ruff format --check caseflow tests
+	$(VENV)/bin/mypy
+
+fmt: install  ## format and autofix
+	$(VENV)/bin/ruff format caseflow tests
+	$(VENV)/bin/ruff check --fix caseflow tests
+
+check-workflows: install  ## validate workflows/*.yaml
+	$(FLASK) check-workflows

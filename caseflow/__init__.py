@@ -1,0 +1,49 @@
+"""caseflow: case-management workflows for the integral social-domain front door."""
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from caseflow.config import REPO_ROOT, Config, default_database_url
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(REPO_ROOT / "templates"),
+    )
+    app.config.from_object(Config)
+    if test_config:
+        app.config.from_mapping(test_config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = default_database_url(app.instance_path)
+
+    from caseflow import models  # noqa: F401  (registers every table on the metadata)
+    from caseflow.extensions import csrf, db, login_manager, migrate
+    from caseflow.models.base import render_migration_item
+    from caseflow.workflow.registry import EXTENSION_KEY, WorkflowRegistry
+
+    db.init_app(app)
+    migrate.init_app(
+        app,
+        db,
+        directory=str(REPO_ROOT / "migrations"),
+        render_as_batch=True,
+        compare_type=True,
+        render_item=render_migration_item,
+    )
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    app.extensions[EXTENSION_KEY] = WorkflowRegistry.from_directory(
+        Path(app.config["WORKFLOWS_DIR"])
+    )
+
+    from caseflow.cli import register_commands
+    from caseflow.web import register_blueprints
+
+    register_commands(app)
+    register_blueprints(app)
+    return app

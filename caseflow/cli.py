@@ -1,0 +1,58 @@
+"""Flask commands: init-db, seed-demo, check-workflows."""
+
+import click
+import sqlalchemy as sa
+from flask import Flask
+from flask_migrate import upgrade
+
+from caseflow.extensions import db
+from caseflow.workflow.registry import registry
+
+
+def register_commands(app: Flask) -> None:
+    app.cli.add_command(init_db)
+    app.cli.add_command(seed_demo)
+    app.cli.add_command(check_workflows)
+
+
+@click.command("init-db")
+def init_db() -> None:
+    """Apply every migration up to the newest (creates the database when it is empty)."""
+    upgrade()
+    click.echo("Database is bijgewerkt tot de nieuwste migratie.")
+
+
+@click.command("seed-demo")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the database already has users.")
+@click.option("--cases", default=400, show_default=True, help="Roughly how many cases to create.")
+def seed_demo(if_empty: bool, cases: int) -> None:
+    """Fill the database with a demo service organisation, made through the engine."""
+    from caseflow.demo import DEMO_PASSWORD, DEMO_USERS, seed
+    from caseflow.models import User
+
+    if if_empty and db.session.scalar(sa.select(sa.func.count(User.id))):
+        click.echo("Demodata staat er al.")
+    else:
+        summary = seed(case_count=cases)
+        click.echo(summary)
+    click.echo(f"Demo-accounts (wachtwoord '{DEMO_PASSWORD}'):")
+    for username, label in DEMO_USERS:
+        click.echo(f"  {username:<12} {label}")
+
+
+@click.command("check-workflows")
+def check_workflows() -> None:
+    """Validate every workflow definition and print a summary per workflow."""
+    reg = registry()
+    for name in reg.names():
+        wf = reg.get(name)
+        finals = [s for s in wf.states.values() if s.final]
+        deadlines = ", ".join(
+            f"{d.code} ({'wettelijk' if d.statutory else 'servicenorm'})"
+            for d in wf.deadlines.values()
+        )
+        click.echo(
+            f"{name:<22} {wf.label}: {len(wf.states)} statussen ({len(finals)} eind), "
+            f"{len({t.trigger for t in wf.transitions})} acties, termijnen: {deadlines or '-'}"
+        )
+    click.echo(f"{len(reg.names())} workflows geldig.")

@@ -1,0 +1,126 @@
+"""Deadlines (termijnen) of a case with their suspensions and extensions."""
+
+from datetime import date, datetime
+from enum import StrEnum
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from caseflow import clock
+from caseflow.models.base import Base
+from caseflow.models.cases import Case
+
+
+class DeadlineKind(StrEnum):
+    LEGAL = "legal"
+    SERVICE_NORM = "service_norm"
+
+
+class DeadlineStatus(StrEnum):
+    RUNNING = "running"
+    SUSPENDED = "suspended"
+    STOPPED = "stopped"
+
+
+class Outcome(StrEnum):
+    IN_TIME = "in_time"
+    LATE = "late"
+
+
+class Deadline(Base):
+    __tablename__ = "deadlines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(sa.ForeignKey("cases.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(sa.String(60))
+    label: Mapped[str] = mapped_column(sa.String(200))
+    kind: Mapped[str] = mapped_column(sa.String(20))
+    basis: Mapped[str | None] = mapped_column(sa.String(200))
+    start_date: Mapped[date]
+    weeks: Mapped[int] = mapped_column(default=0)
+    days: Mapped[int] = mapped_column(default=0)
+    working_days: Mapped[int] = mapped_column(default=0)
+    extension_weeks: Mapped[int] = mapped_column(default=0)
+    # While suspended this is the date the term would end if it ran again today.
+    due_date: Mapped[date]
+    status: Mapped[str] = mapped_column(sa.String(20), default=DeadlineStatus.RUNNING)
+    stopped_on: Mapped[date | None]
+    outcome: Mapped[str | None] = mapped_column(sa.String(20))
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
+
+    case: Mapped[Case] = relationship(back_populates="deadlines")
+    suspensions: Mapped[list["Suspension"]] = relationship(
+        back_populates="deadline", order_by="Suspension.start_date", cascade="all, delete-orphan"
+    )
+    extensions: Mapped[list["Extension"]] = relationship(
+        back_populates="deadline", order_by="Extension.id", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        sa.UniqueConstraint("case_id", "code"),
+        sa.Index("ix_deadlines_status_due", "status", "due_date"),
+        sa.CheckConstraint("kind IN ('legal', 'service_norm')", name="known_kind"),
+        sa.CheckConstraint("status IN ('running', 'suspended', 'stopped')", name="known_status"),
+        sa.CheckConstraint(
+            "(status = 'stopped') = (stopped_on IS NOT NULL AND outcome IS NOT NULL)",
+            name="stopped_has_outcome",
+        ),
+        sa.CheckConstraint(
+            "outcome IS NULL OR outcome IN ('in_time', 'late')", name="known_outcome"
+        ),
+        sa.CheckConstraint("due_date >= start_date", name="due_after_start"),
+        sa.CheckConstraint(
+            "weeks >= 0 AND days >= 0 AND working_days >= 0 AND extension_weeks >= 0",
+            name="lengths_not_negative",
+        ),
+    )
+
+    @property
+    def is_legal(self) -> bool:
+        return self.kind == DeadlineKind.LEGAL
+
+    @property
+    def open_suspension(self) -> "Suspension | None":
+        return next((s for s in self.suspensions if s.end_date is None), None)
+
+
+class Suspension(Base):
+    """Opschorting: from the first suspended day until the day the clock runs again."""
+
+    __tablename__ = "deadline_suspensions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deadline_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("deadlines.id", ondelete="CASCADE"), index=True
+    )
+    start_date: Mapped[date]
+    end_date: Mapped[date | None]
+    reason: Mapped[str | None] = mapped_column(sa.Text)
+    started_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    ended_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+
+    deadline: Mapped[Deadline] = relationship(back_populates="suspensions")
+
+    __table_args__ = (
+        sa.CheckConstraint("end_date IS NULL OR end_date >= start_date", name="ends_after_start"),
+    )
+
+
+class Extension(Base):
+    """Verlenging or verdaging of a deadline by whole weeks."""
+
+    __tablename__ = "deadline_extensions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deadline_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("deadlines.id", ondelete="CASCADE"), index=True
+    )
+    weeks: Mapped[int]
+    reason: Mapped[str] = mapped_column(sa.Text)
+    basis: Mapped[str | None] = mapped_column(sa.String(200))
+    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
+
+    deadline: Mapped[Deadline] = relationship(back_populates="extensions")
+
+    __table_args__ = (sa.CheckConstraint("weeks > 0", name="weeks_positive"),)

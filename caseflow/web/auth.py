@@ -1,0 +1,66 @@
+"""Login and logout."""
+
+from urllib.parse import urlsplit
+
+import sqlalchemy as sa
+from flask import Blueprint, Flask, flash, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user, login_required, login_user, logout_user
+from flask_wtf import FlaskForm
+from werkzeug.security import check_password_hash
+from wtforms import PasswordField, StringField
+from wtforms.validators import DataRequired
+
+from caseflow.extensions import db, login_manager
+from caseflow.models import User
+
+bp = Blueprint("auth", __name__)
+
+
+class LoginForm(FlaskForm):  # type: ignore[misc]
+    username = StringField("Gebruikersnaam", validators=[DataRequired("Vul uw gebruikersnaam in.")])
+    password = PasswordField("Wachtwoord", validators=[DataRequired("Vul uw wachtwoord in.")])
+
+
+def init_login(app: Flask) -> None:
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Log in om verder te gaan."
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> User | None:
+        return db.session.get(User, int(user_id))
+
+
+def _safe_next(target: str | None) -> str:
+    if target and not urlsplit(target).netloc and target.startswith("/"):
+        return target
+    return url_for("home.index")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login() -> ResponseReturnValue:
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"))
+    form = LoginForm()
+    error = None
+    if form.validate_on_submit():
+        user = db.session.scalar(sa.select(User).where(User.username == form.username.data))
+        if (
+            user is None
+            or not user.active
+            or not check_password_hash(user.password_hash, form.password.data or "")
+        ):
+            error = "Gebruikersnaam of wachtwoord klopt niet."
+        else:
+            session.permanent = True  # the idle timeout is PERMANENT_SESSION_LIFETIME
+            login_user(user)
+            return redirect(_safe_next(request.args.get("next")))
+    return render_template("auth/login.html", form=form, error=error)
+
+
+@bp.route("/logout", methods=["POST"])
+@login_required
+def logout() -> ResponseReturnValue:
+    logout_user()
+    flash("U bent uitgelogd.")
+    return redirect(url_for("auth.login"))

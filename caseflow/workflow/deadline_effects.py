@@ -1,0 +1,181 @@
+"""What a transition does to a case's deadlines: start, suspend, resume, extend, stop."""
+
+from datetime import date, timedelta
+
+from flask import current_app, has_app_context
+
+from caseflow.deadlines import HolidayCalendar, explain, legal_due_date
+from caseflow.models.cases import Case
+from caseflow.models.deadlines import Deadline, DeadlineStatus, Extension, Outcome, Suspension
+from caseflow.models.organisation import User
+from caseflow.workflow.schema import DeadlineDef, TransitionDef, Workflow
+
+CALENDAR_KEY = "caseflow.calendar"
+
+
+def holiday_calendar() -> HolidayCalendar:
+    if not has_app_context():
+        return HolidayCalendar()
+    cal = current_app.extensions.get(CALENDAR_KEY)
+    if cal is None:
+        extra = [
+            date.fromisoformat(day.strip())
+            for day in current_app.config.get("EXTRA_HOLIDAYS", "").split(",")
+            if day.strip()
+        ]
+        cal = current_app.extensions[CALENDAR_KEY] = HolidayCalendar(extra_days=extra)
+    return cal
+
+
+def _arguments(deadline: Deadline, today: date) -> dict[str, object]:
+    # An open suspension counts as if the clock ran again today: the date to expect right now.
+    suspensions = [
+        (s.start_date, s.end_date if s.end_date is not None else max(today, s.start_date))
+        for s in deadline.suspensions
+    ]
+    return {
+        "weeks": deadline.weeks,
+        "days": deadline.days,
+        "working_days": deadline.working_days,
+        "suspensions": suspensions,
+        "extension_weeks": deadline.extension_weeks,
+        "statutory": deadline.is_legal,
+        "calendar": holiday_calendar(),
+    }
+
+
+def compute_due_date(deadline: Deadline, today: date) -> date:
+    return legal_due_date(deadline.start_date, **_arguments(deadline, today))  # type: ignore[arg-type]
+
+
+def explain_deadline(deadline: Deadline, today: date) -> list[str]:
+    return explain(deadline.start_date, **_arguments(deadline, today))  # type: ignore[arg-type]
+
+
+def extension_problem(deadlines: list[Deadline], spec: DeadlineDef, weeks: int) -> str | None:
+    """A Dutch reason why this extension is not possible, or None."""
+    deadline = next((d for d in deadlines if d.code == spec.code), None)
+    if deadline is None or deadline.status == DeadlineStatus.STOPPED:
+        return f"De termijn '{spec.label}' loopt niet; verlengen kan niet."
+    left = spec.extendable_weeks - deadline.extension_weeks
+    if weeks > left:
+        return f"De termijn '{spec.label}' kan nog maximaal {left} week/weken verlengd worden."
+    return None
+
+
+def apply_deadline_effects(
+    case: Case,
+    deadlines: list[Deadline],
+    workflow: Workflow,
+    transition: TransitionDef | None,
+    from_state: str | None,
+    data: dict[str, object],
+    actor: User | None,
+    today: date,
+) -> list[Deadline]:
+    """Update `deadlines` (the case's current ones) in place; return the ones newly started."""
+    to_state = case.state
+    by_code = {d.code: d for d in deadlines}
+    changed_state = from_state != to_state
+    actor_id = actor.id if actor else None
+
+    if changed_state and from_state is not None:
+        for code in workflow.states[from_state].suspends:
+            deadline = by_code.get(code)
+            if deadline is not None and deadline.status == DeadlineStatus.SUSPENDED:
+                _resume(deadline, today, actor_id)
+
+    if transition is not None and transition.extends is not None:
+        deadline = by_code[transition.extends]
+        weeks = int(str(data["weken"]))
+        deadline.extensions.append(
+            Extension(
+                weeks=weeks,
+                reason=str(data.get("reden") or data.get("toelichting") or ""),
+                basis=workflow.deadlines[transition.extends].extension_basis,
+                actor_id=actor_id,
+            )
+        )
+        deadline.extension_weeks += weeks
+
+    if changed_state:
+        for deadline in deadlines:
+            spec = workflow.deadlines.get(deadline.code)
+            if (
+                spec is not None
+                and to_state in spec.stops_on_enter
+                and deadline.status != DeadlineStatus.STOPPED
+            ):
+                _stop(deadline, today, actor_id)
+
+    started = []
+    for spec in workflow.deadlines.values():
+        starts_here = (changed_state and spec.starts_on_enter == to_state) or (
+            transition is not None and spec.starts_on_trigger == transition.trigger
+        )
+        if starts_here and spec.code not in by_code:
+            deadline = _start(case, spec, today)
+            started.append(deadline)
+            by_code[spec.code] = deadline
+
+    if changed_state:
+        for code in workflow.states[to_state].suspends:
+            deadline = by_code.get(code)
+            if deadline is not None and deadline.status == DeadlineStatus.RUNNING:
+                _suspend(deadline, today, actor_id, data)
+
+    for deadline in by_code.values():
+        if deadline.status != DeadlineStatus.STOPPED:
+            deadline.due_date = compute_due_date(deadline, today)
+    return started
+
+
+def _start(case: Case, spec: DeadlineDef, today: date) -> Deadline:
+    deadline = Deadline(
+        code=spec.code,
+        label=spec.label,
+        kind=spec.kind,
+        basis=spec.basis,
+        start_date=today,
+        weeks=spec.weeks,
+        days=spec.days,
+        working_days=spec.working_days,
+        extension_weeks=0,
+        status=DeadlineStatus.RUNNING,
+        due_date=today,
+    )
+    deadline.due_date = compute_due_date(deadline, today)
+    case.deadlines.append(deadline)
+    return deadline
+
+
+def _suspend(
+    deadline: Deadline, today: date, actor_id: int | None, data: dict[str, object]
+) -> None:
+    # Awb 4:15: the term is suspended from the day after the request to complete is sent.
+    reason = data.get("reden") or data.get("toelichting")
+    deadline.suspensions.append(
+        Suspension(
+            start_date=today + timedelta(days=1),
+            reason=str(reason) if reason else None,
+            started_by_id=actor_id,
+        )
+    )
+    deadline.status = DeadlineStatus.SUSPENDED
+
+
+def _resume(deadline: Deadline, today: date, actor_id: int | None) -> None:
+    suspension = deadline.open_suspension
+    if suspension is not None:
+        suspension.end_date = max(today, suspension.start_date)
+        suspension.ended_by_id = actor_id
+    deadline.status = DeadlineStatus.RUNNING
+
+
+def _stop(deadline: Deadline, today: date, actor_id: int | None) -> None:
+    if deadline.status == DeadlineStatus.SUSPENDED:
+        _resume(deadline, today, actor_id)
+    deadline.due_date = compute_due_date(deadline, today)
+    deadline.status = DeadlineStatus.STOPPED
+    deadline.stopped_on = today
+    deadline.outcome = Outcome.IN_TIME if today <= deadline.due_date else Outcome.LATE

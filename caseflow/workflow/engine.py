@@ -1,0 +1,322 @@
+"""The one door for change: every case is created and moved here, each step one transaction."""
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.orm.exc import StaleDataError
+
+from caseflow import clock
+from caseflow.extensions import db
+from caseflow.models.cases import Case, CaseEvent, Intake
+from caseflow.models.clients import Household, Person
+from caseflow.models.organisation import ROLE_LABELS, Municipality, Role, Team, User
+from caseflow.workflow.deadline_effects import apply_deadline_effects, extension_problem
+from caseflow.workflow.errors import (
+    ConflictError,
+    GuardFailed,
+    InvalidData,
+    NotAuthorised,
+    TriggerNotAllowed,
+    UnknownTrigger,
+)
+from caseflow.workflow.fields import clean_data, field_def, to_json
+from caseflow.workflow.guards import GUARDS
+from caseflow.workflow.loader import SYSTEM_ROLE
+from caseflow.workflow.registry import registry
+from caseflow.workflow.schema import FieldDef, TransitionDef, Workflow
+
+T = TypeVar("T")
+CREATE_TRIGGER = "aanmaken"
+ASSIGN_TRIGGER = "toewijzen"
+
+
+@dataclass(frozen=True)
+class TriggerOption:
+    """One action on a case as a user sees it: possible now, or not and why."""
+
+    trigger: str
+    label: str
+    dest: str
+    allowed: bool
+    reasons: tuple[str, ...]
+    fields: tuple[FieldDef, ...]
+    required: frozenset[str]
+
+
+class _StateHolder:
+    """What the shared transitions machine moves: only the state, never the case row itself."""
+
+    def __init__(self, state: str) -> None:
+        self.state = state
+
+
+def workflow_for(case: Case) -> Workflow:
+    return registry().get(case.case_type).for_municipality(case.municipality.code)
+
+
+def start_case(
+    case_type: str,
+    *,
+    municipality: Municipality,
+    actor: User | None,
+    person: Person | None = None,
+    household: Household | None = None,
+    intake: Intake | None = None,
+    parent: Case | None = None,
+    team: Team | None = None,
+    assignee: User | None = None,
+    data: Mapping[str, Any] | None = None,
+    commit: bool = True,
+) -> Case:
+    workflow = registry().get(case_type).for_municipality(municipality.code)
+
+    def work() -> Case:
+        _authorise(actor, workflow.start_roles, municipality.id)
+        now = clock.now()
+        case = Case(
+            case_type=case_type,
+            state=workflow.initial,
+            municipality=municipality,
+            person=person,
+            household=household,
+            intake=intake,
+            parent=parent,
+            team=team,
+            assignee=assignee,
+            opened_at=now,
+            state_entered_at=now,
+            last_event_at=now,
+        )
+        db.session.add(case)
+        db.session.add(
+            CaseEvent(
+                case=case,
+                trigger=CREATE_TRIGGER,
+                from_state=None,
+                to_state=workflow.initial,
+                actor_id=actor.id if actor else None,
+                occurred_at=now,
+                seconds_in_previous_state=0,
+                data=to_json(data or {}),
+            )
+        )
+        apply_deadline_effects(case, [], workflow, None, None, {}, actor, clock.local_date(now))
+        return case
+
+    return _in_transaction(work, commit)
+
+
+def fire(
+    case: Case,
+    trigger: str,
+    actor: User | None,
+    *,
+    expected_version: int | None = None,
+    commit: bool = True,
+    **data: Any,
+) -> CaseEvent:
+    """Move `case` by `trigger` on behalf of `actor` (None: the system) or raise a WorkflowError."""
+
+    def work() -> CaseEvent:
+        workflow = workflow_for(case)
+        transition = _transition(workflow, case, trigger)
+        _authorise(actor, transition.roles, case.municipality_id)
+        cleaned = clean_data(workflow.fields, transition, workflow.states[transition.dest], data)
+        _lock(case, expected_version)
+        _check_guards(workflow, transition, case, cleaned)
+        return _transition_case(case, workflow, transition, actor, cleaned)
+
+    return _in_transaction(work, commit)
+
+
+def assign(
+    case: Case,
+    assignee: User | None,
+    actor: User,
+    *,
+    reason: str | None = None,
+    expected_version: int | None = None,
+    commit: bool = True,
+) -> CaseEvent:
+    """Claim (assign to yourself), or as team manager assign, reassign or release a case."""
+
+    def work() -> CaseEvent:
+        if case.is_closed:
+            raise TriggerNotAllowed("Een afgesloten zaak kan niet meer worden toegewezen.")
+        claiming = assignee is not None and assignee.id == actor.id and case.assignee_id is None
+        if claiming:
+            _authorise(actor, {Role.CONSULENT, Role.REGISSEUR, Role.TOEGANG}, case.municipality_id)
+        else:
+            _authorise(actor, {Role.TEAMMANAGER}, case.municipality_id)
+            if not reason or not reason.strip():
+                raise InvalidData({"reden": "Reden is verplicht."})
+        if assignee is not None and not assignee.serves(case.municipality_id):
+            raise InvalidData({"assignee": f"{assignee.full_name} werkt niet voor deze gemeente."})
+        _lock(case, expected_version)
+        now = clock.now()
+        event = CaseEvent(
+            case=case,
+            trigger=ASSIGN_TRIGGER,
+            from_state=case.state,
+            to_state=case.state,
+            actor_id=actor.id,
+            occurred_at=now,
+            reason=reason,
+            seconds_in_previous_state=_seconds_since(case, now),
+            data={"van": case.assignee_id, "naar": assignee.id if assignee else None},
+        )
+        db.session.add(event)
+        case.assignee = assignee
+        case.last_event_at = now
+        return event
+
+    return _in_transaction(work, commit)
+
+
+def available_triggers(case: Case, user: User | None) -> list[TriggerOption]:
+    """What `user` may do with `case` now, and for what is not possible, the reasons why."""
+    if case.is_closed:
+        return []
+    workflow = workflow_for(case)
+    options = []
+    for transition in workflow.transitions_from(case.state):
+        reasons = []
+        try:
+            _authorise(user, transition.roles, case.municipality_id)
+        except NotAuthorised as exc:
+            reasons.append(exc.message)
+        reasons += _guard_reasons(workflow, transition, case, {})
+        dest = workflow.states[transition.dest]
+        names = (*transition.requires, *transition.optional)
+        options.append(
+            TriggerOption(
+                trigger=transition.trigger,
+                label=transition.label,
+                dest=transition.dest,
+                allowed=not reasons,
+                reasons=tuple(reasons),
+                fields=tuple(field_def(workflow.fields, n, dest) for n in names),
+                required=frozenset(transition.requires),
+            )
+        )
+    return options
+
+
+def _in_transaction(work: Callable[[], T], commit: bool) -> T:
+    try:
+        result = work()
+        db.session.flush()
+        if commit:
+            db.session.commit()
+        return result
+    except StaleDataError:
+        db.session.rollback()
+        raise ConflictError() from None
+    except BaseException:
+        db.session.rollback()
+        raise
+
+
+def _transition(workflow: Workflow, case: Case, trigger: str) -> TransitionDef:
+    transition = workflow.transition(trigger, case.state)
+    if transition is not None:
+        return transition
+    if not workflow.has_trigger(trigger):
+        raise UnknownTrigger(f"De actie '{trigger}' bestaat niet voor een {workflow.label}.")
+    raise TriggerNotAllowed(
+        f"De actie '{trigger}' kan niet in de status '{workflow.state_label(case.state)}'."
+    )
+
+
+def _authorise(actor: User | None, roles: Iterable[str], municipality_id: int) -> None:
+    allowed = set(roles)
+    if actor is None:
+        if SYSTEM_ROLE not in allowed:
+            raise NotAuthorised("Deze actie moet door een medewerker worden gedaan.")
+        return
+    if not actor.is_active:
+        raise NotAuthorised("Uw account is niet actief.")
+    if actor.roles.isdisjoint(allowed):
+        labels = [ROLE_LABELS[Role(r)].lower() for r in sorted(allowed) if r != SYSTEM_ROLE]
+        raise NotAuthorised("Alleen een " + " of ".join(labels) + " mag dit doen.")
+    if not actor.serves(municipality_id):
+        raise NotAuthorised("U werkt niet voor de gemeente van deze zaak.")
+
+
+def _guard_reasons(
+    workflow: Workflow, transition: TransitionDef, case: Case, data: Mapping[str, Any]
+) -> list[str]:
+    reasons = [r for name in transition.guards if (r := GUARDS[name](case, data)) is not None]
+    if transition.extends is not None:
+        spec = workflow.deadlines[transition.extends]
+        problem = extension_problem(case.deadlines, spec, int(data.get("weken", 1)))
+        if problem:
+            reasons.append(problem)
+    return reasons
+
+
+def _check_guards(
+    workflow: Workflow, transition: TransitionDef, case: Case, data: Mapping[str, Any]
+) -> None:
+    reasons = _guard_reasons(workflow, transition, case, data)
+    if reasons:
+        raise GuardFailed(reasons)
+
+
+def _lock(case: Case, expected_version: int | None) -> None:
+    """Take the case row for this transaction and refuse to act on a stale copy of it."""
+    current = db.session.execute(
+        sa.select(Case.version).where(Case.id == case.id).with_for_update()
+    ).scalar_one()
+    if current != case.version or (expected_version is not None and expected_version != current):
+        raise ConflictError()
+
+
+def _seconds_since(case: Case, now: Any) -> int:
+    return max(0, int((now - case.last_event_at).total_seconds()))
+
+
+def _transition_case(
+    case: Case,
+    workflow: Workflow,
+    transition: TransitionDef,
+    actor: User | None,
+    data: dict[str, Any],
+) -> CaseEvent:
+    machine = registry().machines[case.case_type]
+    holder = _StateHolder(case.state)
+    machine.events[transition.trigger].trigger(holder)
+    from_state, now = case.state, clock.now()
+    event = CaseEvent(
+        case=case,
+        trigger=transition.trigger,
+        from_state=from_state,
+        to_state=holder.state,
+        actor_id=actor.id if actor else None,
+        occurred_at=now,
+        seconds_in_previous_state=_seconds_since(case, now),
+        reason=data.get("reden"),
+        data=to_json(data),
+    )
+    db.session.add(event)
+    case.state = holder.state
+    case.last_event_at = now
+    if from_state != holder.state:
+        case.state_entered_at = now
+    dest = workflow.states[holder.state]
+    if dest.final:
+        case.closed_at = now
+        case.result = data.get("resultaat") or holder.state
+    apply_deadline_effects(
+        case,
+        list(case.deadlines),
+        workflow,
+        transition,
+        from_state,
+        data,
+        actor,
+        clock.local_date(now),
+    )
+    return event

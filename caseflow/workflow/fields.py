@@ -1,0 +1,92 @@
+"""Data that triggers ask for: definitions shared by all workflows and the cleaning of input."""
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from caseflow.workflow.errors import InvalidData
+from caseflow.workflow.schema import FieldDef, StateDef, TransitionDef
+
+FIELD_TYPES = frozenset({"text", "date", "int", "choice", "bool"})
+
+COMMON_FIELDS = {
+    "reden": FieldDef("reden", "Reden", "text"),
+    "toelichting": FieldDef("toelichting", "Toelichting", "text"),
+    "motivering": FieldDef("motivering", "Motivering", "text"),
+    "verslag": FieldDef("verslag", "Verslag", "text"),
+    "weken": FieldDef("weken", "Aantal weken", "int", minimum=1, maximum=52),
+    "resultaat": FieldDef("resultaat", "Resultaat", "choice"),
+}
+
+
+def field_def(fields: Mapping[str, FieldDef], name: str, dest: StateDef) -> FieldDef:
+    """The field as this transition sees it; `resultaat` takes its options from the final state."""
+    definition = fields[name]
+    if name == "resultaat":
+        return FieldDef(name, definition.label, "choice", options=dict(dest.results))
+    return definition
+
+
+def clean_data(
+    fields: Mapping[str, FieldDef],
+    transition: TransitionDef,
+    dest: StateDef,
+    raw: Mapping[str, Any],
+) -> dict[str, Any]:
+    """Check and convert the data for one transition; raise InvalidData naming every bad field."""
+    errors: dict[str, str] = {}
+    cleaned: dict[str, Any] = {}
+    for name in (*transition.requires, *transition.optional):
+        definition = field_def(fields, name, dest)
+        value = raw.get(name)
+        if _is_empty(value):
+            if name in transition.requires:
+                errors[name] = f"{definition.label} is verplicht."
+            continue
+        try:
+            cleaned[name] = _convert(definition, value)
+        except ValueError as exc:
+            errors[name] = str(exc)
+    if errors:
+        raise InvalidData(errors)
+    return cleaned
+
+
+def to_json(data: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in data.items()}
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _convert(definition: FieldDef, value: Any) -> Any:
+    label = definition.label
+    if definition.type == "text":
+        return str(value).strip()
+    if definition.type == "bool":
+        if isinstance(value, bool):
+            return value
+        return str(value).lower() in ("1", "true", "ja", "on", "y")
+    if definition.type == "date":
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValueError(f"{label}: vul een geldige datum in (jjjj-mm-dd).") from None
+    if definition.type == "int":
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            raise ValueError(f"{label}: vul een heel getal in.") from None
+        if definition.minimum is not None and number < definition.minimum:
+            raise ValueError(f"{label}: minimaal {definition.minimum}.")
+        if definition.maximum is not None and number > definition.maximum:
+            raise ValueError(f"{label}: maximaal {definition.maximum}.")
+        return number
+    choice = str(value)
+    if choice not in definition.options:
+        allowed = ", ".join(definition.options.values())
+        raise ValueError(f"{label}: kies een van de mogelijkheden ({allowed}).")
+    return choice

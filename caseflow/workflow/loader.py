@@ -1,0 +1,377 @@
+"""Read workflows/*.yaml and validate them; every error names the file and the key."""
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from caseflow.models.organisation import Role
+from caseflow.workflow.errors import WorkflowDefinitionError
+from caseflow.workflow.fields import COMMON_FIELDS, FIELD_TYPES
+from caseflow.workflow.guards import GUARDS
+from caseflow.workflow.schema import (
+    DeadlineDef,
+    FieldDef,
+    MunicipalityOverride,
+    StateDef,
+    TransitionDef,
+    Workflow,
+)
+
+SYSTEM_ROLE = "systeem"
+KNOWN_ROLES = frozenset(r.value for r in Role) | {SYSTEM_ROLE}
+DOMAINS = frozenset(
+    {"toegang", "integraal", "wmo", "jeugd", "participatie", "schuldhulp", "bezwaar"}
+)
+LENGTH_UNITS = ("weeks", "days", "working_days")
+OVERRIDABLE = frozenset({"length", "warning_working_days"})
+
+
+class _Checker:
+    """Walks one parsed file and raises with `file: key.path: message` on the first problem."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, key: str, message: str) -> WorkflowDefinitionError:
+        return WorkflowDefinitionError(f"{self.path.name}: {key}: {message}")
+
+    def mapping(
+        self, value: Any, key: str, allowed: set[str], required: set[str]
+    ) -> dict[str, Any]:
+        if not isinstance(value, Mapping):
+            raise self.fail(key, "expected a mapping")
+        for name in value:
+            if name not in allowed:
+                raise self.fail(
+                    f"{key}.{name}", f"unknown key (allowed: {', '.join(sorted(allowed))})"
+                )
+        for name in required - set(value):
+            raise self.fail(f"{key}.{name}", "missing required key")
+        return dict(value)
+
+    def text(self, value: Any, key: str) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(key, "expected a non-empty string")
+        return value
+
+    def names(self, value: Any, key: str) -> tuple[str, ...]:
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise self.fail(key, "expected a name or a list of names")
+        return tuple(items)
+
+    def number(self, value: Any, key: str, minimum: int = 0) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise self.fail(key, f"expected a whole number >= {minimum}")
+        return value
+
+    def known(
+        self, names: tuple[str, ...], pool: Mapping[str, Any] | frozenset[str], key: str, what: str
+    ) -> None:
+        for name in names:
+            if name not in pool:
+                raise self.fail(key, f"unknown {what} '{name}'")
+
+
+def load_workflow(path: Path) -> Workflow:
+    check = _Checker(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise WorkflowDefinitionError(f"{path.name}: not valid YAML: {exc}") from exc
+    doc = check.mapping(
+        raw,
+        "(top)",
+        {
+            "name",
+            "label",
+            "description",
+            "domain",
+            "initial",
+            "start_roles",
+            "states",
+            "transitions",
+            "deadlines",
+            "fields",
+            "municipalities",
+        },
+        {"name", "label", "domain", "initial", "start_roles", "states", "transitions"},
+    )
+    start_roles = check.names(doc["start_roles"], "start_roles")
+    check.known(start_roles, KNOWN_ROLES, "start_roles", "role")
+    name = check.text(doc["name"], "name")
+    if name != path.stem:
+        raise check.fail("name", f"must equal the file name '{path.stem}'")
+    if doc["domain"] not in DOMAINS:
+        raise check.fail("domain", f"unknown domain '{doc['domain']}'")
+    fields = {**COMMON_FIELDS, **_fields(check, doc.get("fields") or {})}
+    states = _states(check, doc["states"])
+    if doc["initial"] not in states:
+        raise check.fail("initial", f"unknown state '{doc['initial']}'")
+    transitions = _transitions(check, doc["transitions"], states, fields)
+    triggers = {t.trigger for t in transitions}
+    deadlines = _deadlines(check, doc.get("deadlines") or {}, states, triggers)
+    for state in states.values():
+        check.known(state.suspends, deadlines, f"states.{state.name}.suspends", "deadline")
+    for t in transitions:
+        if t.extends is not None:
+            check.known((t.extends,), deadlines, f"transitions.{t.trigger}.extends", "deadline")
+            if deadlines[t.extends].extendable_weeks == 0:
+                raise check.fail(
+                    f"transitions.{t.trigger}.extends", "that deadline is not extendable"
+                )
+    overrides = _overrides(check, doc.get("municipalities") or {}, deadlines, triggers)
+    _check_reachability(check, doc["initial"], states, transitions)
+    return Workflow(
+        name=name,
+        label=check.text(doc["label"], "label"),
+        domain=doc["domain"],
+        initial=doc["initial"],
+        states=states,
+        transitions=tuple(transitions),
+        deadlines=deadlines,
+        fields=fields,
+        overrides=overrides,
+        source=path,
+        start_roles=frozenset(start_roles),
+        description=str(doc.get("description", "")),
+    )
+
+
+def _fields(check: _Checker, raw: Any) -> dict[str, FieldDef]:
+    result = {}
+    for name, spec in check.mapping(raw, "fields", set(raw or {}), set()).items():
+        key = f"fields.{name}"
+        spec = check.mapping(
+            spec, key, {"label", "type", "options", "min", "max"}, {"label", "type"}
+        )
+        if spec["type"] not in FIELD_TYPES:
+            raise check.fail(f"{key}.type", f"unknown type '{spec['type']}'")
+        options = spec.get("options") or {}
+        if spec["type"] == "choice" and not options:
+            raise check.fail(f"{key}.options", "a choice field needs options")
+        result[name] = FieldDef(
+            name=name,
+            label=check.text(spec["label"], f"{key}.label"),
+            type=spec["type"],
+            options={str(k): str(v) for k, v in options.items()},
+            minimum=spec.get("min"),
+            maximum=spec.get("max"),
+        )
+    return result
+
+
+def _states(check: _Checker, raw: Any) -> dict[str, StateDef]:
+    states = {}
+    for name, spec in check.mapping(raw, "states", set(raw or {}), set()).items():
+        key = f"states.{name}"
+        spec = check.mapping(spec, key, {"label", "final", "results", "suspends"}, {"label"})
+        results = spec.get("results") or {}
+        if not isinstance(results, Mapping):
+            raise check.fail(f"{key}.results", "expected a mapping of result code to label")
+        if results and not spec.get("final"):
+            raise check.fail(f"{key}.results", "only a final state has results")
+        states[name] = StateDef(
+            name=name,
+            label=check.text(spec["label"], f"{key}.label"),
+            final=bool(spec.get("final", False)),
+            results={str(k): str(v) for k, v in results.items()},
+            suspends=check.names(spec.get("suspends", []), f"{key}.suspends"),
+        )
+    if not states:
+        raise check.fail("states", "a workflow needs at least one state")
+    return states
+
+
+def _transitions(
+    check: _Checker, raw: Any, states: dict[str, StateDef], fields: dict[str, FieldDef]
+) -> list[TransitionDef]:
+    if not isinstance(raw, list) or not raw:
+        raise check.fail("transitions", "expected a non-empty list")
+    result: list[TransitionDef] = []
+    seen: set[tuple[str, str]] = set()
+    for index, spec in enumerate(raw):
+        trigger = spec.get("trigger", f"#{index}") if isinstance(spec, Mapping) else f"#{index}"
+        key = f"transitions.{trigger}"
+        spec = check.mapping(
+            spec,
+            key,
+            {
+                "trigger",
+                "label",
+                "source",
+                "dest",
+                "roles",
+                "requires",
+                "optional",
+                "guards",
+                "extends",
+            },
+            {"trigger", "label", "source", "dest", "roles"},
+        )
+        sources = (
+            tuple(states) if spec["source"] == "*" else check.names(spec["source"], f"{key}.source")
+        )
+        check.known(sources, states, f"{key}.source", "state")
+        check.known((spec["dest"],), states, f"{key}.dest", "state")
+        for source in sources:
+            if states[source].final:
+                raise check.fail(f"{key}.source", f"'{source}' is final; nothing leaves it")
+            if (trigger, source) in seen:
+                raise check.fail(key, f"defined twice from state '{source}'")
+            seen.add((trigger, source))
+        roles = check.names(spec["roles"], f"{key}.roles")
+        if not roles:
+            raise check.fail(f"{key}.roles", "name at least one role (deny by default)")
+        check.known(roles, KNOWN_ROLES, f"{key}.roles", "role")
+        requires = check.names(spec.get("requires", []), f"{key}.requires")
+        optional = check.names(spec.get("optional", []), f"{key}.optional")
+        check.known(requires + optional, fields, f"{key}.requires", "field")
+        guards = check.names(spec.get("guards", []), f"{key}.guards")
+        check.known(guards, GUARDS, f"{key}.guards", "guard")
+        if states[spec["dest"]].results and "resultaat" not in requires:
+            requires = (*requires, "resultaat")
+        extends = spec.get("extends")
+        if extends is not None and "weken" not in requires:
+            requires = (*requires, "weken")
+        result.append(
+            TransitionDef(
+                trigger=check.text(trigger, f"{key}.trigger"),
+                label=check.text(spec["label"], f"{key}.label"),
+                sources=sources,
+                dest=spec["dest"],
+                roles=frozenset(roles),
+                requires=requires,
+                optional=optional,
+                guards=guards,
+                extends=extends,
+            )
+        )
+    return result
+
+
+def _deadlines(
+    check: _Checker, raw: Any, states: dict[str, StateDef], triggers: set[str]
+) -> dict[str, DeadlineDef]:
+    result = {}
+    for code, spec in check.mapping(raw, "deadlines", set(raw or {}), set()).items():
+        key = f"deadlines.{code}"
+        spec = check.mapping(
+            spec,
+            key,
+            {
+                "label",
+                "basis",
+                "kind",
+                "length",
+                "starts",
+                "stops",
+                "extendable",
+                "warning_working_days",
+            },
+            {"label", "kind", "length", "starts", "stops"},
+        )
+        if spec["kind"] not in ("legal", "service_norm"):
+            raise check.fail(f"{key}.kind", "expected 'legal' or 'service_norm'")
+        if spec["kind"] == "legal" and not spec.get("basis"):
+            raise check.fail(f"{key}.basis", "a legal deadline names its legal basis")
+        length = _length(check, spec["length"], f"{key}.length")
+        starts = check.mapping(spec["starts"], f"{key}.starts", {"on_enter", "on_trigger"}, set())
+        if len(starts) != 1:
+            raise check.fail(f"{key}.starts", "give exactly one of on_enter or on_trigger")
+        if "on_enter" in starts:
+            check.known((starts["on_enter"],), states, f"{key}.starts.on_enter", "state")
+        if "on_trigger" in starts:
+            check.known((starts["on_trigger"],), triggers, f"{key}.starts.on_trigger", "trigger")
+        stops = check.mapping(spec["stops"], f"{key}.stops", {"on_enter"}, {"on_enter"})
+        stop_states = check.names(stops["on_enter"], f"{key}.stops.on_enter")
+        check.known(stop_states, states, f"{key}.stops.on_enter", "state")
+        extendable = check.mapping(
+            spec.get("extendable") or {}, f"{key}.extendable", {"max_weeks", "basis"}, set()
+        )
+        result[code] = DeadlineDef(
+            code=code,
+            label=check.text(spec["label"], f"{key}.label"),
+            kind=spec["kind"],
+            basis=spec.get("basis"),
+            **length,
+            starts_on_enter=starts.get("on_enter"),
+            starts_on_trigger=starts.get("on_trigger"),
+            stops_on_enter=stop_states,
+            extendable_weeks=check.number(
+                extendable.get("max_weeks", 0), f"{key}.extendable.max_weeks"
+            ),
+            extension_basis=extendable.get("basis"),
+            warning_working_days=check.number(
+                spec.get("warning_working_days", 5), f"{key}.warning_working_days"
+            ),
+        )
+    return result
+
+
+def _length(check: _Checker, raw: Any, key: str) -> dict[str, int]:
+    spec = check.mapping(raw, key, set(LENGTH_UNITS), set())
+    length = {unit: check.number(value, f"{key}.{unit}") for unit, value in spec.items()}
+    if sum(length.values()) == 0:
+        raise check.fail(key, "a deadline needs a length of at least one day")
+    return length
+
+
+def _overrides(
+    check: _Checker, raw: Any, deadlines: dict[str, DeadlineDef], triggers: set[str]
+) -> dict[str, MunicipalityOverride]:
+    result = {}
+    for code, spec in check.mapping(raw, "municipalities", set(raw or {}), set()).items():
+        key = f"municipalities.{code}"
+        spec = check.mapping(spec, key, {"deadlines", "disabled_triggers"}, set())
+        changes: dict[str, dict[str, int]] = {}
+        for dl_code, dl_spec in check.mapping(
+            spec.get("deadlines") or {}, f"{key}.deadlines", set(deadlines), set()
+        ).items():
+            dl_key = f"{key}.deadlines.{dl_code}"
+            dl_spec = check.mapping(dl_spec, dl_key, set(OVERRIDABLE), set())
+            if "length" in dl_spec:
+                if deadlines[dl_code].statutory:
+                    raise check.fail(
+                        f"{dl_key}.length", "a legal term is set by law, not per municipality"
+                    )
+                changes[dl_code] = {u: 0 for u in LENGTH_UNITS} | _length(
+                    check, dl_spec["length"], f"{dl_key}.length"
+                )
+            if "warning_working_days" in dl_spec:
+                changes.setdefault(dl_code, {})["warning_working_days"] = check.number(
+                    dl_spec["warning_working_days"], f"{dl_key}.warning_working_days"
+                )
+        disabled = check.names(spec.get("disabled_triggers", []), f"{key}.disabled_triggers")
+        check.known(disabled, frozenset(triggers), f"{key}.disabled_triggers", "trigger")
+        result[code] = MunicipalityOverride(
+            deadlines=changes, disabled_triggers=frozenset(disabled)
+        )
+    return result
+
+
+def _check_reachability(
+    check: _Checker, initial: str, states: dict[str, StateDef], transitions: list[TransitionDef]
+) -> None:
+    reached, frontier = {initial}, [initial]
+    while frontier:
+        state = frontier.pop()
+        for t in transitions:
+            if state in t.sources and t.dest not in reached:
+                reached.add(t.dest)
+                frontier.append(t.dest)
+    for name in states:
+        if name not in reached:
+            raise check.fail(f"states.{name}", "cannot be reached from the initial state")
+    if not any(s.final for s in states.values()):
+        raise check.fail("states", "a workflow needs at least one final state")
+
+
+def load_directory(
+    directory: Path, loader: Callable[[Path], Workflow] = load_workflow
+) -> dict[str, Workflow]:
+    if not directory.is_dir():
+        raise WorkflowDefinitionError(f"{directory}: workflow directory not found")
+    return {wf.name: wf for wf in (loader(p) for p in sorted(directory.glob("*.yaml")))}

@@ -1,0 +1,106 @@
+"""The validated, immutable shape of a workflow definition."""
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class FieldDef:
+    name: str
+    label: str
+    type: str  # text | date | int | choice | bool
+    options: dict[str, str] = field(default_factory=dict)
+    minimum: int | None = None
+    maximum: int | None = None
+
+
+@dataclass(frozen=True)
+class StateDef:
+    name: str
+    label: str
+    final: bool = False
+    results: dict[str, str] = field(default_factory=dict)
+    suspends: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TransitionDef:
+    trigger: str
+    label: str
+    sources: tuple[str, ...]
+    dest: str
+    roles: frozenset[str]
+    requires: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
+    guards: tuple[str, ...] = ()
+    extends: str | None = None
+
+
+@dataclass(frozen=True)
+class DeadlineDef:
+    code: str
+    label: str
+    kind: str  # legal | service_norm
+    basis: str | None
+    weeks: int = 0
+    days: int = 0
+    working_days: int = 0
+    starts_on_enter: str | None = None
+    starts_on_trigger: str | None = None
+    stops_on_enter: tuple[str, ...] = ()
+    extendable_weeks: int = 0
+    extension_basis: str | None = None
+    warning_working_days: int = 5
+
+    @property
+    def statutory(self) -> bool:
+        return self.kind == "legal"
+
+
+@dataclass(frozen=True)
+class MunicipalityOverride:
+    deadlines: dict[str, dict[str, int]] = field(default_factory=dict)
+    disabled_triggers: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Workflow:
+    name: str
+    label: str
+    domain: str
+    initial: str
+    states: dict[str, StateDef]
+    transitions: tuple[TransitionDef, ...]
+    deadlines: dict[str, DeadlineDef]
+    fields: dict[str, FieldDef]
+    overrides: dict[str, MunicipalityOverride]
+    source: Path
+    start_roles: frozenset[str] = frozenset()
+    description: str = ""
+
+    def transitions_from(self, state: str) -> list[TransitionDef]:
+        return [t for t in self.transitions if state in t.sources]
+
+    def transition(self, trigger: str, state: str) -> TransitionDef | None:
+        return next((t for t in self.transitions_from(state) if t.trigger == trigger), None)
+
+    def has_trigger(self, trigger: str) -> bool:
+        return any(t.trigger == trigger for t in self.transitions)
+
+    def state_label(self, state: str | None) -> str:
+        if state is None:
+            return "-"
+        return self.states[state].label if state in self.states else state
+
+    def for_municipality(self, code: str | None) -> "Workflow":
+        """This workflow with a municipality's couleur locale applied."""
+        override = self.overrides.get(code or "")
+        if override is None:
+            return self
+        deadlines = {
+            key: replace(d, **override.deadlines.get(key, {})) for key, d in self.deadlines.items()
+        }
+        transitions = tuple(
+            t for t in self.transitions if t.trigger not in override.disabled_triggers
+        )
+        return replace(self, deadlines=deadlines, transitions=transitions, overrides={})
