@@ -36,7 +36,7 @@ def seed_demo(if_empty: bool, cases: int) -> None:
         summary = seed(case_count=cases)
         click.echo(summary)
     click.echo(f"Demo-accounts (wachtwoord '{DEMO_PASSWORD}'):")
-    for username, label in DEMO_USERS:
+    for username, _name, _roles, label in DEMO_USERS:
         click.echo(f"  {username:<12} {label}")
 
 

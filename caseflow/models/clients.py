@@ -4,9 +4,10 @@ from datetime import date, datetime
 from enum import StrEnum
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from caseflow import clock
+from caseflow.bsn import bsn_error
 from caseflow.models.base import Base
 from caseflow.models.organisation import Municipality
 
@@ -39,6 +40,12 @@ class Person(Base):
     memberships: Mapped[list["HouseholdMember"]] = relationship(back_populates="person")
 
     __table_args__ = (sa.CheckConstraint("bsn IS NULL OR length(bsn) = 9", name="bsn_length"),)
+
+    @validates("bsn")
+    def _check_bsn(self, key: str, value: str | None) -> str | None:
+        if value is not None and (error := bsn_error(value)):
+            raise ValueError(error)
+        return value
 
     @property
     def full_name(self) -> str:

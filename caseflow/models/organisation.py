@@ -136,6 +136,7 @@ class Team(Base):
     domain: Mapped[str | None] = mapped_column(sa.String(40))
     area_id: Mapped[int | None] = mapped_column(sa.ForeignKey("areas.id"))
 
+    organisation: Mapped[ServiceOrganisation] = relationship()
     area: Mapped[Area | None] = relationship()
     municipalities: Mapped[list[Municipality]] = relationship(secondary=team_municipalities)
     members: Mapped[list["User"]] = relationship(
