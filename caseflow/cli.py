@@ -3,6 +3,7 @@
 import click
 import sqlalchemy as sa
 from flask import Flask
+from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
 from caseflow.extensions import db
@@ -16,6 +17,7 @@ def register_commands(app: Flask) -> None:
 
 
 @click.command("init-db")
+@with_appcontext
 def init_db() -> None:
     """Apply every migration up to the newest (creates the database when it is empty)."""
     upgrade()
@@ -23,6 +25,7 @@ def init_db() -> None:
 
 
 @click.command("seed-demo")
+@with_appcontext
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has users.")
 @click.option("--cases", default=400, show_default=True, help="Roughly how many cases to create.")
 def seed_demo(if_empty: bool, cases: int) -> None:
@@ -41,6 +44,7 @@ def seed_demo(if_empty: bool, cases: int) -> None:
 
 
 @click.command("check-workflows")
+@with_appcontext
 def check_workflows() -> None:
     """Validate every workflow definition and print a summary per workflow."""
     reg = registry()

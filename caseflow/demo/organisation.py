@@ -155,7 +155,7 @@ def build_organisation() -> DemoOrganisation:
     first_area_team = next(iter(area_teams.values()))
     first_area_team.members = [by_name["regisseur"], by_name["teammanager"]]
     for username, full_name, domain in COLLEAGUES:
-        roles = [Role.CONSULENT] + ([Role.REGISSEUR] if domain == "integraal" else [])
+        roles = (Role.CONSULENT, Role.REGISSEUR) if domain == "integraal" else (Role.CONSULENT,)
         user = User(
             username=username,
             full_name=full_name,

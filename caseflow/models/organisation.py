@@ -184,7 +184,7 @@ class User(UserMixin, Base):
         return not self.roles.isdisjoint(roles)
 
     @property
-    def is_active(self) -> bool:  # type: ignore[override]
+    def is_active(self) -> bool:
         return self.active
 
     def serves(self, municipality_id: int) -> bool:

@@ -17,7 +17,7 @@ from caseflow.models import User
 bp = Blueprint("auth", __name__)
 
 
-class LoginForm(FlaskForm):  # type: ignore[misc]
+class LoginForm(FlaskForm):
     username = StringField("Gebruikersnaam", validators=[DataRequired("Vul uw gebruikersnaam in.")])
     password = PasswordField("Wachtwoord", validators=[DataRequired("Vul uw wachtwoord in.")])
 

@@ -1,6 +1,6 @@
 """Read workflows/*.yaml and validate them; every error names the file and the key."""
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -67,9 +67,7 @@ class _Checker:
             raise self.fail(key, f"expected a whole number >= {minimum}")
         return value
 
-    def known(
-        self, names: tuple[str, ...], pool: Mapping[str, Any] | frozenset[str], key: str, what: str
-    ) -> None:
+    def known(self, names: tuple[str, ...], pool: Collection[str], key: str, what: str) -> None:
         for name in names:
             if name not in pool:
                 raise self.fail(key, f"unknown {what} '{name}'")

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class DeadlineDef:
 
 @dataclass(frozen=True)
 class MunicipalityOverride:
-    deadlines: dict[str, dict[str, int]] = field(default_factory=dict)
+    deadlines: dict[str, dict[str, Any]] = field(default_factory=dict)
     disabled_triggers: frozenset[str] = frozenset()
 
 

@@ -1,0 +1,45 @@
+"""seed-demo builds a working organisation whose cases all came through the engine."""
+
+import sqlalchemy as sa
+from flask import Flask
+from werkzeug.security import check_password_hash
+
+from caseflow.demo import DEMO_PASSWORD, seed
+from caseflow.extensions import db
+from caseflow.models import Case, CaseEvent, Deadline, Municipality, User
+
+
+def test_seed_demo_creates_users_for_every_role_and_cases_through_the_engine(
+    app: Flask, travel: object
+) -> None:
+    seed(case_count=60)
+    users = {u.username: u for u in db.session.scalars(sa.select(User))}
+    for username in ("toegang", "consulent", "regisseur", "teammanager", "beheerder"):
+        assert check_password_hash(users[username].password_hash, DEMO_PASSWORD)
+    assert db.session.scalar(sa.select(sa.func.count(Municipality.id))) == 6
+
+    cases = db.session.scalars(sa.select(Case)).all()
+    assert len(cases) == 60
+    assert len({(c.case_type, c.state) for c in cases}) > 10
+    for case in cases:
+        events = case.events
+        assert events[0].trigger == "aanmaken"
+        assert case.state == events[-1].to_state
+        times = [e.occurred_at for e in events]
+        assert times == sorted(times)
+    open_deadlines = db.session.scalars(
+        sa.select(Deadline).where(Deadline.status != "stopped")
+    ).all()
+    assert open_deadlines, "some deadlines are still running"
+
+
+def test_seed_demo_command_is_idempotent_with_if_empty(app: Flask) -> None:
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["seed-demo", "--cases", "5"])
+    assert first.exit_code == 0, first.output
+    assert "toegang" in first.output and "caseflow-demo" in first.output
+    events = db.session.scalar(sa.select(sa.func.count(CaseEvent.id)))
+    second = runner.invoke(args=["seed-demo", "--if-empty"])
+    assert second.exit_code == 0
+    assert "Demodata staat er al." in second.output
+    assert db.session.scalar(sa.select(sa.func.count(CaseEvent.id))) == events
