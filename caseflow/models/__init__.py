@@ -1,5 +1,6 @@
 """All models, imported here so the metadata is complete for Alembic and create_all()."""
 
+from caseflow.models.audit import AccessLog
 from caseflow.models.base import Base
 from caseflow.models.cases import CHANNELS, LIFE_DOMAINS, Case, CaseEvent, Intake, Note
 from caseflow.models.clients import Household, HouseholdMember, Person, Relation
@@ -26,6 +27,7 @@ from caseflow.models.organisation import (
 __all__ = [
     "CHANNELS",
     "LIFE_DOMAINS",
+    "AccessLog",
     "Area",
     "Base",
     "Case",
