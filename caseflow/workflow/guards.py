@@ -5,6 +5,7 @@ from typing import Any
 
 from caseflow import clock
 from caseflow.models.cases import Case
+from caseflow.models.organisation import Role
 
 Guard = Callable[[Case, Mapping[str, Any]], str | None]
 GUARDS: dict[str, Guard] = {}
@@ -51,4 +52,18 @@ def date_in_future(case: Case, data: Mapping[str, Any]) -> str | None:
     for key, value in data.items():
         if key.endswith("_tot") and value is not None and value <= clock.today():
             return "De gekozen datum moet na vandaag liggen."
+    return None
+
+
+@guard("behandelaar_is_regisseur")
+def assignee_is_director(case: Case, data: Mapping[str, Any]) -> str | None:
+    if case.assignee is not None and case.assignee.has_role(Role.REGISSEUR):
+        return None
+    return "Wijs eerst een regisseur toe als behandelaar."
+
+
+@guard("nog_niet_verdaagd")
+def not_yet_extended(case: Case, data: Mapping[str, Any]) -> str | None:
+    if any(deadline.extension_weeks for deadline in case.deadlines):
+        return "De beslissing is al eens verdaagd; verdagen kan maar één keer."
     return None

@@ -1,0 +1,121 @@
+"""Workflow files are validated at start-up; a broken one names its file and key."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+from flask import Flask
+
+from caseflow import create_app
+from caseflow.workflow.errors import WorkflowDefinitionError
+from caseflow.workflow.loader import load_directory
+
+TEN_WORKFLOWS = {
+    "vraagverheldering",
+    "gebiedsteam",
+    "gezinsplan",
+    "wmo_melding",
+    "wmo_aanvraag",
+    "pw_aanvraag",
+    "bijzondere_bijstand",
+    "jeugd",
+    "schuldhulp",
+    "bezwaar",
+}
+
+
+def test_check_workflows_lists_the_ten_workflows(app: Flask) -> None:
+    result = app.test_cli_runner().invoke(args=["check-workflows"])
+    assert result.exit_code == 0, result.output
+    listed = {line.split()[0] for line in result.output.splitlines()[:-1]}
+    assert listed == TEN_WORKFLOWS
+    assert result.output.splitlines()[-1] == "10 workflows geldig."
+
+
+def test_every_workflow_has_dutch_labels_and_a_legal_basis_for_legal_terms(
+    workflows_dir: Path,
+) -> None:
+    for workflow in load_directory(workflows_dir).values():
+        assert all(state.label for state in workflow.states.values())
+        for deadline in workflow.deadlines.values():
+            if deadline.statutory:
+                assert deadline.basis, f"{workflow.name}.{deadline.code}"
+
+
+def _broken(tmp_path: Path, workflows_dir: Path, change) -> Path:  # type: ignore[no-untyped-def]
+    doc = yaml.safe_load((workflows_dir / "wmo_aanvraag.yaml").read_text(encoding="utf-8"))
+    change(doc)
+    (tmp_path / "wmo_aanvraag.yaml").write_text(yaml.safe_dump(doc), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["transitions"][0].update(dest="nergens"),
+            "wmo_aanvraag.yaml: transitions.oppakken.dest: unknown state 'nergens'",
+        ),
+        (
+            lambda d: d["transitions"][0].update(roles=["tovenaar"]),
+            "wmo_aanvraag.yaml: transitions.oppakken.roles: unknown role 'tovenaar'",
+        ),
+        (
+            lambda d: d["transitions"][0].update(guards=["bestaat_niet"]),
+            "wmo_aanvraag.yaml: transitions.oppakken.guards: unknown guard 'bestaat_niet'",
+        ),
+        (
+            lambda d: d["transitions"][0].update(roles=[]),
+            "wmo_aanvraag.yaml: transitions.oppakken.roles: name at least one role",
+        ),
+        (
+            lambda d: d["deadlines"]["beschikking"].update(starts={"on_trigger": "toveren"}),
+            "wmo_aanvraag.yaml: deadlines.beschikking.starts.on_trigger: unknown trigger 'toveren'",
+        ),
+        (
+            lambda d: d["deadlines"]["beschikking"].update(lenght={"weeks": 2}),
+            "wmo_aanvraag.yaml: deadlines.beschikking.lenght: unknown key",
+        ),
+        (
+            lambda d: d["states"]["aanvulling_gevraagd"].update(suspends=["beslissing"]),
+            "wmo_aanvraag.yaml: states.aanvulling_gevraagd.suspends: unknown deadline 'beslissing'",
+        ),
+        (
+            lambda d: d["municipalities"]["valkenburg-aan-de-geul"].update(
+                deadlines={"beschikking": {"length": {"weeks": 4}}}
+            ),
+            "deadlines.beschikking.length: a legal term is set by law, not per municipality",
+        ),
+        (lambda d: d.update(initial="begin"), "wmo_aanvraag.yaml: initial: unknown state 'begin'"),
+        (
+            lambda d: d["states"].update(vergeten={"label": "Vergeten"}),
+            "wmo_aanvraag.yaml: states.vergeten: cannot be reached from the initial state",
+        ),
+        (
+            lambda d: d.update(name="wmo"),
+            "wmo_aanvraag.yaml: name: must equal the file name 'wmo_aanvraag'",
+        ),
+    ],
+)
+def test_broken_definition_names_file_and_key(
+    tmp_path: Path,
+    workflows_dir: Path,
+    change,
+    message: str,  # type: ignore[no-untyped-def]
+) -> None:
+    directory = _broken(tmp_path, workflows_dir, change)
+    with pytest.raises(WorkflowDefinitionError) as info:
+        load_directory(directory)
+    assert message in str(info.value)
+
+
+def test_app_refuses_to_start_with_a_broken_workflow(tmp_path: Path, workflows_dir: Path) -> None:
+    directory = _broken(tmp_path, workflows_dir, lambda d: d["transitions"][1].pop("dest"))
+    with pytest.raises(WorkflowDefinitionError, match=r"transitions\.verslag_vastleggen\.dest"):
+        create_app(
+            {
+                "TESTING": True,
+                "SQLALCHEMY_DATABASE_URI": "sqlite://",
+                "WORKFLOWS_DIR": str(directory),
+            }
+        )

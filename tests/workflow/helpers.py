@@ -1,0 +1,73 @@
+"""Shared set-up for the walk-throughs of the workflow definitions in workflows/*.yaml."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import time_machine
+
+from caseflow import clock
+from caseflow.models import Case, Deadline, Municipality, Person, Role, User
+from caseflow.workflow.engine import assign, start_case
+from tests.factories import Factory
+
+
+@dataclass(frozen=True)
+class Office:
+    """One municipality with a client and one colleague for each role the workflows use."""
+
+    gemeente: Municipality
+    client: Person
+    toegang: User
+    consulent: User
+    regisseur: User
+    teammanager: User
+
+
+def make_office(factory: Factory, code: str = "maastricht") -> Office:
+    gemeente = factory.municipality(code)
+
+    def colleague(role: str) -> User:
+        return factory.user(role, municipalities=[gemeente])
+
+    return Office(
+        gemeente=gemeente,
+        client=factory.person(gemeente),
+        toegang=colleague(Role.TOEGANG),
+        consulent=colleague(Role.CONSULENT),
+        regisseur=colleague(Role.REGISSEUR),
+        teammanager=colleague(Role.TEAMMANAGER),
+    )
+
+
+def open_case(
+    case_type: str, office: Office, *, starter: User | None = None, handler: User | None = None
+) -> Case:
+    """Start a case for the office's client; `handler` (default: the consulent) claims it."""
+    case = start_case(
+        case_type,
+        municipality=office.gemeente,
+        actor=starter or office.consulent,
+        person=office.client,
+    )
+    handler = handler or office.consulent
+    assign(case, handler, handler)
+    return case
+
+
+def go_to(travel: time_machine.Traveller, day: date) -> None:
+    """Move the frozen clock forward to the same time of day on `day`."""
+    assert day >= clock.today(), "tests only move forward in time"
+    travel.shift(timedelta(days=(day - clock.today()).days))
+
+
+def deadline(case: Case, code: str) -> Deadline:
+    return next(d for d in case.deadlines if d.code == code)
+
+
+def due_dates(case: Case) -> dict[str, date]:
+    return {d.code: d.due_date for d in case.deadlines}
+
+
+def outcomes(case: Case) -> dict[str, tuple[str, str | None]]:
+    """Per deadline: status (running/suspended/stopped) and outcome (in_time/late or None)."""
+    return {d.code: (str(d.status), d.outcome) for d in case.deadlines}
