@@ -9,9 +9,10 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from caseflow import clock
 from caseflow.extensions import db
-from caseflow.models.cases import Case, CaseEvent, Intake
+from caseflow.models.cases import Case, CaseEvent, Intake, Note
 from caseflow.models.clients import Household, Person
 from caseflow.models.organisation import ROLE_LABELS, Municipality, Role, Team, User
+from caseflow.routing import route
 from caseflow.workflow.deadline_effects import apply_deadline_effects, extension_problem
 from caseflow.workflow.errors import (
     ConflictError,
@@ -30,6 +31,8 @@ from caseflow.workflow.schema import FieldDef, TransitionDef, Workflow
 T = TypeVar("T")
 CREATE_TRIGGER = "aanmaken"
 ASSIGN_TRIGGER = "toewijzen"
+NOTE_TRIGGER = "notitie"
+NOTE_ROLES = frozenset({Role.TOEGANG, Role.CONSULENT, Role.REGISSEUR, Role.TEAMMANAGER})
 
 
 @dataclass(frozen=True)
@@ -70,42 +73,92 @@ def start_case(
     data: Mapping[str, Any] | None = None,
     commit: bool = True,
 ) -> Case:
-    workflow = registry().get(case_type).for_municipality(municipality.code)
+    """Open a case in its initial state, with its creation event and starting deadlines."""
 
     def work() -> Case:
-        _authorise(actor, workflow.start_roles, municipality.id)
-        now = clock.now()
-        case = Case(
-            case_type=case_type,
-            state=workflow.initial,
+        return _create_case(
+            case_type,
             municipality=municipality,
+            actor=actor,
             person=person,
             household=household,
             intake=intake,
             parent=parent,
             team=team,
             assignee=assignee,
-            opened_at=now,
-            state_entered_at=now,
-            last_event_at=now,
+            data=data or {},
         )
-        db.session.add(case)
-        db.session.add(
-            CaseEvent(
-                case=case,
-                trigger=CREATE_TRIGGER,
-                from_state=None,
-                to_state=workflow.initial,
-                actor_id=actor.id if actor else None,
-                occurred_at=now,
-                seconds_in_previous_state=0,
-                data=to_json(data or {}),
-            )
-        )
-        apply_deadline_effects(case, [], workflow, None, None, {}, actor, clock.local_date(now))
-        return case
 
     return _in_transaction(work, commit)
+
+
+def _create_case(
+    case_type: str,
+    *,
+    municipality: Municipality,
+    actor: User | None,
+    person: Person | None,
+    household: Household | None,
+    intake: Intake | None,
+    parent: Case | None,
+    team: Team | None,
+    assignee: User | None,
+    data: Mapping[str, Any],
+) -> Case:
+    workflow = registry().get(case_type).for_municipality(municipality.code)
+    _authorise(actor, workflow.start_roles, municipality.id)
+    now = clock.now()
+    case = Case(
+        case_type=case_type,
+        state=workflow.initial,
+        municipality=municipality,
+        person=person,
+        household=household,
+        intake=intake,
+        parent=parent,
+        team=team,
+        assignee=assignee,
+        opened_at=now,
+        state_entered_at=now,
+        last_event_at=now,
+    )
+    db.session.add(case)
+    db.session.add(
+        CaseEvent(
+            case=case,
+            trigger=CREATE_TRIGGER,
+            from_state=None,
+            to_state=workflow.initial,
+            actor_id=actor.id if actor else None,
+            occurred_at=now,
+            seconds_in_previous_state=0,
+            data=to_json(data),
+        )
+    )
+    apply_deadline_effects(case, [], workflow, None, None, {}, actor, clock.local_date(now))
+    return case
+
+
+def _open_follow_up(
+    case: Case, transition: TransitionDef, actor: User | None, data: dict[str, Any]
+) -> Case | None:
+    """The case a transition opens (e.g. a Wmo melding after the intake), routed to its team."""
+    case_type = transition.creates.case_type_for(data) if transition.creates else None
+    if case_type is None:
+        return None
+    domain = registry().get(case_type).domain
+    return _create_case(
+        case_type,
+        municipality=case.municipality,
+        actor=actor,
+        person=case.person,
+        household=case.household,
+        intake=case.intake,
+        parent=case,
+        team=route(domain, case.municipality, case.person),
+        assignee=None,
+        data={"vervolg_op": case.id},
+    )
 
 
 def fire(
@@ -171,6 +224,34 @@ def assign(
         case.assignee = assignee
         case.last_event_at = now
         return event
+
+    return _in_transaction(work, commit)
+
+
+def add_note(case: Case, actor: User, text: str, *, commit: bool = True) -> Note:
+    """A note on the case, shown in its timeline."""
+
+    def work() -> Note:
+        if not text.strip():
+            raise InvalidData({"text": "Schrijf eerst een notitie."})
+        _authorise(actor, NOTE_ROLES, case.municipality_id)
+        _lock(case, None)
+        now = clock.now()
+        note = Note(case_id=case.id, author_id=actor.id, created_at=now, text=text.strip())
+        db.session.add(note)
+        db.session.add(
+            CaseEvent(
+                case=case,
+                trigger=NOTE_TRIGGER,
+                from_state=case.state,
+                to_state=case.state,
+                actor_id=actor.id,
+                occurred_at=now,
+                seconds_in_previous_state=_seconds_since(case, now),
+            )
+        )
+        case.last_event_at = now
+        return note
 
     return _in_transaction(work, commit)
 

@@ -1,6 +1,6 @@
 """Read workflows/*.yaml and validate them; every error names the file and the key."""
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ from caseflow.workflow.guards import GUARDS
 from caseflow.workflow.schema import (
     DeadlineDef,
     FieldDef,
+    FollowUp,
     MunicipalityOverride,
     StateDef,
     TransitionDef,
@@ -206,6 +207,7 @@ def _transitions(
                 "optional",
                 "guards",
                 "extends",
+                "creates",
             },
             {"trigger", "label", "source", "dest", "roles"},
         )
@@ -245,9 +247,37 @@ def _transitions(
                 optional=optional,
                 guards=guards,
                 extends=extends,
+                creates=_follow_up(
+                    check,
+                    spec.get("creates"),
+                    f"{key}.creates",
+                    fields,
+                    states[spec["dest"]],
+                    requires + optional,
+                ),
             )
         )
     return result
+
+
+def _follow_up(
+    check: _Checker,
+    raw: Any,
+    key: str,
+    fields: dict[str, FieldDef],
+    dest: StateDef,
+    names: tuple[str, ...],
+) -> FollowUp | None:
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        return FollowUp(case_type=raw)
+    spec = check.mapping(raw, key, {"field", "cases"}, {"field", "cases"})
+    if spec["field"] not in names:
+        raise check.fail(f"{key}.field", f"'{spec['field']}' is not data of this transition")
+    options = dest.results if spec["field"] == "resultaat" else fields[spec["field"]].options
+    cases = check.mapping(spec["cases"], f"{key}.cases", set(options), set())
+    return FollowUp(by_field=spec["field"], by_value={str(k): str(v) for k, v in cases.items()})
 
 
 def _deadlines(
@@ -367,9 +397,16 @@ def _check_reachability(
         raise check.fail("states", "a workflow needs at least one final state")
 
 
-def load_directory(
-    directory: Path, loader: Callable[[Path], Workflow] = load_workflow
-) -> dict[str, Workflow]:
+def load_directory(directory: Path) -> dict[str, Workflow]:
     if not directory.is_dir():
         raise WorkflowDefinitionError(f"{directory}: workflow directory not found")
-    return {wf.name: wf for wf in (loader(p) for p in sorted(directory.glob("*.yaml")))}
+    workflows = {wf.name: wf for wf in map(load_workflow, sorted(directory.glob("*.yaml")))}
+    for workflow in workflows.values():
+        for t in workflow.transitions:
+            for case_type in sorted(t.creates.case_types() if t.creates else ()):
+                if case_type not in workflows:
+                    raise WorkflowDefinitionError(
+                        f"{workflow.source.name}: transitions.{t.trigger}.creates: "
+                        f"unknown workflow '{case_type}'"
+                    )
+    return workflows

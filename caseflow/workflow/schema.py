@@ -1,5 +1,6 @@
 """The validated, immutable shape of a workflow definition."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,23 @@ class StateDef:
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """A case this transition opens: always one type, or a type chosen by a field's value."""
+
+    case_type: str | None = None
+    by_field: str | None = None
+    by_value: dict[str, str] = field(default_factory=dict)
+
+    def case_type_for(self, data: Mapping[str, Any]) -> str | None:
+        if self.case_type is not None:
+            return self.case_type
+        return self.by_value.get(str(data.get(self.by_field or "")))
+
+    def case_types(self) -> set[str]:
+        return {self.case_type} if self.case_type else set(self.by_value.values())
+
+
+@dataclass(frozen=True)
 class TransitionDef:
     trigger: str
     label: str
@@ -35,6 +53,7 @@ class TransitionDef:
     optional: tuple[str, ...] = ()
     guards: tuple[str, ...] = ()
     extends: str | None = None
+    creates: FollowUp | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,68 @@
+"""Which team gets a new case: the front door, a domain team, or the area team of the address."""
+
+import re
+
+import sqlalchemy as sa
+
+from caseflow.extensions import db
+from caseflow.models import Area, Municipality, Person, PostcodeRange, Team, TeamKind
+from caseflow.workflow.errors import WorkflowError
+
+POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})?\s*$")
+
+
+class RoutingError(WorkflowError):
+    pass
+
+
+def postcode_number(postcode: str | None) -> int | None:
+    match = POSTCODE.match(postcode or "")
+    return int(match.group(1)) if match else None
+
+
+def area_for(municipality: Municipality, postcode: str | None) -> Area | None:
+    number = postcode_number(postcode)
+    if number is None:
+        return None
+    return db.session.scalar(
+        sa.select(Area)
+        .join(PostcodeRange)
+        .where(
+            Area.municipality_id == municipality.id,
+            PostcodeRange.first <= number,
+            PostcodeRange.last >= number,
+        )
+        .limit(1)
+    )
+
+
+def _teams(kind: str, municipality: Municipality) -> sa.Select[Team]:
+    return (
+        sa.select(Team)
+        .where(Team.kind == kind, Team.municipalities.any(id=municipality.id))
+        .order_by(Team.id)
+    )
+
+
+def route(domain: str, municipality: Municipality, person: Person | None) -> Team:
+    """The team for a new case of `domain`; a RoutingError with a Dutch reason when none fits."""
+    if domain == "toegang":
+        team = db.session.scalar(_teams(TeamKind.FRONT_DOOR, municipality))
+        if team is None:
+            raise RoutingError(f"{municipality.name} heeft geen team voor de centrale toegang.")
+        return team
+    if domain == "integraal":
+        area = area_for(municipality, person.postcode if person else None)
+        if area is None:
+            raise RoutingError(
+                "Het adres van de inwoner valt in geen enkel gebied van "
+                f"{municipality.name}; controleer de postcode. De hulpvraag blijft bij de toegang."
+            )
+        team = db.session.scalar(sa.select(Team).where(Team.area_id == area.id).limit(1))
+        if team is None:
+            raise RoutingError(f"Gebied {area.name} heeft nog geen gebiedsteam.")
+        return team
+    team = db.session.scalar(_teams(TeamKind.DOMAIN, municipality).where(Team.domain == domain))
+    if team is None:
+        raise RoutingError(f"{municipality.name} heeft geen team voor het domein '{domain}'.")
+    return team
