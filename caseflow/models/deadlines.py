@@ -25,6 +25,7 @@ class DeadlineStatus(StrEnum):
 class Outcome(StrEnum):
     IN_TIME = "in_time"
     LATE = "late"
+    LAPSED = "lapsed"  # ended without a decision (withdrawn, sent back, replaced)
 
 
 class Deadline(Base):
@@ -33,6 +34,8 @@ class Deadline(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(sa.ForeignKey("cases.id", ondelete="CASCADE"))
     code: Mapped[str] = mapped_column(sa.String(60))
+    # A term that starts again after it stopped (say, each evaluation round) counts up.
+    cycle: Mapped[int] = mapped_column(default=1, server_default="1")
     label: Mapped[str] = mapped_column(sa.String(200))
     kind: Mapped[str] = mapped_column(sa.String(20))
     basis: Mapped[str | None] = mapped_column(sa.String(200))
@@ -57,7 +60,7 @@ class Deadline(Base):
     )
 
     __table_args__ = (
-        sa.UniqueConstraint("case_id", "code"),
+        sa.UniqueConstraint("case_id", "code", "cycle"),
         sa.Index("ix_deadlines_status_due", "status", "due_date"),
         sa.CheckConstraint("kind IN ('legal', 'service_norm')", name="known_kind"),
         sa.CheckConstraint("status IN ('running', 'suspended', 'stopped')", name="known_status"),
@@ -66,7 +69,7 @@ class Deadline(Base):
             name="stopped_has_outcome",
         ),
         sa.CheckConstraint(
-            "outcome IS NULL OR outcome IN ('in_time', 'late')", name="known_outcome"
+            "outcome IS NULL OR outcome IN ('in_time', 'late', 'lapsed')", name="known_outcome"
         ),
         sa.CheckConstraint("due_date >= start_date", name="due_after_start"),
         sa.CheckConstraint(

@@ -98,23 +98,27 @@ def apply_deadline_effects(
         )
         deadline.extension_weeks += weeks
 
-    if changed_state:
-        for deadline in deadlines:
-            spec = workflow.deadlines.get(deadline.code)
-            if (
-                spec is not None
-                and to_state in spec.stops_on_enter
-                and deadline.status != DeadlineStatus.STOPPED
-            ):
-                _stop(deadline, today, actor_id)
+    trigger = transition.trigger if transition is not None else None
+    for deadline in deadlines:
+        spec = workflow.deadlines.get(deadline.code)
+        if spec is None or deadline.status == DeadlineStatus.STOPPED:
+            continue
+        if changed_state and to_state in spec.lapses_on_enter:
+            _stop(deadline, today, actor_id, lapsed=True)
+        elif (changed_state and to_state in spec.stops_on_enter) or (
+            trigger is not None and trigger in spec.stops_on_trigger
+        ):
+            _stop(deadline, today, actor_id)
 
     started = []
     for spec in workflow.deadlines.values():
         starts_here = (changed_state and spec.starts_on_enter == to_state) or (
             transition is not None and spec.starts_on_trigger == transition.trigger
         )
-        if starts_here and spec.code not in by_code:
-            deadline = _start(case, spec, today)
+        current = by_code.get(spec.code)
+        if starts_here and (current is None or current.status == DeadlineStatus.STOPPED):
+            cycle = 1 + sum(1 for d in deadlines if d.code == spec.code)
+            deadline = _start(case, spec, today, cycle)
             started.append(deadline)
             by_code[spec.code] = deadline
 
@@ -124,15 +128,22 @@ def apply_deadline_effects(
             if deadline is not None and deadline.status == DeadlineStatus.RUNNING:
                 _suspend(deadline, today, actor_id, data)
 
+    closing = workflow.states[to_state].final
     for deadline in by_code.values():
-        if deadline.status != DeadlineStatus.STOPPED:
+        if deadline.status == DeadlineStatus.STOPPED:
+            continue
+        if closing:
+            # A closed case has no running terms; one its workflow did not stop simply lapses.
+            _stop(deadline, today, actor_id, lapsed=True)
+        else:
             deadline.due_date = compute_due_date(deadline, today)
     return started
 
 
-def _start(case: Case, spec: DeadlineDef, today: date) -> Deadline:
+def _start(case: Case, spec: DeadlineDef, today: date, cycle: int) -> Deadline:
     deadline = Deadline(
         code=spec.code,
+        cycle=cycle,
         label=spec.label,
         kind=spec.kind,
         basis=spec.basis,
@@ -172,10 +183,13 @@ def _resume(deadline: Deadline, today: date, actor_id: int | None) -> None:
     deadline.status = DeadlineStatus.RUNNING
 
 
-def _stop(deadline: Deadline, today: date, actor_id: int | None) -> None:
+def _stop(deadline: Deadline, today: date, actor_id: int | None, lapsed: bool = False) -> None:
     if deadline.status == DeadlineStatus.SUSPENDED:
         _resume(deadline, today, actor_id)
     deadline.due_date = compute_due_date(deadline, today)
     deadline.status = DeadlineStatus.STOPPED
     deadline.stopped_on = today
-    deadline.outcome = Outcome.IN_TIME if today <= deadline.due_date else Outcome.LATE
+    if lapsed:
+        deadline.outcome = Outcome.LAPSED
+    else:
+        deadline.outcome = Outcome.IN_TIME if today <= deadline.due_date else Outcome.LATE

@@ -400,4 +400,5 @@ def _transition_case(
         actor,
         clock.local_date(now),
     )
+    _open_follow_up(case, transition, actor, data)
     return event

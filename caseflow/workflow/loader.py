@@ -296,6 +296,7 @@ def _deadlines(
                 "length",
                 "starts",
                 "stops",
+                "lapses",
                 "extendable",
                 "warning_working_days",
             },
@@ -313,9 +314,16 @@ def _deadlines(
             check.known((starts["on_enter"],), states, f"{key}.starts.on_enter", "state")
         if "on_trigger" in starts:
             check.known((starts["on_trigger"],), triggers, f"{key}.starts.on_trigger", "trigger")
-        stops = check.mapping(spec["stops"], f"{key}.stops", {"on_enter"}, {"on_enter"})
-        stop_states = check.names(stops["on_enter"], f"{key}.stops.on_enter")
+        stops = check.mapping(spec["stops"], f"{key}.stops", {"on_enter", "on_trigger"}, set())
+        if not stops:
+            raise check.fail(f"{key}.stops", "give on_enter and/or on_trigger")
+        stop_states = check.names(stops.get("on_enter", []), f"{key}.stops.on_enter")
         check.known(stop_states, states, f"{key}.stops.on_enter", "state")
+        stop_triggers = check.names(stops.get("on_trigger", []), f"{key}.stops.on_trigger")
+        check.known(stop_triggers, triggers, f"{key}.stops.on_trigger", "trigger")
+        lapses = check.mapping(spec.get("lapses") or {}, f"{key}.lapses", {"on_enter"}, set())
+        lapse_states = check.names(lapses.get("on_enter", []), f"{key}.lapses.on_enter")
+        check.known(lapse_states, states, f"{key}.lapses.on_enter", "state")
         extendable = check.mapping(
             spec.get("extendable") or {}, f"{key}.extendable", {"max_weeks", "basis"}, set()
         )
@@ -328,6 +336,8 @@ def _deadlines(
             starts_on_enter=starts.get("on_enter"),
             starts_on_trigger=starts.get("on_trigger"),
             stops_on_enter=stop_states,
+            stops_on_trigger=stop_triggers,
+            lapses_on_enter=lapse_states,
             extendable_weeks=check.number(
                 extendable.get("max_weeks", 0), f"{key}.extendable.max_weeks"
             ),

@@ -68,6 +68,9 @@ class DeadlineDef:
     starts_on_enter: str | None = None
     starts_on_trigger: str | None = None
     stops_on_enter: tuple[str, ...] = ()
+    stops_on_trigger: tuple[str, ...] = ()
+    # States that end the term without a decision (withdrawn, sent back): no in-time or late.
+    lapses_on_enter: tuple[str, ...] = ()
     extendable_weeks: int = 0
     extension_basis: str | None = None
     warning_working_days: int = 5

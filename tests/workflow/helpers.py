@@ -25,6 +25,7 @@ class Office:
 
 def make_office(factory: Factory, code: str = "maastricht") -> Office:
     gemeente = factory.municipality(code)
+    factory.team([gemeente], domain="wmo", name=f"Team Wmo {code}")
 
     def colleague(role: str) -> User:
         return factory.user(role, municipalities=[gemeente])

@@ -82,4 +82,4 @@ def test_withdrawal_during_the_hearing_stage_and_who_decides(office: Office) -> 
     fire(case, "hoorzitting_plannen", office.consulent, hoorzitting_op="2026-03-20")
     fire(case, "intrekken", office.consulent, reden="Bezwaarmaker trekt in na telefoongesprek.")
     assert (case.state, case.result) == ("ingetrokken", "ingetrokken")
-    assert outcomes(case) == {"beslissing": ("stopped", "in_time")}
+    assert outcomes(case) == {"beslissing": ("stopped", "lapsed")}

@@ -54,4 +54,4 @@ def test_single_domain_question_is_sent_back(
     assert set(info.value.field_errors) == {"reden", "domein"}
     fire(case, "terugsturen", office.consulent, reden="Alleen een Wmo-vraag.", domein="wmo")
     assert (case.state, case.closed_at is not None) == ("teruggestuurd", True)
-    assert outcomes(case) == {"triage": ("stopped", "in_time"), "plan": ("stopped", "in_time")}
+    assert outcomes(case) == {"triage": ("stopped", "lapsed"), "plan": ("stopped", "lapsed")}

@@ -81,4 +81,4 @@ def test_team_manager_can_end_a_plan_with_a_reason_and_result(office: Office) ->
     assert set(info.value.field_errors) == {"reden", "resultaat"}
     fire(case, "beeindigen", office.teammanager, reden="Gezin verhuisd.", resultaat="verhuisd")
     assert (case.state, case.result) == ("beeindigd", "verhuisd")
-    assert outcomes(case) == {"evaluatie": ("stopped", "in_time")}
+    assert outcomes(case) == {"evaluatie": ("stopped", "lapsed")}

@@ -76,4 +76,4 @@ def test_suspension_and_extension_and_withdrawal(
     go_to(travel, date(2026, 4, 1))
     fire(case, "intrekken", office.toegang, reden="Ouders kiezen voor hulp via school.")
     assert (case.state, case.result) == ("ingetrokken", "ingetrokken")
-    assert outcomes(case) == {"beslissing": ("stopped", "in_time")}
+    assert outcomes(case) == {"beslissing": ("stopped", "lapsed")}

@@ -100,4 +100,4 @@ def test_young_person_who_finds_work_withdraws_before_any_decision_term_starts(
     go_to(travel, date(2026, 3, 20))
     fire(case, "intrekken", office.consulent, reden="Werk gevonden.")
     assert case.state == "ingetrokken" and case.closed_at is not None
-    assert outcomes(case) == {"zoektermijn": ("stopped", "in_time")}
+    assert outcomes(case) == {"zoektermijn": ("stopped", "lapsed")}
