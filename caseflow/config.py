@@ -24,3 +24,4 @@ class Config:
     PERMANENT_SESSION_LIFETIME = int(os.environ.get("CASEFLOW_IDLE_MINUTES", "30")) * 60
     WTF_CSRF_ENABLED = True
     WTF_CSRF_TIME_LIMIT = None
+    WTF_I18N_ENABLED = False  # forms use WTForms' own Dutch messages

@@ -96,6 +96,8 @@ QUESTIONS = [
         "Na lange ziekte weer meedoen; behoefte aan dagritme en contact met anderen.",
     ),
 ]
+FRESH_CASES = 4
+NEARLY_DUE_CASES = 2
 # Side paths that are real but uncommon; the demo takes them now and then.
 RARE_TRIGGERS = ("intrekken", "terugsturen", "beeindigen", "spoed", "escaleren", "verdagen")
 FILLER_TEXT = "Besproken met de inwoner; afspraken vastgelegd in het dossier."
@@ -117,7 +119,13 @@ def seed_cases(demo: DemoOrganisation, count: int, rng: random.Random, end: date
 
 
 def walk_case(
-    demo: DemoOrganisation, case_type: str, start: datetime, end: datetime, rng: random.Random
+    demo: DemoOrganisation,
+    case_type: str,
+    start: datetime,
+    end: datetime,
+    rng: random.Random,
+    handler: User | None = None,
+    max_steps: int = 10,
 ) -> Case:
     workflow = registry().get(case_type)
     pool = demo.municipalities
@@ -147,18 +155,33 @@ def walk_case(
         handlers = [
             u for u in team.members if u.has_role(Role.CONSULENT, Role.TOEGANG, Role.REGISSEUR)
         ]
-        if handlers and rng.random() < 0.85:
+        if handler is None and handlers and rng.random() < 0.85:
             handler = rng.choice(handlers)
+        if handler is not None:
             assign(case, handler, handler, commit=False)
     db.session.commit()
     moment = start
-    for _ in range(rng.randint(0, 10)):
+    for _ in range(rng.randint(0, max_steps)):
         moment += timedelta(hours=rng.uniform(3, 24 * 5))
         if moment >= end or case.is_closed:
             break
         with clock.travel_to(moment):
             _step(case, demo, rng)
     return case
+
+
+def seed_fresh_cases(demo: DemoOrganisation, rng: random.Random, end: datetime) -> int:
+    """Cases for the demo consultant whose terms are on track or close to their due date."""
+    consulent = next(u for u in demo.users if u.username == "consulent")
+    for _ in range(FRESH_CASES):
+        start = end - timedelta(days=rng.uniform(0.1, 3))
+        walk_case(demo, "wmo_melding", start, end, rng, handler=consulent, max_steps=0)
+    for _ in range(NEARLY_DUE_CASES):
+        start = end - timedelta(days=rng.uniform(10.5, 11.5))
+        case = walk_case(demo, "wmo_aanvraag", start, end, rng, handler=consulent, max_steps=0)
+        with clock.travel_to(start + timedelta(hours=2)):
+            fire(case, "oppakken", consulent)
+    return FRESH_CASES + NEARLY_DUE_CASES
 
 
 def _step(case: Case, demo: DemoOrganisation, rng: random.Random) -> None:

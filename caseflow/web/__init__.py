@@ -1,11 +1,67 @@
-"""Blueprints of the web app."""
+"""Blueprints of the web app, the navigation and the Jinja filters they share."""
 
-from flask import Flask
+from datetime import datetime
+
+from flask import Flask, current_app
+from flask_login import current_user
+
+from caseflow import clock
+from caseflow.models import Role
+
+# (endpoint, label, roles that see it); an entry shows only when its blueprint is registered.
+NAVIGATION = [
+    (
+        "worklist.mine",
+        "Mijn werkvoorraad",
+        {Role.TOEGANG, Role.CONSULENT, Role.REGISSEUR, Role.TEAMMANAGER},
+    ),
+    (
+        "worklist.team",
+        "Teamwerkvoorraad",
+        {Role.TOEGANG, Role.CONSULENT, Role.REGISSEUR, Role.TEAMMANAGER},
+    ),
+    ("intake.new", "Nieuwe hulpvraag", {Role.TOEGANG, Role.CONSULENT}),
+    ("signals.inbox", "Signalen", {Role.TOEGANG, Role.CONSULENT, Role.REGISSEUR, Role.TEAMMANAGER}),
+    (
+        "reports.dashboard",
+        "Rapportages",
+        {Role.TEAMMANAGER, Role.GEMEENTE, Role.KWALITEIT, Role.BEHEERDER},
+    ),
+]
+
+
+def nav_items() -> list[tuple[str, str]]:
+    if not current_user.is_authenticated:
+        return []
+    return [
+        (endpoint, label)
+        for endpoint, label, roles in NAVIGATION
+        if endpoint in current_app.view_functions and current_user.has_role(*roles)
+    ]
+
+
+def local_time(moment: datetime | None) -> str:
+    return clock.to_local(moment).strftime("%d-%m-%Y %H:%M") if moment else "–"
+
+
+def duration(seconds: int) -> str:
+    days, rest = divmod(int(seconds), 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if days:
+        return f"{days} d {hours} u"
+    if hours:
+        return f"{hours} u {minutes} min"
+    return f"{minutes} min"
 
 
 def register_blueprints(app: Flask) -> None:
-    from caseflow.web import auth, home
+    from caseflow.web import auth, cases, dossier, intake, worklist
 
-    app.register_blueprint(auth.bp)
-    app.register_blueprint(home.bp)
+    for module in (auth, worklist, cases, intake, dossier):
+        app.register_blueprint(module.bp)
     auth.init_login(app)
+
+    app.jinja_env.globals["nav_items"] = nav_items
+    app.jinja_env.filters["local_time"] = local_time
+    app.jinja_env.filters["duration"] = duration

@@ -34,13 +34,13 @@ def init_login(app: Flask) -> None:
 def _safe_next(target: str | None) -> str:
     if target and not urlsplit(target).netloc and target.startswith("/"):
         return target
-    return url_for("home.index")
+    return url_for("worklist.mine")
 
 
 @bp.route("/login", methods=["GET", "POST"])
 def login() -> ResponseReturnValue:
     if current_user.is_authenticated:
-        return redirect(url_for("home.index"))
+        return redirect(url_for("worklist.mine"))
     form = LoginForm()
     error = None
     if form.validate_on_submit():

@@ -1,0 +1,170 @@
+"""Recording a hulpvraag at the front door: the client tells their story once.
+
+The person, the intake and the vraagverheldering case are written in one transaction, and the
+outcome (answered, one domain, area team, urgent) is fired through the engine, which opens the
+follow-up case with the same intake attached so nobody asks again.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+
+from caseflow import clock
+from caseflow.extensions import db
+from caseflow.models import Case, Household, HouseholdMember, Intake, Municipality, Person, User
+from caseflow.routing import route
+from caseflow.scope import person_scope
+from caseflow.workflow.engine import fire, start_case
+from caseflow.workflow.errors import InvalidData
+
+OUTCOMES = {
+    "open": "Nog niet afgerond: vraagverheldering loopt door",
+    "voordeur": "Beantwoord aan de voordeur",
+    "domein": "Door naar één domein",
+    "gebiedsteam": "Door naar het integrale gebiedsteam (meerdere leefgebieden)",
+    "spoed": "Spoed: direct doorzetten",
+}
+
+
+@dataclass
+class NewPerson:
+    given_names: str
+    family_name: str
+    date_of_birth: date | None
+    bsn: str | None
+    street: str | None
+    house_number: str | None
+    postcode: str | None
+    city: str | None
+    phone: str | None
+    municipality_id: int
+
+
+@dataclass
+class IntakeData:
+    channel: str
+    question: str
+    underlying_question: str
+    outcome: str
+    person_id: int | None = None
+    new_person: NewPerson | None = None
+    contact_name: str | None = None
+    domain_scores: dict[str, int] = field(default_factory=dict)
+    urgent: bool = False
+    safety_concern: bool = False
+    with_household: bool = False
+    front_door_result: str | None = None
+    domain: str | None = None
+    explanation: str | None = None
+
+
+def record_intake(data: IntakeData, actor: User) -> Case:
+    """Write the intake and its vraagverheldering case; raise a WorkflowError and write nothing."""
+    try:
+        person = _person(data, actor)
+        municipality: Municipality = person.municipality
+        intake = Intake(
+            municipality=municipality,
+            person=person,
+            channel=data.channel,
+            contact_name=data.contact_name,
+            question=data.question,
+            underlying_question=data.underlying_question,
+            domain_scores=data.domain_scores,
+            urgent=data.urgent,
+            safety_concern=data.safety_concern,
+            received_at=clock.now(),
+            created_by_id=actor.id,
+        )
+        household = _household(person) if data.with_household else None
+        if household is not None:
+            intake.household = household
+        db.session.add(intake)
+        case = start_case(
+            "vraagverheldering",
+            municipality=municipality,
+            actor=actor,
+            person=person,
+            household=household,
+            intake=intake,
+            team=route("toegang", municipality, person),
+            assignee=actor,
+            commit=False,
+        )
+        _apply_outcome(case, data, actor)
+        db.session.commit()
+        return case
+    except BaseException:
+        db.session.rollback()
+        raise
+
+
+def _apply_outcome(case: Case, data: IntakeData, actor: User) -> None:
+    fire(case, "gesprek_starten", actor, commit=False)
+    if data.outcome == "open":
+        return
+    if data.outcome == "spoed":
+        fire(
+            case,
+            "spoed_doorzetten",
+            actor,
+            commit=False,
+            reden=data.explanation or data.underlying_question,
+            spoed_naar=data.domain,
+        )
+        return
+    fire(case, "verhelderen", actor, commit=False, toelichting=data.underlying_question)
+    if data.outcome == "voordeur":
+        fire(
+            case,
+            "beantwoorden",
+            actor,
+            commit=False,
+            resultaat=data.front_door_result,
+            toelichting=data.explanation,
+        )
+    elif data.outcome == "domein":
+        fire(case, "doorzetten_domein", actor, commit=False, domein=data.domain)
+    elif data.outcome == "gebiedsteam":
+        fire(
+            case,
+            "doorzetten_gebiedsteam",
+            actor,
+            commit=False,
+            toelichting=data.explanation or data.underlying_question,
+        )
+    else:
+        raise InvalidData({"outcome": "Kies een uitkomst van het gesprek."})
+
+
+def _person(data: IntakeData, actor: User) -> Person:
+    if data.person_id is not None:
+        person = db.session.scalar(
+            sa.select(Person).where(Person.id == data.person_id, person_scope(actor))
+        )
+        if person is None:
+            raise InvalidData({"person_id": "Deze inwoner is niet gevonden."})
+        return person
+    new = data.new_person
+    if new is None:
+        raise InvalidData({"family_name": "Zoek een inwoner op of vul de gegevens in."})
+    if not any(m.id == new.municipality_id for m in actor.municipalities):
+        raise InvalidData({"municipality_id": "Kies een gemeente waarvoor u werkt."})
+    if new.bsn and db.session.scalar(sa.select(Person.id).where(Person.bsn == new.bsn)):
+        raise InvalidData({"bsn": "Er is al een inwoner met dit BSN. Zoek de inwoner op."})
+    values: dict[str, Any] = {k: v for k, v in vars(new).items() if k != "municipality_id"}
+    person = Person(**values, municipality=db.session.get_one(Municipality, new.municipality_id))
+    db.session.add(person)
+    return person
+
+
+def _household(person: Person) -> Household:
+    existing = next((m.household for m in person.memberships), None)
+    if existing is not None:
+        return existing
+    household = Household(name=f"Huishouden {person.family_name}", municipality=person.municipality)
+    household.members.append(HouseholdMember(person=person, relation="aanvrager"))
+    db.session.add(household)
+    return household

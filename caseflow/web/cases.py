@@ -1,0 +1,188 @@
+"""The case page: facts, deadlines with their explanation, timeline, actions and notes."""
+
+from typing import Any
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import login_required
+
+from caseflow import clock
+from caseflow.extensions import db
+from caseflow.models import CHANNELS, LIFE_DOMAINS, Case, Note, Role, User
+from caseflow.web.common import user
+from caseflow.web.forms import NoteForm
+from caseflow.web.loading import case_or_403
+from caseflow.workflow.deadline_effects import explain_deadline
+from caseflow.workflow.engine import add_note, assign, available_triggers, fire, workflow_for
+from caseflow.workflow.errors import ConflictError, InvalidData, WorkflowError
+
+bp = Blueprint("cases", __name__, url_prefix="/zaken")
+
+
+def _timeline(case: Case) -> list[dict[str, Any]]:
+    workflow = workflow_for(case)
+    return [
+        {
+            "event": e,
+            "from_label": workflow.state_label(e.from_state),
+            "to_label": workflow.state_label(e.to_state),
+            "label": _event_label(workflow, e.trigger),
+        }
+        for e in reversed(case.events)
+    ]
+
+
+def _event_label(workflow: Any, trigger: str) -> str:
+    special = {"aanmaken": "Zaak aangemaakt", "toewijzen": "Toegewezen", "notitie": "Notitie"}
+    if trigger in special:
+        return special[trigger]
+    return next((t.label for t in workflow.transitions if t.trigger == trigger), trigger)
+
+
+def _render(
+    case: Case,
+    *,
+    errors: list[tuple[str | None, str]] | None = None,
+    open_action: str | None = None,
+    field_errors: dict[str, str] | None = None,
+    values: dict[str, str] | None = None,
+    note_form: NoteForm | None = None,
+    status: int = 200,
+) -> ResponseReturnValue:
+    me = user()
+    today = clock.today()
+    team_members: list[User] = (
+        sorted(case.team.members, key=lambda u: u.full_name) if case.team else []
+    )
+    return render_template(
+        "cases/show.html",
+        case=case,
+        workflow=workflow_for(case),
+        today=today,
+        deadlines=[(d, explain_deadline(d, today)) for d in case.deadlines],
+        timeline=_timeline(case),
+        options=available_triggers(case, me),
+        children=db.session.scalars(sa.select(Case).where(Case.parent_id == case.id)).all(),
+        errors=errors or [],
+        open_action=open_action,
+        field_errors=field_errors or {},
+        values=values or {},
+        note_form=note_form or NoteForm(),
+        can_claim=case.assignee_id is None
+        and not case.is_closed
+        and me.has_role(Role.CONSULENT, Role.REGISSEUR, Role.TOEGANG),
+        is_manager=me.has_role(Role.TEAMMANAGER),
+        team_members=team_members,
+        channels=CHANNELS,
+        life_domains=LIFE_DOMAINS,
+        notes_by_time=_notes_by_time(case),
+    ), status
+
+
+def _notes_by_time(case: Case) -> dict[object, list[Note]]:
+    notes: dict[object, list[Note]] = {}
+    for note_row in db.session.scalars(sa.select(Note).where(Note.case_id == case.id)):
+        notes.setdefault(note_row.created_at, []).append(note_row)
+    return notes
+
+
+@bp.route("/<int:case_id>")
+@login_required
+def show(case_id: int) -> ResponseReturnValue:
+    return _render(case_or_403(case_id, "zaak behandelen"))
+
+
+def _expected_version() -> int | None:
+    value = request.form.get("version", "")
+    return int(value) if value.isdigit() else None
+
+
+@bp.route("/<int:case_id>/acties/<trigger>", methods=["POST"])
+@login_required
+def act(case_id: int, trigger: str) -> ResponseReturnValue:
+    case = case_or_403(case_id, "zaak behandelen")
+    data: dict[str, Any] = {
+        k: v for k, v in request.form.items() if k not in ("csrf_token", "version")
+    }
+    try:
+        fire(case, trigger, user(), expected_version=_expected_version(), **data)
+    except InvalidData as exc:
+        fields = {f"{trigger}-{name}": message for name, message in exc.field_errors.items()}
+        return _render(
+            case,
+            errors=[(k, v) for k, v in fields.items()],
+            open_action=trigger,
+            field_errors=exc.field_errors,
+            values=data,
+            status=400,
+        )
+    except ConflictError as exc:
+        db.session.expire_all()
+        return _render(db.session.get_one(Case, case_id), errors=[(None, exc.message)], status=409)
+    except WorkflowError as exc:
+        return _render(
+            case, errors=[(None, exc.message)], open_action=trigger, values=data, status=400
+        )
+    flash("De actie is uitgevoerd.")
+    return redirect(url_for("cases.show", case_id=case_id))
+
+
+@bp.route("/<int:case_id>/oppakken", methods=["POST"])
+@login_required
+def claim(case_id: int) -> ResponseReturnValue:
+    case = case_or_403(case_id, "zaak oppakken")
+    try:
+        assign(case, user(), user(), expected_version=_expected_version())
+    except WorkflowError as exc:
+        db.session.expire_all()
+        return _render(db.session.get_one(Case, case_id), errors=[(None, exc.message)], status=409)
+    flash("U behandelt deze zaak nu.")
+    return redirect(url_for("cases.show", case_id=case_id))
+
+
+@bp.route("/<int:case_id>/toewijzen", methods=["POST"])
+@login_required
+def reassign(case_id: int) -> ResponseReturnValue:
+    case = case_or_403(case_id, "zaak toewijzen")
+    raw = request.form.get("assignee_id", "")
+    assignee = db.session.get(User, int(raw)) if raw.isdigit() and raw != "0" else None
+    if raw.isdigit() and raw != "0" and assignee is None:
+        abort(400)
+    try:
+        assign(
+            case,
+            assignee,
+            user(),
+            reason=request.form.get("reden"),
+            expected_version=_expected_version(),
+        )
+    except InvalidData as exc:
+        return _render(
+            case,
+            errors=[("toewijzen-" + k, v) for k, v in exc.field_errors.items()],
+            field_errors={f"toewijzen-{k}": v for k, v in exc.field_errors.items()},
+            status=400,
+        )
+    except WorkflowError as exc:
+        db.session.expire_all()
+        return _render(db.session.get_one(Case, case_id), errors=[(None, exc.message)], status=409)
+    flash("De zaak is toegewezen." if assignee else "De zaak is teruggezet in de teamwerkvoorraad.")
+    return redirect(url_for("cases.show", case_id=case_id))
+
+
+@bp.route("/<int:case_id>/notities", methods=["POST"])
+@login_required
+def note(case_id: int) -> ResponseReturnValue:
+    case = case_or_403(case_id, "notitie maken")
+    form = NoteForm()
+    if not form.validate_on_submit():
+        return _render(
+            case, errors=[("text", m) for m in form.text.errors], note_form=form, status=400
+        )
+    try:
+        add_note(case, user(), form.text.data or "")
+    except WorkflowError as exc:
+        return _render(case, errors=[(None, exc.message)], note_form=form, status=400)
+    flash("De notitie is opgeslagen.")
+    return redirect(url_for("cases.show", case_id=case_id) + "#notities")

@@ -1,0 +1,65 @@
+"""Loading a case or client for a page: scope check, 404/403, and a processing-log row."""
+
+from typing import NoReturn
+
+import sqlalchemy as sa
+from flask import abort, request
+from flask_login import current_user
+
+from caseflow.access_log import record
+from caseflow.extensions import db
+from caseflow.models import Case, Person, User
+from caseflow.scope import case_scope, person_scope
+
+
+def _user() -> User:
+    user: User = current_user._get_current_object()
+    return user
+
+
+def _refuse(purpose: str, person_id: int | None, case_id: int | None) -> NoReturn:
+    record(
+        _user(),
+        "view",
+        purpose,
+        result="denied",
+        person_id=person_id,
+        case_id=case_id,
+        origin=request.remote_addr,
+    )
+    db.session.commit()
+    abort(403)
+
+
+def case_or_403(case_id: int, purpose: str) -> Case:
+    """The case if the current user may see it (logged as a view); 404 or 403 (logged) if not."""
+    case = db.session.get(Case, case_id)
+    if case is None:
+        abort(404)
+    visible = db.session.scalar(sa.select(Case.id).where(Case.id == case_id, case_scope(_user())))
+    if visible is None:
+        _refuse(purpose, case.person_id, case.id)
+    record(
+        _user(),
+        "view",
+        purpose,
+        person_id=case.person_id,
+        case_id=case.id,
+        origin=request.remote_addr,
+    )
+    db.session.commit()
+    return case
+
+
+def person_or_403(person_id: int, purpose: str) -> Person:
+    person = db.session.get(Person, person_id)
+    if person is None:
+        abort(404)
+    visible = db.session.scalar(
+        sa.select(Person.id).where(Person.id == person_id, person_scope(_user()))
+    )
+    if visible is None:
+        _refuse(purpose, person.id, None)
+    record(_user(), "view", purpose, person_id=person.id, origin=request.remote_addr)
+    db.session.commit()
+    return person

@@ -1,0 +1,162 @@
+"""Werkvoorraad queries: open cases by nearest deadline, paginated, and caseload per consultant."""
+
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from caseflow import clock
+from caseflow.deadlines import working_days_between
+from caseflow.extensions import db
+from caseflow.models import Case, Deadline, DeadlineStatus, Role, Team, User
+from caseflow.scope import case_scope
+from caseflow.workflow.registry import registry
+
+PAGE_SIZE = 25
+
+
+@dataclass(frozen=True)
+class Filters:
+    municipality_id: int | None = None
+    case_type: str | None = None
+    state: str | None = None
+    page: int = 1
+
+
+@dataclass(frozen=True)
+class Light:
+    code: str  # overdue | soon | ok | suspended | none
+    label: str
+    days_left: int | None
+
+
+@dataclass(frozen=True)
+class Row:
+    case: Case
+    due: date | None
+    light: Light
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[Row]
+    total: int
+    page: int
+    pages: int
+
+
+def _nearest_running_due() -> sa.Subquery:
+    return (
+        sa.select(Deadline.case_id, sa.func.min(Deadline.due_date).label("due"))
+        .where(Deadline.status == DeadlineStatus.RUNNING)
+        .group_by(Deadline.case_id)
+        .subquery()
+    )
+
+
+def _paginate(base: sa.Select[int], filters: Filters) -> Page:
+    if filters.municipality_id:
+        base = base.where(Case.municipality_id == filters.municipality_id)
+    if filters.case_type:
+        base = base.where(Case.case_type == filters.case_type)
+    if filters.state:
+        base = base.where(Case.state == filters.state)
+    total = db.session.scalar(sa.select(sa.func.count()).select_from(base.subquery())) or 0
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(max(1, filters.page), pages)
+    nearest = _nearest_running_due()
+    ids = base.subquery()
+    query = (
+        sa.select(Case, nearest.c.due)
+        .join(ids, ids.c.id == Case.id)
+        .outerjoin(nearest, nearest.c.case_id == Case.id)
+        .options(
+            selectinload(Case.deadlines),
+            selectinload(Case.person),
+            selectinload(Case.municipality),
+            selectinload(Case.assignee),
+        )
+        .order_by(nearest.c.due.is_(None), nearest.c.due, Case.id)
+        .limit(PAGE_SIZE)
+        .offset((page - 1) * PAGE_SIZE)
+    )
+    today = clock.today()
+    rows = [Row(case, due, light_for(case, due, today)) for case, due in db.session.execute(query)]
+    return Page(rows, total, page, pages)
+
+
+def my_worklist(user: User, filters: Filters) -> Page:
+    base = sa.select(Case.id).where(
+        Case.assignee_id == user.id, Case.closed_at.is_(None), case_scope(user)
+    )
+    return _paginate(base, filters)
+
+
+def team_worklist(user: User, team: Team, filters: Filters, unassigned_only: bool = False) -> Page:
+    base = sa.select(Case.id).where(
+        Case.team_id == team.id, Case.closed_at.is_(None), case_scope(user)
+    )
+    if unassigned_only:
+        base = base.where(Case.assignee_id.is_(None))
+    return _paginate(base, filters)
+
+
+def light_for(case: Case, due: date | None, today: date) -> Light:
+    """Light of the nearest running deadline: overdue, inside its warning window, or on track."""
+    if due is None:
+        if any(d.status == DeadlineStatus.SUSPENDED for d in case.deadlines):
+            return Light("suspended", "Opgeschort", None)
+        return Light("none", "Geen lopende termijn", None)
+    days_left = (due - today).days
+    if days_left < 0:
+        return Light("overdue", "Termijn verstreken", days_left)
+    workflow = registry().get(case.case_type).for_municipality(case.municipality.code)
+    window = max(
+        (
+            workflow.deadlines[d.code].warning_working_days
+            for d in case.deadlines
+            if d.status == DeadlineStatus.RUNNING
+            and d.due_date == due
+            and d.code in workflow.deadlines
+        ),
+        default=5,
+    )
+    if working_days_between(today, due) <= window:
+        return Light("soon", "Termijn nadert", days_left)
+    return Light("ok", "Op schema", days_left)
+
+
+@dataclass(frozen=True)
+class Caseload:
+    user: User
+    open_cases: int
+    overdue: int
+
+
+def caseload(team: Team) -> list[Caseload]:
+    """Open and overdue cases per member of `team` (handlers only), in one aggregate query."""
+    today = clock.today()
+    overdue_case = (
+        sa.select(Deadline.id)
+        .where(
+            Deadline.case_id == Case.id,
+            Deadline.status == DeadlineStatus.RUNNING,
+            Deadline.due_date < today,
+        )
+        .exists()
+    )
+    counts = dict(
+        (user_id, (open_count, overdue))
+        for user_id, open_count, overdue in db.session.execute(
+            sa.select(
+                Case.assignee_id,
+                sa.func.count(Case.id),
+                sa.func.count(Case.id).filter(overdue_case),
+            )
+            .where(Case.team_id == team.id, Case.closed_at.is_(None))
+            .group_by(Case.assignee_id)
+        )
+    )
+    handlers = [m for m in team.members if m.has_role(Role.CONSULENT, Role.REGISSEUR, Role.TOEGANG)]
+    return [Caseload(u, *counts.get(u.id, (0, 0))) for u in handlers]
