@@ -20,7 +20,13 @@ def guard(name: str) -> Callable[[Guard], Guard]:
 
 
 def _has_event_with(case: Case, key: str) -> bool:
-    return any(event.data.get(key) for event in case.events)
+    """Whether this case, or a case it came from, recorded `key`: what was told is not re-asked."""
+    current: Case | None = case
+    while current is not None:
+        if any(event.data.get(key) for event in current.events):
+            return True
+        current = current.parent
+    return False
 
 
 @guard("heeft_behandelaar")
