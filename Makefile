@@ -6,7 +6,7 @@ PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 PG_CHECK := import psycopg; psycopg.connect('postgresql://postgres@127.0.0.1:5432/test', connect_timeout=3).close()
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-sqlite test-postgres lint fmt check-workflows
+.PHONY: help install run test test-sqlite test-postgres lint audit fmt check-workflows
 
 help:  ## show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -19,9 +19,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-run: install  ## migrate, seed demo data when empty, serve on http://127.0.0.1:5000
+run: install  ## migrate, seed demo data when empty, serve on http://127.0.0.1:5000 with the scheduler
 	$(FLASK) init-db
 	$(FLASK) seed-demo --if-empty
+	@# The scheduler runs beside the web server and stops with it.
+	$(FLASK) scheduler & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 test: install  ## the whole suite on SQLite, then on PostgreSQL (required when CI=true)
@@ -38,10 +41,14 @@ test-sqlite: install  ## the suite on SQLite only
 test-postgres: install  ## the suite on PostgreSQL (browser tests run in the SQLite pass)
 	CASEFLOW_TEST_DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest -m "not browser"
 
-lint: install  ## ruff and mypy
+lint: install  ## ruff, mypy and bandit (security linter)
 	$(VENV)/bin/ruff check caseflow tests
 	$(VENV)/bin/ruff format --check caseflow tests
 	$(VENV)/bin/mypy
+	$(VENV)/bin/bandit -q -r caseflow --severity-level medium
+
+audit: install  ## known vulnerabilities in the installed packages (needs the PyPI advisory service)
+	$(VENV)/bin/pip-audit --skip-editable --strict
 
 fmt: install  ## format and autofix
 	$(VENV)/bin/ruff format caseflow tests

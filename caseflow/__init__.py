@@ -42,8 +42,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
 
     from caseflow.cli import register_commands
+    from caseflow.security.headers import init_security_headers
     from caseflow.web import register_blueprints
+    from caseflow.web.errors import init_error_pages
 
     register_commands(app)
     register_blueprints(app)
+    init_security_headers(app)
+    init_error_pages(app)
     return app

@@ -14,6 +14,14 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(init_db)
     app.cli.add_command(seed_demo)
     app.cli.add_command(check_workflows)
+    app.cli.add_command(verify_log)
+    from caseflow.jobs import run_jobs_command, scheduler_command
+
+    app.cli.add_command(scheduler_command)
+    app.cli.add_command(run_jobs_command)
+    from caseflow.reports.cli import report_command
+
+    app.cli.add_command(report_command)
 
 
 @click.command("init-db")
@@ -60,3 +68,16 @@ def check_workflows() -> None:
             f"{len({t.trigger for t in wf.transitions})} acties, termijnen: {deadlines or '-'}"
         )
     click.echo(f"{len(reg.names())} workflows geldig.")
+
+
+@click.command("verify-log")
+@with_appcontext
+def verify_log() -> None:
+    """Check the hash chain of the processing log; exit 1 naming the first altered row."""
+    from caseflow.access_log import verify
+
+    result = verify()
+    if result.broken_at is not None:
+        click.echo(f"Verwerkingenlog is gewijzigd: regel {result.broken_at} klopt niet.")
+        raise SystemExit(1)
+    click.echo(f"Verwerkingenlog is intact ({result.rows} regels).")

@@ -25,3 +25,18 @@ class Config:
     WTF_CSRF_ENABLED = True
     WTF_CSRF_TIME_LIMIT = None
     WTF_I18N_ENABLED = False  # forms use WTForms' own Dutch messages
+    # Scheduled jobs and signals (caseflow/jobs.py). Mail is off while SMTP_HOST is empty:
+    # messages then wait in the outbox table.
+    SIGNAL_SCAN_MINUTES = int(os.environ.get("CASEFLOW_SIGNAL_SCAN_MINUTES", "15"))
+    SIGNAL_DEFAULT_WARNING_DAYS = 5  # for a running deadline its workflow no longer defines
+    SNAPSHOT_AT = os.environ.get("CASEFLOW_SNAPSHOT_AT", "06:00")
+    MAIL_SEND_MINUTES = int(os.environ.get("CASEFLOW_MAIL_SEND_MINUTES", "5"))
+    JOB_MISFIRE_GRACE_SECONDS = 3600
+    JOB_LOCK_LEASE_SECONDS = 1800
+    BASE_URL = os.environ.get("CASEFLOW_BASE_URL", "http://127.0.0.1:5000")
+    SMTP_HOST = os.environ.get("CASEFLOW_SMTP_HOST", "")
+    SMTP_PORT = int(os.environ.get("CASEFLOW_SMTP_PORT", "587"))
+    SMTP_STARTTLS = os.environ.get("CASEFLOW_SMTP_STARTTLS", "1") == "1"
+    SMTP_USERNAME = os.environ.get("CASEFLOW_SMTP_USERNAME", "")
+    SMTP_PASSWORD = os.environ.get("CASEFLOW_SMTP_PASSWORD", "")
+    MAIL_FROM = os.environ.get("CASEFLOW_MAIL_FROM", "caseflow@localhost")

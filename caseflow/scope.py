@@ -4,6 +4,7 @@ import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
 
 from caseflow.models import Case, Person, Role, User
+from caseflow.workflow.registry import registry
 
 HANDLING_ROLES = (Role.TOEGANG, Role.CONSULENT, Role.REGISSEUR, Role.TEAMMANAGER)
 
@@ -16,19 +17,32 @@ def team_ids(user: User) -> list[int]:
     return [t.id for t in user.teams]
 
 
+def sensitive_case_types() -> list[str]:
+    return sorted(name for name, wf in registry().workflows.items() if wf.sensitive)
+
+
+def need_to_know(user: User) -> ColumnElement[bool]:
+    """Cases of a sensitive type are seen only by their handler and their team's manager."""
+    involved: list[ColumnElement[bool]] = [Case.assignee_id == user.id]
+    if user.has_role(Role.TEAMMANAGER):
+        involved.append(Case.team_id.in_(team_ids(user)))
+    return sa.or_(Case.case_type.not_in(sensitive_case_types()), *involved)
+
+
 def case_scope(user: User) -> ColumnElement[bool]:
     """A WHERE clause: the cases `user` may see.
 
     Staff see the cases of their own municipalities that are in one of their teams, assigned to
     them, or not yet with any team; quality reviewers see every case of their municipalities.
-    Everyone else (administrators, municipality readers) sees no individual case.
+    Cases of a sensitive type follow need to know on top of that. Everyone else (administrators,
+    municipality readers) sees no individual case.
     """
     municipalities = municipality_ids(user)
     if not municipalities:
         return sa.false()
     in_municipality = Case.municipality_id.in_(municipalities)
     if user.has_role(Role.KWALITEIT):
-        return in_municipality
+        return sa.and_(in_municipality, need_to_know(user))
     if not user.has_role(*HANDLING_ROLES):
         return sa.false()
     return sa.and_(
@@ -38,6 +52,7 @@ def case_scope(user: User) -> ColumnElement[bool]:
             Case.assignee_id == user.id,
             Case.team_id.is_(None),
         ),
+        need_to_know(user),
     )
 
 

@@ -12,6 +12,7 @@ from caseflow.models.deadlines import (
     Outcome,
     Suspension,
 )
+from caseflow.models.norms import ALL_CASE_TYPES, Norm, NormKind
 from caseflow.models.organisation import (
     Area,
     Municipality,
@@ -23,9 +24,13 @@ from caseflow.models.organisation import (
     User,
     UserRole,
 )
+from caseflow.models.security import INCIDENT_KINDS, Incident, LoginThrottle
+from caseflow.models.signals import JobRun, MailOutbox, Signal, SignalKind, WorklistSnapshot
 
 __all__ = [
+    "ALL_CASE_TYPES",
     "CHANNELS",
+    "INCIDENT_KINDS",
     "LIFE_DOMAINS",
     "AccessLog",
     "Area",
@@ -38,8 +43,14 @@ __all__ = [
     "Extension",
     "Household",
     "HouseholdMember",
+    "Incident",
     "Intake",
+    "JobRun",
+    "LoginThrottle",
+    "MailOutbox",
     "Municipality",
+    "Norm",
+    "NormKind",
     "Note",
     "Outcome",
     "Person",
@@ -47,9 +58,12 @@ __all__ = [
     "Relation",
     "Role",
     "ServiceOrganisation",
+    "Signal",
+    "SignalKind",
     "Suspension",
     "Team",
     "TeamKind",
     "User",
     "UserRole",
+    "WorklistSnapshot",
 ]

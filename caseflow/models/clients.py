@@ -34,6 +34,8 @@ class Person(Base):
     city: Mapped[str | None] = mapped_column(sa.String(200))
     phone: Mapped[str | None] = mapped_column(sa.String(40))
     municipality_id: Mapped[int] = mapped_column(sa.ForeignKey("municipalities.id"), index=True)
+    # Set by an aggression incident; every worklist and case page shows it to staff.
+    safety_flag: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
     municipality: Mapped[Municipality] = relationship()

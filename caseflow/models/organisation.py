@@ -19,6 +19,7 @@ class Role(StrEnum):
     KWALITEIT = "kwaliteit"
     BEHEERDER = "beheerder"
     GEMEENTE = "gemeente"
+    PRIVACY = "privacy"
 
     @property
     def label(self) -> str:
@@ -33,6 +34,7 @@ ROLE_LABELS = {
     Role.KWALITEIT: "Kwaliteitsmedewerker",
     Role.BEHEERDER: "Beheerder",
     Role.GEMEENTE: "Lezer gemeente",
+    Role.PRIVACY: "Privacyfunctionaris",
 }
 
 

@@ -27,6 +27,7 @@ NAVIGATION = [
         "Rapportages",
         {Role.TEAMMANAGER, Role.GEMEENTE, Role.KWALITEIT, Role.BEHEERDER},
     ),
+    ("privacy.search", "Verwerkingenlog", {Role.PRIVACY}),
 ]
 
 
@@ -56,12 +57,17 @@ def duration(seconds: int) -> str:
 
 
 def register_blueprints(app: Flask) -> None:
-    from caseflow.web import auth, cases, dossier, intake, worklist
+    from caseflow.web import auth, cases, dossier, intake, privacy, worklist
 
-    for module in (auth, worklist, cases, intake, dossier):
+    for module in (auth, worklist, cases, intake, dossier, privacy):
         app.register_blueprint(module.bp)
     auth.init_login(app)
+    from caseflow.web import signals
 
+    app.register_blueprint(signals.bp)
+    from caseflow.web import reports
+
+    app.register_blueprint(reports.bp)
     app.jinja_env.globals["nav_items"] = nav_items
     app.jinja_env.filters["local_time"] = local_time
     app.jinja_env.filters["duration"] = duration

@@ -13,8 +13,14 @@ from wtforms.validators import DataRequired
 
 from caseflow.extensions import db, login_manager
 from caseflow.models import User
+from caseflow.security.throttle import is_locked, record_failure, record_success
 
 bp = Blueprint("auth", __name__)
+WRONG = "Gebruikersnaam of wachtwoord klopt niet."
+LOCKED = (
+    "Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw, of neem contact op "
+    "met de beheerder."
+)
 
 
 class LoginForm(FlaskForm):
@@ -44,14 +50,20 @@ def login() -> ResponseReturnValue:
     form = LoginForm()
     error = None
     if form.validate_on_submit():
-        user = db.session.scalar(sa.select(User).where(User.username == form.username.data))
-        if (
+        username = (form.username.data or "").strip()
+        user = db.session.scalar(sa.select(User).where(User.username == username))
+        if is_locked(username):
+            error = LOCKED
+        elif (
             user is None
             or not user.active
             or not check_password_hash(user.password_hash, form.password.data or "")
         ):
-            error = "Gebruikersnaam of wachtwoord klopt niet."
+            record_failure(username)
+            error = LOCKED if is_locked(username) else WRONG
         else:
+            record_success(username)
+            session.clear()
             session.permanent = True  # the idle timeout is PERMANENT_SESSION_LIFETIME
             login_user(user)
             return redirect(_safe_next(request.args.get("next")))

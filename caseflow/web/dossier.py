@@ -1,15 +1,21 @@
 """Integraal klantbeeld: one client, their household and every case across domains."""
 
+from datetime import datetime, time
+
 import sqlalchemy as sa
-from flask import Blueprint, render_template
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
 
+from caseflow import clock
 from caseflow.extensions import db
-from caseflow.models import Case, Intake
+from caseflow.incidents import register_incident
+from caseflow.models import INCIDENT_KINDS, Case, Incident, Intake, Person
 from caseflow.scope import case_scope
 from caseflow.web.common import user
+from caseflow.web.forms import IncidentForm
 from caseflow.web.loading import person_or_403
+from caseflow.workflow.errors import InvalidData, WorkflowError
 from caseflow.workflow.registry import registry
 
 bp = Blueprint("dossier", __name__, url_prefix="/clienten")
@@ -18,7 +24,40 @@ bp = Blueprint("dossier", __name__, url_prefix="/clienten")
 @bp.route("/<int:person_id>")
 @login_required
 def show(person_id: int) -> ResponseReturnValue:
-    person = person_or_403(person_id, "integraal klantbeeld")
+    return _render(person_or_403(person_id, "integraal klantbeeld"), IncidentForm())
+
+
+@bp.route("/<int:person_id>/incidenten", methods=["POST"])
+@login_required
+def incident(person_id: int) -> ResponseReturnValue:
+    person = person_or_403(person_id, "agressie-incident registreren")
+    form = IncidentForm()
+    if form.validate_on_submit() and form.occurred_on.data is not None:
+        moment = datetime.combine(form.occurred_on.data, time(12), clock.LOCAL_TZ)
+        try:
+            register_incident(
+                person,
+                user(),
+                kind=form.kind.data or "",
+                occurred_at=moment,
+                description=form.description.data or "",
+                origin=request.remote_addr,
+            )
+        except InvalidData as exc:
+            for name, message in exc.field_errors.items():
+                target = form._fields.get("occurred_on" if name == "occurred_at" else name)
+                if target is not None:
+                    target.errors = [*target.errors, message]
+        except WorkflowError as exc:
+            flash(exc.message, "error")
+            return redirect(url_for("dossier.show", person_id=person.id))
+        else:
+            flash("Het incident is geregistreerd; de inwoner heeft nu een veiligheidsmarkering.")
+            return redirect(url_for("dossier.show", person_id=person.id))
+    return _render(person, form, status=400)
+
+
+def _render(person: Person, form: IncidentForm, status: int = 200) -> ResponseReturnValue:
     household_ids = [m.household_id for m in person.memberships]
     cases = db.session.scalars(
         sa.select(Case)
@@ -31,6 +70,10 @@ def show(person_id: int) -> ResponseReturnValue:
     contacts = db.session.scalars(
         sa.select(Intake).where(Intake.person_id == person.id).order_by(Intake.received_at.desc())
     ).all()
+    incidents = db.session.scalars(
+        sa.select(Incident).where(Incident.person_id == person.id).order_by(Incident.occurred_at)
+    ).all()
+    errors = [(f.id, m) for f in form if f.errors for m in f.errors]
     return render_template(
         "dossier/show.html",
         person=person,
@@ -38,4 +81,8 @@ def show(person_id: int) -> ResponseReturnValue:
         contacts=contacts,
         households=[m.household for m in person.memberships],
         workflows=registry().workflows,
-    )
+        form=form,
+        incidents=incidents,
+        errors=errors,
+        incident_kinds=INCIDENT_KINDS,
+    ), status

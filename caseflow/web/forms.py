@@ -18,7 +18,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from caseflow.bsn import bsn_error
 from caseflow.intake import OUTCOMES
-from caseflow.models import CHANNELS, LIFE_DOMAINS
+from caseflow.models import CHANNELS, INCIDENT_KINDS, LIFE_DOMAINS
 
 SCORE_CHOICES = [
     ("", "Niet besproken"),
@@ -195,3 +195,15 @@ class AssignForm(DutchForm):
     assignee_id = SelectField("Behandelaar", coerce=int, choices=[])
     reason = StringField("Reden", validators=[Optional(), Length(max=500)])
     version = HiddenField()
+
+
+class IncidentForm(DutchForm):
+    kind = SelectField(
+        "Wat gebeurde er?",
+        validate_choice=False,
+        choices=[("", "Kies…"), *INCIDENT_KINDS.items()],
+    )
+    occurred_on = DutchDateField("Datum", validators=[DataRequired("Vul de datum in.")])
+    description = TextAreaField(
+        "Beschrijving", validators=[DataRequired("Beschrijf kort wat er gebeurde.")]
+    )

@@ -95,6 +95,7 @@ def load_workflow(path: Path) -> Workflow:
             "deadlines",
             "fields",
             "municipalities",
+            "sensitive",
         },
         {"name", "label", "domain", "initial", "start_roles", "states", "transitions"},
     )
@@ -135,8 +136,15 @@ def load_workflow(path: Path) -> Workflow:
         overrides=overrides,
         source=path,
         start_roles=frozenset(start_roles),
+        sensitive=_flag(check, doc.get("sensitive", False), "sensitive"),
         description=str(doc.get("description", "")),
     )
+
+
+def _flag(check: _Checker, value: Any, key: str) -> bool:
+    if not isinstance(value, bool):
+        raise check.fail(key, "expected true or false")
+    return value
 
 
 def _fields(check: _Checker, raw: Any) -> dict[str, FieldDef]:

@@ -100,6 +100,8 @@ class Workflow:
     source: Path
     start_roles: frozenset[str] = frozenset()
     description: str = ""
+    # Special-category data: need to know (assignee, director, team manager) instead of the team.
+    sensitive: bool = False
 
     def transitions_from(self, state: str) -> list[TransitionDef]:
         return [t for t in self.transitions if state in t.sources]

@@ -1,0 +1,51 @@
+"""Registering aggression against staff, which puts a safety flag on the client."""
+
+from datetime import datetime
+
+from caseflow import clock
+from caseflow.access_log import record
+from caseflow.extensions import db
+from caseflow.models import INCIDENT_KINDS, Incident, Person, Role, User
+from caseflow.workflow.errors import InvalidData, NotAuthorised
+
+REPORTING_ROLES = (Role.TOEGANG, Role.CONSULENT, Role.REGISSEUR, Role.TEAMMANAGER)
+
+
+def register_incident(
+    person: Person,
+    reporter: User,
+    *,
+    kind: str,
+    occurred_at: datetime,
+    description: str,
+    origin: str | None = None,
+) -> Incident:
+    if not reporter.has_role(*REPORTING_ROLES) or not reporter.serves(person.municipality_id):
+        raise NotAuthorised("U kunt voor deze inwoner geen incident registreren.")
+    errors = {}
+    if kind not in INCIDENT_KINDS:
+        errors["kind"] = "Kies wat er gebeurde."
+    if not description.strip():
+        errors["description"] = "Beschrijf kort wat er gebeurde."
+    if occurred_at > clock.now():
+        errors["occurred_at"] = "Het incident kan niet in de toekomst liggen."
+    if errors:
+        raise InvalidData(errors)
+    try:
+        incident = Incident(
+            person=person,
+            reported_by=reporter,
+            occurred_at=occurred_at,
+            kind=kind,
+            description=description.strip(),
+        )
+        db.session.add(incident)
+        person.safety_flag = True
+        record(
+            reporter, "change", "agressie-incident registreren", person_id=person.id, origin=origin
+        )
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        raise
+    return incident

@@ -1,0 +1,35 @@
+"""Every indicator the reports know, by code."""
+
+from caseflow.reports.backlog import Werkvoorraad
+from caseflow.reports.backlog_trend import WerkvoorraadVerloop
+from caseflow.reports.base import Indicator
+from caseflow.reports.flow import Doorstroom, Overdrachten
+from caseflow.reports.leadtime import Doorlooptijd, TijdPerStatus
+from caseflow.reports.outcomes import BezwarenGegrond, Toekenning
+from caseflow.reports.timeliness import Tijdigheid
+
+INDICATORS: dict[str, Indicator] = {
+    i.code: i
+    for i in (
+        Tijdigheid(),
+        Doorlooptijd(),
+        TijdPerStatus(),
+        Doorstroom(),
+        Werkvoorraad(),
+        WerkvoorraadVerloop(),
+        Overdrachten(),
+        Toekenning(),
+        BezwarenGegrond(),
+    )
+}
+
+
+class UnknownIndicator(KeyError):
+    pass
+
+
+def indicator(code: str) -> Indicator:
+    try:
+        return INDICATORS[code]
+    except KeyError:
+        raise UnknownIndicator(code) from None

@@ -1,0 +1,121 @@
+"""Tijdigheid: deadlines closed and open, in time and late, net of suspensions and extensions."""
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import ClassVar
+
+import sqlalchemy as sa
+from sqlalchemy.sql.elements import ColumnElement
+
+from caseflow.models import Case, Deadline, DeadlineStatus, Outcome, Suspension
+from caseflow.reports.base import (
+    CountIndicator,
+    Measure,
+    Number,
+    Population,
+    group_columns,
+    ratio,
+)
+from caseflow.reports.dimensions import Dimension, TimeColumn
+from caseflow.reports.filters import ReportFilter
+from caseflow.reports.sql import days_between, flag, in_period
+
+OPEN_STATUSES = (DeadlineStatus.RUNNING, DeadlineStatus.SUSPENDED)
+
+
+def open_suspensions() -> sa.Subquery:
+    return (
+        sa.select(Suspension.deadline_id, Suspension.start_date)
+        .where(Suspension.end_date.is_(None))
+        .subquery("open_opschorting")
+    )
+
+
+def late_now(today: date, suspension: sa.Subquery) -> ColumnElement[bool]:
+    """An open deadline that is past its date today.
+
+    A running deadline is late once its date (already net of suspensions and extensions) lies
+    before today. A suspended deadline's clock stands still: it is late only if its date had
+    already passed when the clock stopped, the day before the first suspended day (Awb 4:15).
+    """
+    return sa.or_(
+        sa.and_(Deadline.status == DeadlineStatus.RUNNING, Deadline.due_date < today),
+        sa.and_(
+            Deadline.status == DeadlineStatus.SUSPENDED,
+            sa.func.coalesce(days_between(Deadline.due_date, suspension.c.start_date), 0) > 1,
+        ),
+    )
+
+
+class Tijdigheid(CountIndicator):
+    code = "tijdigheid"
+    name = "Tijdigheid"
+    definition = (
+        "Termijnen (standaard de wettelijke) die in de periode zijn gestopt, binnen of na de "
+        "uiterste datum, en termijnen die vandaag nog lopen of zijn opgeschort, op tijd of te "
+        "laat. De uiterste datum is al gecorrigeerd voor opschortingen en verdagingen. Een "
+        "opgeschorte termijn is te laat als de datum al voorbij was toen de klok stil kwam te "
+        "staan. Vervallen termijnen (bijvoorbeeld na intrekken) tellen niet mee. "
+        "Percentage tijdig = afgehandeld tijdig / alle afgehandelde termijnen."
+    )
+    measures = (
+        Measure("afgehandeld_tijdig", "Afgehandeld tijdig", drill=True),
+        Measure("afgehandeld_te_laat", "Afgehandeld te laat", drill=True),
+        Measure("open_tijdig", "Open, op tijd", drill=True),
+        Measure("open_te_laat", "Open, te laat", drill=True),
+        Measure("percentage_tijdig", "Percentage tijdig", unit="procent"),
+    )
+    counted: ClassVar[tuple[str, ...]] = (
+        "afgehandeld_tijdig",
+        "afgehandeld_te_laat",
+        "open_tijdig",
+        "open_te_laat",
+    )
+    default_group = ("zaaktype",)
+
+    def time_column(self) -> TimeColumn:
+        return TimeColumn(Deadline.stopped_on, is_date=True)
+
+    def population(self, report_filter: ReportFilter, dims: Sequence[Dimension]) -> Population:
+        period = report_filter.period
+        suspension = open_suspensions()
+        stopped = Deadline.status == DeadlineStatus.STOPPED
+        is_open = Deadline.status.in_(OPEN_STATUSES)
+        late = late_now(report_filter.today, suspension)
+        open_in_scope = (
+            is_open if period.end is None else sa.and_(is_open, Deadline.start_date <= period.end)
+        )
+        return (
+            sa.select(
+                Case.id.label("case_id"),
+                Deadline.label.label("detail"),
+                *group_columns(report_filter, dims, self.time_column()),
+                flag(sa.and_(stopped, Deadline.outcome == Outcome.IN_TIME)).label(
+                    "afgehandeld_tijdig"
+                ),
+                flag(sa.and_(stopped, Deadline.outcome == Outcome.LATE)).label(
+                    "afgehandeld_te_laat"
+                ),
+                flag(sa.and_(is_open, sa.not_(late))).label("open_tijdig"),
+                flag(sa.and_(is_open, late)).label("open_te_laat"),
+            )
+            .select_from(Deadline)
+            .join(Case, Case.id == Deadline.case_id)
+            .outerjoin(suspension, suspension.c.deadline_id == Deadline.id)
+            .where(
+                Deadline.kind.in_(report_filter.deadline_kinds),
+                *report_filter.case_conditions(),
+                sa.or_(
+                    sa.and_(
+                        stopped,
+                        Deadline.outcome.in_((Outcome.IN_TIME, Outcome.LATE)),
+                        in_period(Deadline.stopped_on, period, is_date=True),
+                    ),
+                    open_in_scope,
+                ),
+            )
+        )
+
+    def finish(self, values: Mapping[str, Number]) -> dict[str, Number]:
+        closed = (values["afgehandeld_tijdig"] or 0) + (values["afgehandeld_te_laat"] or 0)
+        return {**values, "percentage_tijdig": ratio(values["afgehandeld_tijdig"], closed)}

@@ -1,0 +1,1 @@
+"""Hardening: login throttling, password rules, security headers."""

@@ -1,0 +1,56 @@
+"""Who looked at my file? The processing log searched by person, for the privacy officer."""
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, render_template, request
+from flask.typing import ResponseReturnValue
+from flask_login import login_required
+from sqlalchemy.orm import selectinload
+
+from caseflow.access_log import record
+from caseflow.extensions import db
+from caseflow.models import AccessLog, Person, Role
+from caseflow.scope import municipality_ids
+from caseflow.web.common import user
+
+bp = Blueprint("privacy", __name__, url_prefix="/verwerkingen")
+LIMIT = 200
+
+
+@bp.route("/")
+@login_required
+def search() -> ResponseReturnValue:
+    me = user()
+    if not me.has_role(Role.PRIVACY):
+        abort(403)
+    term = request.args.get("zoek", "").strip()
+    persons: list[Person] = []
+    if len(term) >= 2:
+        query = sa.select(Person).where(Person.municipality_id.in_(municipality_ids(me)))
+        if term.isdigit():
+            query = query.where(Person.bsn == term)
+        else:
+            query = query.where(sa.func.lower(Person.family_name).like(f"%{term.lower()}%"))
+        persons = list(db.session.scalars(query.order_by(Person.family_name).limit(50)))
+    chosen = None
+    rows: list[AccessLog] = []
+    raw_id = request.args.get("persoon", "")
+    if raw_id.isdigit():
+        chosen = db.session.get(Person, int(raw_id))
+        if chosen is None or chosen.municipality_id not in municipality_ids(me):
+            abort(404)
+        rows = list(
+            db.session.scalars(
+                sa.select(AccessLog)
+                .where(AccessLog.person_id == chosen.id)
+                .options(selectinload(AccessLog.actor))
+                .order_by(AccessLog.occurred_at.desc())
+                .limit(LIMIT)
+            )
+        )
+        record(
+            me, "view", "inzage verwerkingenlog", person_id=chosen.id, origin=request.remote_addr
+        )
+        db.session.commit()
+    return render_template(
+        "privacy/search.html", term=term, persons=persons, chosen=chosen, rows=rows, limit=LIMIT
+    )

@@ -1,0 +1,89 @@
+"""An office with one team, a consultant and a team manager, and Wmo cases to watch."""
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+import time_machine
+
+from caseflow import clock
+from caseflow.bsn import random_bsn
+from caseflow.extensions import db
+from caseflow.models import (
+    Case,
+    Deadline,
+    MailOutbox,
+    Municipality,
+    Person,
+    Role,
+    Signal,
+    Team,
+    User,
+)
+from caseflow.workflow.engine import assign, fire, start_case
+from tests.factories import Factory
+
+
+@dataclass(frozen=True)
+class Office:
+    gemeente: Municipality
+    team: Team
+    consulent: User
+    teammanager: User
+    client: Person
+
+
+def make_office(factory: Factory, code: str = "maastricht") -> Office:
+    gemeente = factory.municipality(code)
+    team = factory.team([gemeente], name=f"Team Wmo {gemeente.name}")
+    consulent = factory.user(
+        Role.CONSULENT, municipalities=[gemeente], teams=[team], email=f"consulent@{code}.nl"
+    )
+    teammanager = factory.user(
+        Role.TEAMMANAGER, municipalities=[gemeente], teams=[team], email=f"manager@{code}.nl"
+    )
+    client = factory.person(
+        gemeente, family_name="Vliegen", given_names="Truus", bsn=random_bsn(random.Random(code))
+    )
+    return Office(gemeente, team, consulent, teammanager, client)
+
+
+def wmo_request(office: Office, *, handled: bool = True) -> Case:
+    """A Wmo request received today; when handled, the consultant has taken it up, which ends
+    the first-contact norm so only the legal decision term (2 weeks, warned 3 working days
+    before) keeps running."""
+    case = start_case(
+        "wmo_aanvraag",
+        municipality=office.gemeente,
+        actor=office.consulent,
+        person=office.client,
+        team=office.team,
+    )
+    if handled:
+        assign(case, office.consulent, office.consulent)
+        fire(case, "oppakken", office.consulent)
+    return case
+
+
+def decision_term(case: Case) -> Deadline:
+    db.session.refresh(case)
+    return next(d for d in case.deadlines if d.code == "beschikking")
+
+
+def go_to(travel: time_machine.Traveller, day: date) -> None:
+    assert day >= clock.today(), "tests only move forward in time"
+    travel.shift(timedelta(days=(day - clock.today()).days))
+
+
+def all_signals() -> list[Signal]:
+    db.session.expire_all()
+    return list(db.session.scalars(sa.select(Signal).order_by(Signal.id)))
+
+
+def kinds(signals: list[Signal]) -> list[tuple[str, date]]:
+    return [(s.kind, s.due_date) for s in signals]
+
+
+def outbox() -> list[MailOutbox]:
+    return list(db.session.scalars(sa.select(MailOutbox).order_by(MailOutbox.id)))

@@ -1,0 +1,102 @@
+"""Outcome ratios from the service agreement and handovers between consultants."""
+
+import pytest
+import time_machine
+
+from caseflow.models import Case
+from caseflow.reports.registry import indicator
+from caseflow.workflow.engine import assign, fire, start_case
+from tests.factories import Factory
+from tests.reports.helpers import (
+    Office,
+    assert_drill_downs_match,
+    at,
+    decide,
+    make_office,
+    report_filter,
+    table,
+    wmo,
+)
+
+
+@pytest.fixture
+def office(factory: Factory, travel: time_machine.Traveller) -> Office:
+    at(travel, "2026-06-01 10:00")
+    return make_office(factory)
+
+
+def objection(office: Office, result: str) -> Case:
+    case = start_case(
+        "bezwaar", municipality=office.gemeente, actor=office.anna, person=office.client
+    )
+    assign(case, office.anna, office.anna)
+    fire(case, "oppakken", office.anna)
+    fire(case, "besluiten", office.anna, resultaat=result, motivering="Zie advies.")
+    return case
+
+
+def test_share_granted_leaves_withdrawn_requests_out(office: Office) -> None:
+    for result in ("toegekend", "deels_toegekend", "afgewezen"):
+        decide(wmo(office), result)
+    fire(wmo(office), "intrekken", office.anna, reden="Cliënt ziet ervan af.")
+    result = indicator("toekenning").run(report_filter("2026-06-30", "2026-06"), ["zaaktype"])
+    assert table(result) == {
+        ("Wmo-aanvraag maatwerkvoorziening",): {
+            "besluiten": 3,
+            "toegekend": 2,
+            "niet_toegekend": 1,
+            "percentage_toegekend": 66.7,
+        }
+    }
+    assert_drill_downs_match(result)
+
+
+def test_share_of_objections_upheld(office: Office) -> None:
+    for result in ("gegrond", "deels_gegrond", "ongegrond", "niet_ontvankelijk", "ongegrond"):
+        objection(office, result)
+    decide(wmo(office), "toegekend")  # no objection: not counted
+    result = indicator("bezwaren_gegrond").run(report_filter("2026-06-30", "2026-06"))
+    assert result.total.values == {
+        "beslissingen": 5,
+        "gegrond": 2,
+        "niet_gegrond": 3,
+        "percentage_gegrond": 40.0,
+    }
+    assert_drill_downs_match(result)
+
+
+def test_handovers_count_changes_of_handler_not_the_first_claim(
+    office: Office, travel: time_machine.Traveller
+) -> None:
+    anna, bram, manager = office.anna, office.bram, office.manager
+    reassigned, released_and_back, untouched = wmo(office), wmo(office), wmo(office)
+    at(travel, "2026-06-03 10:00")
+    assign(reassigned, bram, manager, reason="Bram kent de cliënt")  # 1
+    assign(released_and_back, None, manager, reason="Anna met verlof")  # 1
+    assign(released_and_back, bram, bram)  # claiming an unassigned case: no handover
+    at(travel, "2026-06-10 10:00")
+    assign(released_and_back, anna, manager, reason="Anna is terug")  # 1
+    for case in (reassigned, released_and_back, untouched):
+        decide(case)
+    result = indicator("overdrachten").run(report_filter("2026-06-30", "2026-06"), ["consulent"])
+    assert table(result) == {
+        ("Anna (Maastricht)",): {
+            "zaken": 2,
+            "met_overdracht": 1,
+            "overdrachten": 2,
+            "gemiddeld": 1.0,
+        },
+        ("Bram (Maastricht)",): {
+            "zaken": 1,
+            "met_overdracht": 1,
+            "overdrachten": 1,
+            "gemiddeld": 1.0,
+        },
+    }
+    assert result.total.values == {
+        "zaken": 3,
+        "met_overdracht": 2,
+        "overdrachten": 3,
+        "gemiddeld": 1.0,
+    }
+    assert_drill_downs_match(result)

@@ -1,0 +1,68 @@
+"""Aggression incidents put a safety flag on the client that every worklist and case shows."""
+
+import pytest
+import sqlalchemy as sa
+import time_machine
+from flask.testing import FlaskClient
+
+from caseflow.extensions import db
+from caseflow.models import Incident, Person
+from caseflow.workflow.engine import assign, start_case
+from tests.factories import Factory
+from tests.web.office import WebOffice, login, make_web_office
+
+
+@pytest.fixture
+def office(factory: Factory, travel: time_machine.Traveller) -> WebOffice:
+    return make_web_office(factory)
+
+
+def test_registering_an_incident_flags_the_client_everywhere(
+    client: FlaskClient, office: WebOffice, factory: Factory
+) -> None:
+    person = factory.person(office.maastricht, family_name="Bakker")
+    case = start_case(
+        "wmo_aanvraag",
+        municipality=office.maastricht,
+        actor=office.consulent,
+        person=person,
+        team=office.wmo,
+    )
+    assign(case, office.consulent, office.consulent)
+    login(client, office.consulent)
+    bad = client.post(
+        f"/clienten/{person.id}/incidenten",
+        data={"kind": "", "occurred_on": "02-03-2026", "description": ""},
+    )
+    assert bad.status_code == 400
+    assert "Beschrijf kort wat er gebeurde." in bad.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count(Incident.id))) == 0
+
+    ok = client.post(
+        f"/clienten/{person.id}/incidenten",
+        data={
+            "kind": "verbaal",
+            "occurred_on": "01-03-2026",
+            "description": "Dreigde aan de balie.",
+        },
+    )
+    assert ok.status_code == 302
+    db.session.expire_all()
+    assert db.session.get_one(Person, person.id).safety_flag
+    assert "Veiligheid</span>" in client.get("/").get_data(as_text=True)
+    assert "veiligheidsmarkering" in client.get(f"/zaken/{case.id}").get_data(as_text=True)
+
+
+def test_an_incident_in_the_future_is_refused(
+    client: FlaskClient, office: WebOffice, factory: Factory
+) -> None:
+    person = factory.person(office.maastricht)
+    login(client, office.toegang)
+    response = client.post(
+        f"/clienten/{person.id}/incidenten",
+        data={"kind": "fysiek", "occurred_on": "2026-12-31", "description": "Test"},
+    )
+    assert response.status_code == 400
+    assert "niet in de toekomst" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert not db.session.get_one(Person, person.id).safety_flag
