@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
 
-from caseflow.models import Case, Person, Role, User
+from caseflow.models import Case, HouseholdDirector, Person, Role, User
 from caseflow.workflow.registry import registry
 
 HANDLING_ROLES = (Role.TOEGANG, Role.CONSULENT, Role.REGISSEUR, Role.TEAMMANAGER)
@@ -21,9 +21,23 @@ def sensitive_case_types() -> list[str]:
     return sorted(name for name, wf in registry().workflows.items() if wf.sensitive)
 
 
+def directed_household(user: User) -> ColumnElement[bool]:
+    """The case belongs to a household that `user` directs (regie) right now."""
+    return (
+        sa.select(HouseholdDirector.id)
+        .where(
+            HouseholdDirector.household_id == Case.household_id,
+            HouseholdDirector.director_id == user.id,
+            HouseholdDirector.ended_at.is_(None),
+        )
+        .exists()
+    )
+
+
 def need_to_know(user: User) -> ColumnElement[bool]:
-    """Cases of a sensitive type are seen only by their handler and their team's manager."""
-    involved: list[ColumnElement[bool]] = [Case.assignee_id == user.id]
+    """Cases of a sensitive type are seen only by their handler, the household's director and
+    their team's manager."""
+    involved: list[ColumnElement[bool]] = [Case.assignee_id == user.id, directed_household(user)]
     if user.has_role(Role.TEAMMANAGER):
         involved.append(Case.team_id.in_(team_ids(user)))
     return sa.or_(Case.case_type.not_in(sensitive_case_types()), *involved)
@@ -34,6 +48,7 @@ def case_scope(user: User) -> ColumnElement[bool]:
 
     Staff see the cases of their own municipalities that are in one of their teams, assigned to
     them, or not yet with any team; quality reviewers see every case of their municipalities.
+    A household's director sees every case of that household (1 gezin, 1 plan, 1 regisseur).
     Cases of a sensitive type follow need to know on top of that. Everyone else (administrators,
     municipality readers) sees no individual case.
     """
@@ -51,6 +66,7 @@ def case_scope(user: User) -> ColumnElement[bool]:
             Case.team_id.in_(team_ids(user)),
             Case.assignee_id == user.id,
             Case.team_id.is_(None),
+            directed_household(user),
         ),
         need_to_know(user),
     )

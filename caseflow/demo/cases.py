@@ -26,6 +26,7 @@ from caseflow.workflow.errors import WorkflowError
 from caseflow.workflow.registry import registry
 from caseflow.workflow.schema import FieldDef
 
+# Area-team and plan cases come from caseflow.demo.plans, with a real household and plan.
 CASE_MIX = {
     "vraagverheldering": 26,
     "wmo_melding": 10,
@@ -35,8 +36,6 @@ CASE_MIX = {
     "jeugd": 6,
     "schuldhulp": 8,
     "bezwaar": 6,
-    "gebiedsteam": 7,
-    "gezinsplan": 5,
 }
 GIVEN = [
     "Anna",
@@ -98,6 +97,7 @@ QUESTIONS = [
 ]
 FRESH_CASES = 4
 NEARLY_DUE_CASES = 2
+OVERDUE_CASES = 1
 # Side paths that are real but uncommon; the demo takes them now and then.
 RARE_TRIGGERS = ("intrekken", "terugsturen", "beeindigen", "spoed", "escaleren", "verdagen")
 FILLER_TEXT = "Besproken met de inwoner; afspraken vastgelegd in het dossier."
@@ -171,7 +171,7 @@ def walk_case(
 
 
 def seed_fresh_cases(demo: DemoOrganisation, rng: random.Random, end: datetime) -> int:
-    """Cases for the demo consultant whose terms are on track or close to their due date."""
+    """Cases for the demo consultant with terms on track, close to their due date and past it."""
     consulent = next(u for u in demo.users if u.username == "consulent")
     for _ in range(FRESH_CASES):
         start = end - timedelta(days=rng.uniform(0.1, 3))
@@ -181,7 +181,10 @@ def seed_fresh_cases(demo: DemoOrganisation, rng: random.Random, end: datetime) 
         case = walk_case(demo, "wmo_aanvraag", start, end, rng, handler=consulent, max_steps=0)
         with clock.travel_to(start + timedelta(hours=2)):
             fire(case, "oppakken", consulent)
-    return FRESH_CASES + NEARLY_DUE_CASES
+    for _ in range(OVERDUE_CASES):
+        start = end - timedelta(days=rng.uniform(18, 25))
+        walk_case(demo, "wmo_aanvraag", start, end, rng, handler=consulent, max_steps=0)
+    return FRESH_CASES + NEARLY_DUE_CASES + OVERDUE_CASES
 
 
 def _step(case: Case, demo: DemoOrganisation, rng: random.Random) -> None:

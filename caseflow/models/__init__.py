@@ -24,6 +24,15 @@ from caseflow.models.organisation import (
     User,
     UserRole,
 )
+from caseflow.models.plans import (
+    HouseholdPlan,
+    PlanAction,
+    PlanEvaluation,
+    PlanGoal,
+    PlanScore,
+    PlanVersion,
+)
+from caseflow.models.regie import HouseholdDirector, MeetingDecision, TeamMeeting
 from caseflow.models.security import INCIDENT_KINDS, Incident, LoginThrottle
 from caseflow.models.signals import JobRun, MailOutbox, Signal, SignalKind, WorklistSnapshot
 
@@ -42,18 +51,26 @@ __all__ = [
     "DeadlineStatus",
     "Extension",
     "Household",
+    "HouseholdDirector",
     "HouseholdMember",
+    "HouseholdPlan",
     "Incident",
     "Intake",
     "JobRun",
     "LoginThrottle",
     "MailOutbox",
+    "MeetingDecision",
     "Municipality",
     "Norm",
     "NormKind",
     "Note",
     "Outcome",
     "Person",
+    "PlanAction",
+    "PlanEvaluation",
+    "PlanGoal",
+    "PlanScore",
+    "PlanVersion",
     "PostcodeRange",
     "Relation",
     "Role",
@@ -63,6 +80,7 @@ __all__ = [
     "Suspension",
     "Team",
     "TeamKind",
+    "TeamMeeting",
     "User",
     "UserRole",
     "WorklistSnapshot",

@@ -28,6 +28,9 @@ NAVIGATION = [
         {Role.TEAMMANAGER, Role.GEMEENTE, Role.KWALITEIT, Role.BEHEERDER},
     ),
     ("privacy.search", "Verwerkingenlog", {Role.PRIVACY}),
+    ("triage.queue_page", "Aanmeldingen gebiedsteam", {Role.REGISSEUR, Role.TEAMMANAGER}),
+    ("regie.overview_page", "Regie", {Role.REGISSEUR, Role.TEAMMANAGER}),
+    ("admin.areas_page", "Gebieden", {Role.BEHEERDER}),
 ]
 
 
@@ -68,6 +71,10 @@ def register_blueprints(app: Flask) -> None:
     from caseflow.web import reports
 
     app.register_blueprint(reports.bp)
+    from caseflow.web import admin, plan_steps, plans, regie, triage
+
+    for module in (triage, regie, plans, plan_steps, admin):
+        app.register_blueprint(module.bp)
     app.jinja_env.globals["nav_items"] = nav_items
     app.jinja_env.filters["local_time"] = local_time
     app.jinja_env.filters["duration"] = duration

@@ -104,9 +104,10 @@ def _create_case(
     team: Team | None,
     assignee: User | None,
     data: Mapping[str, Any],
+    roles: Iterable[str] | None = None,
 ) -> Case:
     workflow = registry().get(case_type).for_municipality(municipality.code)
-    _authorise(actor, workflow.start_roles, municipality.id)
+    _authorise(actor, workflow.start_roles if roles is None else roles, municipality.id)
     now = clock.now()
     case = Case(
         case_type=case_type,
@@ -158,6 +159,8 @@ def _open_follow_up(
         team=route(domain, case.municipality, case.person),
         assignee=None,
         data={"vervolg_op": case.id},
+        # The transition that opens it was authorised; its consequence needs no start role.
+        roles=transition.roles,
     )
 
 

@@ -73,3 +73,82 @@ def not_yet_extended(case: Case, data: Mapping[str, Any]) -> str | None:
     if any(deadline.extension_weeks for deadline in case.deadlines):
         return "De beslissing is al eens verdaagd; verdagen kan maar één keer."
     return None
+
+
+@guard("regisseur_van_huishouden")
+def assignee_directs_household(case: Case, data: Mapping[str, Any]) -> str | None:
+    import sqlalchemy as sa
+
+    from caseflow.extensions import db
+    from caseflow.models.regie import HouseholdDirector
+
+    if case.household_id is None:
+        return "Koppel eerst een huishouden aan de zaak."
+    director_id = db.session.scalar(
+        sa.select(HouseholdDirector.director_id).where(
+            HouseholdDirector.household_id == case.household_id,
+            HouseholdDirector.ended_at.is_(None),
+        )
+    )
+    if director_id is None:
+        return "Het huishouden heeft nog geen regisseur; die wijst het casusoverleg toe."
+    if director_id != case.assignee_id:
+        return "De behandelaar is niet de regisseur van het huishouden."
+    return None
+
+
+@guard("ander_gebiedsteam_gekozen")
+def other_area_team_chosen(case: Case, data: Mapping[str, Any]) -> str | None:
+    import sqlalchemy as sa
+
+    from caseflow.extensions import db
+    from caseflow.models.organisation import Team, TeamKind
+
+    name = data.get("naar_gebiedsteam")
+    if not name:
+        return "Kies het andere gebiedsteam op de pagina van de aanmelding."
+    team_id = db.session.scalar(
+        sa.select(Team.id).where(
+            Team.name == name,
+            Team.kind == TeamKind.AREA,
+            Team.municipalities.any(id=case.municipality_id),
+        )
+    )
+    if team_id is None:
+        return f"{name} is geen gebiedsteam van {case.municipality.name}."
+    if team_id == case.team_id:
+        return "De aanmelding ligt al bij dit gebiedsteam."
+    return None
+
+
+@guard("gezinsplan_compleet")
+def household_plan_complete(case: Case, data: Mapping[str, Any]) -> str | None:
+    import sqlalchemy as sa
+
+    from caseflow.extensions import db
+    from caseflow.models.plans import HouseholdPlan
+
+    plan = db.session.scalar(sa.select(HouseholdPlan).where(HouseholdPlan.case_id == case.id))
+    if plan is None or not plan.goals:
+        return "Leg eerst minstens één doel vast in het gezinsplan."
+    for goal in plan.goals:
+        if not goal.actions:
+            return f"Het doel '{goal.wording}' heeft nog geen actie."
+    return None
+
+
+@guard("gezinsplan_afgesloten")
+def household_plan_closed(case: Case, data: Mapping[str, Any]) -> str | None:
+    import sqlalchemy as sa
+
+    from caseflow.extensions import db
+    from caseflow.models.plans import HouseholdPlan
+
+    active = db.session.scalar(
+        sa.select(HouseholdPlan.id).where(
+            HouseholdPlan.case_id == case.id, HouseholdPlan.ended_at.is_(None)
+        )
+    )
+    if active is None:
+        return None
+    return "Rond het plan af of beëindig het op de pagina van het gezinsplan."

@@ -91,3 +91,39 @@ def test_administrators_and_municipality_readers_see_no_case(
     for role in (Role.BEHEERDER, Role.GEMEENTE):
         user = factory.user(role, municipalities=[office.maastricht], teams=[office.wmo])
         assert not _visible(user, case)
+
+
+def test_the_households_director_sees_its_sensitive_case_outside_their_team(
+    office: WebOffice, factory: Factory
+) -> None:
+    from caseflow.models import Household, HouseholdMember
+    from caseflow.plans.directors import hand_over
+
+    jeugdteam = factory.team([office.maastricht], domain="jeugd", name="Team Jeugd")
+    gebiedsteam = factory.team([office.maastricht], domain="wmo", name="Gebiedsteam Noord")
+    regisseur = factory.user(
+        Role.REGISSEUR, municipalities=[office.maastricht], teams=[gebiedsteam]
+    )
+    manager = factory.user(
+        Role.TEAMMANAGER, municipalities=[office.maastricht], teams=[gebiedsteam, jeugdteam]
+    )
+    person = factory.person(office.maastricht)
+    household = Household(
+        name="Huishouden Jansen",
+        municipality=office.maastricht,
+        members=[HouseholdMember(person=person, relation="aanvrager")],
+    )
+    db.session.add(household)
+    db.session.commit()
+    jeugd = factory.user(Role.CONSULENT, municipalities=[office.maastricht], teams=[jeugdteam])
+    case = start_case(
+        "jeugd",
+        municipality=office.maastricht,
+        actor=jeugd,
+        team=jeugdteam,
+        person=person,
+        household=household,
+    )
+    assert not _visible(regisseur, case)
+    hand_over(household, regisseur, manager, "Meerdere leefgebieden, één regisseur")
+    assert _visible(regisseur, case)

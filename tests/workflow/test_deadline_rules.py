@@ -72,7 +72,9 @@ def test_a_deadline_stops_on_a_trigger_that_keeps_the_state(
     assert case.state == "open"
     contact = next(d for d in case.deadlines if d.code == "contact")
     assert (contact.status, contact.outcome, contact.stopped_on) == (
-        "stopped", "in_time", date(2026, 3, 3),
+        "stopped",
+        "in_time",
+        date(2026, 3, 3),
     )
 
 

@@ -16,12 +16,22 @@ def _clarified_intake(factory: Factory, postcode: str = "6211 AB"):  # type: ign
     front = factory.team([gemeente], kind=TeamKind.FRONT_DOOR)
     toegang = factory.user(Role.TOEGANG, municipalities=[gemeente], teams=[front])
     person = factory.person(gemeente, postcode=postcode)
-    intake = Intake(municipality=gemeente, person=person, channel="telefoon",
-                    question="Ik kom de trap niet meer op.",
-                    underlying_question="Zelfstandig thuis blijven wonen.")
+    intake = Intake(
+        municipality=gemeente,
+        person=person,
+        channel="telefoon",
+        question="Ik kom de trap niet meer op.",
+        underlying_question="Zelfstandig thuis blijven wonen.",
+    )
     db.session.add(intake)
-    case = start_case("vraagverheldering", municipality=gemeente, actor=toegang, person=person,
-                      intake=intake, team=front)
+    case = start_case(
+        "vraagverheldering",
+        municipality=gemeente,
+        actor=toegang,
+        person=person,
+        intake=intake,
+        team=front,
+    )
     fire(case, "gesprek_starten", toegang)
     fire(case, "verhelderen", toegang, toelichting="Zelfstandig thuis blijven wonen.")
     return gemeente, toegang, case

@@ -3,8 +3,12 @@
 from datetime import date
 
 import pytest
+import sqlalchemy as sa
 import time_machine
 
+from caseflow import clock
+from caseflow.extensions import db
+from caseflow.models import Case, Household, HouseholdDirector, HouseholdMember
 from caseflow.workflow.engine import assign, fire
 from caseflow.workflow.errors import GuardFailed, InvalidData
 from tests.factories import Factory
@@ -25,10 +29,20 @@ def test_triage_assigns_a_regisseur_who_makes_the_plan(
     fire(case, "agenderen", office.consulent, casusoverleg_op="2026-03-10")
     assert case.state == "triage"
     go_to(travel, date(2026, 3, 10))
-    # The consulent who registered the case holds it; the team needs a regisseur.
+    household = Household(name="Huishouden Jansen", municipality=office.gemeente)
+    household.members.append(HouseholdMember(person=office.client, relation="aanvrager"))
+    case.household = household
+    db.session.commit()
+    # The consulent who registered the case holds it; the household needs its one regisseur.
     with pytest.raises(GuardFailed) as info:
         fire(case, "regisseur_toewijzen", office.teammanager, verslag="Wmo, schulden, jeugd.")
-    assert info.value.reasons == ["Wijs eerst een regisseur toe als behandelaar."]
+    assert info.value.reasons == [
+        "Wijs eerst een regisseur toe als behandelaar.",
+        "Het huishouden heeft nog geen regisseur; die wijst het casusoverleg toe.",
+    ]
+    db.session.add(
+        HouseholdDirector(household=household, director=office.regisseur, started_at=clock.now())
+    )
     assign(case, office.regisseur, office.teammanager, reason="Casusoverleg 10 maart")
     fire(case, "regisseur_toewijzen", office.teammanager, verslag="Wmo, schulden en jeugd.")
     assert case.state == "regisseur_toegewezen"
@@ -55,3 +69,6 @@ def test_single_domain_question_is_sent_back(
     fire(case, "terugsturen", office.consulent, reden="Alleen een Wmo-vraag.", domein="wmo")
     assert (case.state, case.closed_at is not None) == ("teruggestuurd", True)
     assert outcomes(case) == {"triage": ("stopped", "lapsed"), "plan": ("stopped", "lapsed")}
+    # A single question is handled single: the Wmo melding opens at once for the same client.
+    melding = db.session.scalars(sa.select(Case).where(Case.parent_id == case.id)).one()
+    assert (melding.case_type, melding.person_id) == ("wmo_melding", case.person_id)

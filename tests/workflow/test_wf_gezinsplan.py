@@ -3,9 +3,12 @@
 from datetime import date
 
 import pytest
+import sqlalchemy as sa
 import time_machine
 
-from caseflow.models import Case
+from caseflow import clock
+from caseflow.extensions import db
+from caseflow.models import Case, Household, HouseholdPlan, PlanAction, PlanGoal
 from caseflow.workflow.engine import fire
 from caseflow.workflow.errors import GuardFailed, InvalidData, NotAuthorised
 from tests.factories import Factory
@@ -19,8 +22,34 @@ def office(factory: Factory, travel: time_machine.Traveller) -> Office:
     return make_office(factory, "valkenburg-aan-de-geul")
 
 
+def _plan_content(case: Case, office: Office) -> HouseholdPlan:
+    """What the plan page records before the household can agree: a goal with an action."""
+    household = Household(name="Huishouden Jansen", municipality=office.gemeente)
+    goal = PlanGoal(
+        life_domain="huisvesting",
+        wording="Huur op tijd betalen",
+        start_score=2,
+        target_score=4,
+        current_score=2,
+    )
+    goal.actions.append(
+        PlanAction(
+            description="Betaalafspraak maken",
+            owner_kind="partner",
+            partner_name="Woningcorporatie",
+            due_on=date(2026, 4, 1),
+        )
+    )
+    plan = HouseholdPlan(household=household, case=case, wishes=PLAN, goals=[goal])
+    plan.actions.extend(goal.actions)
+    db.session.add(plan)
+    db.session.commit()
+    return plan
+
+
 def _agreed_plan_in_progress(office: Office) -> Case:
     case = open_case("gezinsplan", office, starter=office.regisseur, handler=office.regisseur)
+    _plan_content(case, office)
     fire(case, "plan_vastleggen", office.regisseur, plan=PLAN)
     fire(case, "afstemmen", office.regisseur, toelichting="Besproken met beide ouders; akkoord.")
     fire(case, "uitvoeren", office.regisseur)
@@ -32,8 +61,13 @@ def test_plan_is_evaluated_adjusted_and_completed(
 ) -> None:
     regisseur = office.regisseur
     case = open_case("gezinsplan", office, starter=regisseur, handler=regisseur)
-    with pytest.raises(GuardFailed, match="Leg eerst het plan vast"):
+    with pytest.raises(GuardFailed) as info:
         fire(case, "afstemmen", regisseur, toelichting="Akkoord.")
+    assert info.value.reasons == [
+        "Leg eerst het plan vast.",
+        "Leg eerst minstens één doel vast in het gezinsplan.",
+    ]
+    plan = _plan_content(case, office)
     fire(case, "plan_vastleggen", regisseur, plan=PLAN)
     fire(case, "afstemmen", regisseur, toelichting="Akkoord van het huishouden.")
     assert (case.state, due_dates(case)) == ("afgestemd", {})
@@ -50,6 +84,10 @@ def test_plan_is_evaluated_adjusted_and_completed(
     assert case.state == "in_uitvoering"
     go_to(travel, date(2026, 8, 31))
     fire(case, "evalueren", regisseur)
+    # The plan page closes the plan content in the same transaction; the engine checks that.
+    with pytest.raises(GuardFailed, match="op de pagina van het gezinsplan"):
+        fire(case, "afronden", regisseur, verslag="Klaar.", resultaat="doelen_bereikt")
+    plan.ended_at = clock.now()
     fire(case, "afronden", regisseur, verslag="Alle doelen gehaald.", resultaat="doelen_bereikt")
     assert (case.state, case.result) == ("afgerond", "doelen_bereikt")
 
@@ -79,6 +117,7 @@ def test_team_manager_can_end_a_plan_with_a_reason_and_result(office: Office) ->
     with pytest.raises(InvalidData) as info:
         fire(case, "beeindigen", office.teammanager)
     assert set(info.value.field_errors) == {"reden", "resultaat"}
+    db.session.scalars(sa.select(HouseholdPlan)).one().ended_at = clock.now()
     fire(case, "beeindigen", office.teammanager, reden="Gezin verhuisd.", resultaat="verhuisd")
     assert (case.state, case.result) == ("beeindigd", "verhuisd")
     assert outcomes(case) == {"evaluatie": ("stopped", "lapsed")}

@@ -1,0 +1,128 @@
+"""Administration of areas: which postcodes belong to which area, and the area's team.
+
+An area is a district or a village (kern) of one municipality; a municipality can split into as
+many areas as it has teams. Postcode ranges of one municipality may not overlap, so that every
+address routes to exactly one area team.
+"""
+
+import sqlalchemy as sa
+
+from caseflow.extensions import db
+from caseflow.models import Area, Municipality, PostcodeRange, Role, Team, TeamKind, User
+from caseflow.plans.errors import one_transaction
+from caseflow.routing import area_for
+from caseflow.workflow.errors import InvalidData, NotAuthorised
+
+
+def administered(user: User) -> list[Municipality]:
+    if not user.has_role(Role.BEHEERDER):
+        return []
+    return sorted(user.municipalities, key=lambda m: m.name)
+
+
+def _may_administer(user: User, municipality_id: int) -> None:
+    if not user.has_role(Role.BEHEERDER) or not user.serves(municipality_id):
+        raise NotAuthorised("Alleen een beheerder van deze gemeente wijzigt de gebieden.")
+
+
+def _check_range(municipality: Municipality, first: int | None, last: int | None) -> None:
+    errors: dict[str, str] = {}
+    for name, value in (("first", first), ("last", last)):
+        if value is None or not 1000 <= value <= 9999:
+            errors[name] = "Vul vier cijfers in, van 1000 tot en met 9999."
+    if not errors and (last or 0) < (first or 0):
+        errors["last"] = "De laatste postcode ligt niet voor de eerste."
+    if errors:
+        raise InvalidData(errors)
+    clash = db.session.execute(
+        sa.select(PostcodeRange, Area)
+        .join(Area)
+        .where(
+            Area.municipality_id == municipality.id,
+            PostcodeRange.first <= last,
+            PostcodeRange.last >= first,
+        )
+        .limit(1)
+    ).first()
+    if clash is not None:
+        taken, area = clash
+        raise InvalidData(
+            {"first": f"{first}–{last} overlapt met {area.name} ({taken.first}–{taken.last})."}
+        )
+
+
+def add_area(
+    municipality: Municipality, name: str, first: int | None, last: int | None, actor: User
+) -> Area:
+    _may_administer(actor, municipality.id)
+    name = name.strip()
+    if not name:
+        raise InvalidData({"name": "Vul de naam van het gebied in."})
+    if any(a.name.lower() == name.lower() for a in municipality.areas):
+        raise InvalidData({"name": f"{municipality.name} heeft al een gebied {name}."})
+    _check_range(municipality, first, last)
+    with one_transaction():
+        area = Area(municipality=municipality, name=name)
+        area.postcode_ranges.append(PostcodeRange(first=first, last=last))
+        db.session.add(area)
+    return area
+
+
+def add_range(area: Area, first: int | None, last: int | None, actor: User) -> PostcodeRange:
+    _may_administer(actor, area.municipality_id)
+    _check_range(area.municipality, first, last)
+    with one_transaction():
+        row = PostcodeRange(area=area, first=first, last=last)
+        db.session.add(row)
+    return row
+
+
+def remove_range(row: PostcodeRange, actor: User) -> None:
+    _may_administer(actor, row.area.municipality_id)
+    with one_transaction():
+        db.session.delete(row)
+
+
+def add_area_team(area: Area, name: str, actor: User) -> Team:
+    _may_administer(actor, area.municipality_id)
+    name = name.strip()
+    if not name:
+        raise InvalidData({"team_name": "Vul de naam van het team in."})
+    if db.session.scalar(sa.select(Team.id).where(Team.name == name)) is not None:
+        raise InvalidData({"team_name": f"Er is al een team met de naam {name}."})
+    if area_team(area) is not None:
+        raise InvalidData({"team_name": f"{area.name} heeft al een gebiedsteam."})
+    with one_transaction():
+        team = Team(
+            organisation=area.municipality.organisation,
+            name=name,
+            kind=TeamKind.AREA,
+            area=area,
+            municipalities=[area.municipality],
+        )
+        db.session.add(team)
+    return team
+
+
+def area_team(area: Area) -> Team | None:
+    return db.session.scalar(sa.select(Team).where(Team.area_id == area.id).limit(1))
+
+
+def set_membership(team: Team, member: User | None, actor: User, *, present: bool) -> None:
+    """Add someone to an area team, or take them off it."""
+    if team.area is None:
+        raise InvalidData({"user_id": "Dit is geen gebiedsteam."})
+    _may_administer(actor, team.area.municipality_id)
+    if member is None or not member.serves(team.area.municipality_id):
+        raise InvalidData({"user_id": "Kies een medewerker van deze gemeente."})
+    with one_transaction():
+        if present and member not in team.members:
+            team.members.append(member)
+        if not present and member in team.members:
+            team.members.remove(member)
+
+
+def where_is(municipality: Municipality, postcode: str) -> tuple[Area | None, Team | None]:
+    """The area and area team a postcode routes to."""
+    area = area_for(municipality, postcode)
+    return area, area_team(area) if area is not None else None

@@ -1,0 +1,258 @@
+"""The plan's course: agreed with the household, carried out, evaluated, adjusted, escalated,
+finished. Each step moves the gezinsplan case through the engine in the same transaction as the
+plan content it changes."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from caseflow import clock
+from caseflow.extensions import db
+from caseflow.models import HouseholdPlan, PlanEvaluation, PlanScore, Role, User
+from caseflow.models.plans import AGREEMENT_WAYS, EVALUATION_DECISIONS
+from caseflow.plans.content import EDITABLE_STATES, require_director
+from caseflow.plans.directors import end_with_plan
+from caseflow.plans.errors import PlanError, one_transaction, required
+from caseflow.plans.versions import lock_plan, plan_text, record_version
+from caseflow.workflow.engine import fire, workflow_for
+from caseflow.workflow.errors import InvalidData, NotAuthorised
+
+FINISHED_RESULTS = ("doelen_bereikt", "deels_bereikt")
+
+
+@dataclass(frozen=True)
+class Agreement:
+    agreed_on: date | None
+    how: str
+    agreed_by: str
+    note: str | None
+    next_evaluation_on: date | None
+
+
+@dataclass(frozen=True)
+class EvaluationInput:
+    held_on: date | None
+    scores: dict[int, int | None]
+    what_changed: str
+    household_view: str | None
+    decision: str
+    result: str | None = None
+    next_evaluation_on: date | None = None
+
+
+def _state(plan: HouseholdPlan, allowed: tuple[str, ...], doing: str) -> None:
+    if not plan.is_active or plan.case.state not in allowed:
+        label = workflow_for(plan.case).state_label(plan.case.state)
+        raise PlanError(f"{doing} kan niet in de status '{label}'.")
+
+
+def _check_agreement(agreement: Agreement) -> None:
+    today = clock.today()
+    errors: dict[str, str] = {}
+    if agreement.agreed_on is None:
+        errors["agreed_on"] = "Vul in wanneer het huishouden akkoord gaf."
+    elif agreement.agreed_on > today:
+        errors["agreed_on"] = "Het akkoord kan niet in de toekomst liggen."
+    if agreement.how not in AGREEMENT_WAYS:
+        errors["how"] = "Kies hoe het huishouden akkoord gaf."
+    if not agreement.agreed_by.strip():
+        errors["agreed_by"] = "Vul in wie van het huishouden akkoord gaf."
+    if agreement.next_evaluation_on is None:
+        errors["next_evaluation_on"] = "Plan de eerste evaluatie."
+    elif agreement.next_evaluation_on <= today:
+        errors["next_evaluation_on"] = "De evaluatie ligt na vandaag."
+    if errors:
+        raise InvalidData(errors)
+
+
+def agree(plan: HouseholdPlan, actor: User, agreement: Agreement) -> None:
+    """The household agreed to the plan (again, after an adjustment)."""
+    _check_agreement(agreement)
+    with one_transaction():
+        plan = lock_plan(plan)
+        require_director(plan.household, actor)
+        _state(plan, EDITABLE_STATES, "Afstemmen")
+        first_time = plan.case.state == "concept"
+        plan.agreed_on = agreement.agreed_on
+        plan.agreed_how = agreement.how
+        plan.agreed_by = agreement.agreed_by.strip()
+        plan.agreement_note = (agreement.note or "").strip() or None
+        plan.next_evaluation_on = agreement.next_evaluation_on
+        assert agreement.agreed_on is not None
+        told = (
+            f"Akkoord van {plan.agreed_by} op {agreement.agreed_on:%d-%m-%Y}: "
+            f"{AGREEMENT_WAYS[agreement.how].lower()}."
+        )
+        if plan.agreement_note:
+            told += f" {plan.agreement_note}"
+        text = plan_text(plan)
+        if first_time:
+            fire(plan.case, "plan_vastleggen", actor, commit=False, plan=text)
+            fire(plan.case, "afstemmen", actor, commit=False, toelichting=told)
+            _close_registration(plan, actor, text)
+        else:
+            fire(plan.case, "hervatten", actor, commit=False, toelichting=told)
+        record_version(
+            plan,
+            actor,
+            "Afgestemd met het huishouden" if first_time else "Bijgesteld plan afgestemd",
+        )
+
+
+def _close_registration(plan: HouseholdPlan, actor: User, text: str) -> None:
+    """The area team's registration is done once the household has an agreed plan."""
+    origin = plan.origin_case
+    if origin is None or origin.is_closed:
+        return
+    if origin.state == "regisseur_toegewezen":
+        fire(origin, "plan_vastleggen", actor, commit=False, plan=text)
+    if origin.state == "plan_opgesteld":
+        fire(
+            origin,
+            "afsluiten",
+            actor,
+            commit=False,
+            resultaat="gezinsplan",
+            toelichting=f"Verder in gezinsplan {plan.case.reference}.",
+        )
+
+
+def start_work(plan: HouseholdPlan, actor: User) -> None:
+    with one_transaction():
+        plan = lock_plan(plan)
+        require_director(plan.household, actor)
+        _state(plan, ("afgestemd",), "De uitvoering starten")
+        fire(plan.case, "uitvoeren", actor, commit=False)
+        record_version(plan, actor, "Uitvoering gestart")
+
+
+def start_evaluation(plan: HouseholdPlan, actor: User) -> None:
+    with one_transaction():
+        plan = lock_plan(plan)
+        require_director(plan.household, actor)
+        _state(plan, ("in_uitvoering",), "Een evaluatie starten")
+        fire(plan.case, "evalueren", actor, commit=False)
+        record_version(plan, actor, "Evaluatie gestart")
+
+
+def _check_evaluation(plan: HouseholdPlan, data: EvaluationInput) -> None:
+    errors: dict[str, str] = {}
+    if data.held_on is None:
+        errors["held_on"] = "Vul de datum van de evaluatie in."
+    elif data.held_on > clock.today():
+        errors["held_on"] = "Leg de evaluatie vast op de dag zelf of daarna."
+    for goal in plan.goals:
+        score = data.scores.get(goal.id)
+        if score is None or not 1 <= score <= 5:
+            errors[f"score_{goal.id}"] = f"Geef een nieuwe score voor {goal.domain_label}."
+    if not data.what_changed.strip():
+        errors["what_changed"] = "Schrijf op wat er is veranderd."
+    if data.decision not in EVALUATION_DECISIONS:
+        errors["decision"] = "Kies hoe het plan verder gaat."
+    elif data.decision == "afronden":
+        if data.result not in FINISHED_RESULTS:
+            errors["result"] = "Kies of de doelen zijn bereikt."
+    elif data.next_evaluation_on is None:
+        errors["next_evaluation_on"] = "Plan de volgende evaluatie."
+    elif data.held_on is not None and data.next_evaluation_on <= data.held_on:
+        errors["next_evaluation_on"] = "De volgende evaluatie ligt na deze evaluatie."
+    if errors:
+        raise InvalidData(errors)
+
+
+def evaluate(plan: HouseholdPlan, actor: User, data: EvaluationInput) -> PlanEvaluation:
+    """Re-score the goals with the household and decide: continue, adjust or finish."""
+    with one_transaction():
+        plan = lock_plan(plan)
+        require_director(plan.household, actor)
+        _state(plan, ("in_uitvoering", "evaluatie"), "Evalueren")
+        _check_evaluation(plan, data)
+        assert data.held_on is not None
+        if plan.case.state == "in_uitvoering":
+            fire(plan.case, "evalueren", actor, commit=False)
+        finishing = data.decision == "afronden"
+        evaluation = PlanEvaluation(
+            plan=plan,
+            held_on=data.held_on,
+            what_changed=data.what_changed.strip(),
+            household_view=(data.household_view or "").strip() or None,
+            decision=data.decision,
+            next_evaluation_on=None if finishing else data.next_evaluation_on,
+            recorded_by_id=actor.id,
+            recorded_at=clock.now(),
+        )
+        for goal in plan.goals:
+            score = data.scores[goal.id]
+            assert score is not None
+            evaluation.scores.append(PlanScore(goal_id=goal.id, score=score))
+            goal.current_score = score
+        db.session.add(evaluation)
+        report = evaluation.what_changed
+        if finishing:
+            plan.ended_at = clock.now()
+            db.session.flush()
+            fire(plan.case, "afronden", actor, commit=False, verslag=report, resultaat=data.result)
+            end_with_plan(plan.household, actor, "Plan afgerond")
+        else:
+            plan.next_evaluation_on = data.next_evaluation_on
+            if data.decision == "voortzetten":
+                fire(plan.case, "voortzetten", actor, commit=False, verslag=report)
+            else:
+                fire(
+                    plan.case,
+                    "bijstellen",
+                    actor,
+                    commit=False,
+                    verslag=report,
+                    plan=plan_text(plan),
+                )
+        record_version(
+            plan,
+            actor,
+            f"Evaluatie {data.held_on:%d-%m-%Y}: {EVALUATION_DECISIONS[data.decision].lower()}",
+        )
+    return evaluation
+
+
+def escalate(plan: HouseholdPlan, actor: User, reason: str | None) -> None:
+    """The plan is stuck: the director asks the team manager for a breakthrough."""
+    required(reden=reason)
+    with one_transaction():
+        plan = lock_plan(plan)
+        require_director(plan.household, actor)
+        _state(
+            plan,
+            ("concept", "afgestemd", "in_uitvoering", "evaluatie", "bijgesteld"),
+            "Escaleren",
+        )
+        fire(plan.case, "escaleren", actor, commit=False, reden=reason)
+        record_version(plan, actor, f"Geëscaleerd naar de teammanager: {reason}")
+
+
+def break_through(plan: HouseholdPlan, actor: User, motivation: str | None) -> None:
+    """The team manager decides on an escalation; the plan is then adjusted."""
+    if not (motivation or "").strip():
+        raise InvalidData({"motivering": "Motivering is verplicht."})
+    with one_transaction():
+        plan = lock_plan(plan)
+        _state(plan, ("geescaleerd",), "Een doorbraak besluiten")
+        fire(plan.case, "doorbraak", actor, commit=False, motivering=motivation)
+        record_version(plan, actor, f"Doorbraak door de teammanager: {motivation}")
+
+
+def end_plan(plan: HouseholdPlan, actor: User, reason: str | None, result: str | None) -> None:
+    """Stop the plan before its goals are reached (the household stops, moves, or is handed on)."""
+    required(reden=reason)
+    with one_transaction():
+        plan = lock_plan(plan)
+        if not actor.has_role(Role.TEAMMANAGER):
+            require_director(plan.household, actor)
+        elif not actor.serves(plan.case.municipality_id):
+            raise NotAuthorised("U werkt niet voor de gemeente van dit plan.")
+        _state(
+            plan, tuple(s for s in workflow_for(plan.case).states if s != "afgerond"), "Beëindigen"
+        )
+        plan.ended_at = clock.now()
+        db.session.flush()
+        fire(plan.case, "beeindigen", actor, commit=False, reden=reason, resultaat=result)
+        end_with_plan(plan.household, actor, f"Plan beëindigd: {reason}")
+        record_version(plan, actor, f"Plan beëindigd: {reason}")
