@@ -22,7 +22,7 @@ from flask.cli import with_appcontext
 
 from caseflow import clock
 from caseflow.extensions import db
-from caseflow.signals import scan_deadlines, send_pending_mail, take_snapshot
+from caseflow.signals import scan_deadlines, scan_plan_reminders, send_pending_mail, take_snapshot
 from caseflow.signals.joblock import last_finished, mark_finished, mark_started, single_runner
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,10 @@ def deadline_scan() -> str:
     return scan_deadlines().summary
 
 
+def plan_reminder_scan() -> str:
+    return f"created {scan_plan_reminders()} plan reminders"
+
+
 def scheduled_jobs(config: Mapping[str, Any]) -> tuple[Job, ...]:
     """The jobs in the order run-jobs runs them: the scan first, so its mail goes out at once."""
     return (
@@ -67,6 +71,12 @@ def scheduled_jobs(config: Mapping[str, Any]) -> tuple[Job, ...]:
             "Termijnen bewaken en signalen maken",
             deadline_scan,
             every=timedelta(minutes=int(config.get("SIGNAL_SCAN_MINUTES", 15))),
+        ),
+        Job(
+            "plan-reminders",
+            "Evaluaties en acties van gezinsplannen bewaken",
+            plan_reminder_scan,
+            every=timedelta(minutes=int(config.get("PLAN_REMINDER_MINUTES", 60))),
         ),
         Job(
             "worklist-snapshot",
@@ -157,7 +167,9 @@ def scheduler_command() -> None:
     app = cast(Any, current_app)._get_current_object()
     scheduler = build_scheduler(app)
     signal.signal(signal.SIGTERM, lambda *_: scheduler.shutdown(wait=False))
-    click.echo("Planner gestart (termijnen, werkvoorraad, mail); stoppen met Ctrl+C.")
+    click.echo(
+        "Planner gestart (termijnen, gezinsplannen, werkvoorraad, mail); stoppen met Ctrl+C."
+    )
     try:
         scheduler.start()
     except (KeyboardInterrupt, SystemExit):

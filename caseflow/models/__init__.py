@@ -24,6 +24,7 @@ from caseflow.models.organisation import (
     User,
     UserRole,
 )
+from caseflow.models.plan_reminders import PlanReminder, PlanReminderKind
 from caseflow.models.plans import (
     HouseholdPlan,
     PlanAction,
@@ -69,6 +70,8 @@ __all__ = [
     "PlanAction",
     "PlanEvaluation",
     "PlanGoal",
+    "PlanReminder",
+    "PlanReminderKind",
     "PlanScore",
     "PlanVersion",
     "PostcodeRange",

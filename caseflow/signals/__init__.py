@@ -8,12 +8,18 @@ so the deadline scan signals them like any other term.
 from caseflow.signals.inbox import (
     addressed_to,
     mark_read,
+    mark_reminders_read,
     meant_for,
     of_team,
     page_of_signals,
+    reminders_for,
+    reminders_of_team,
+    unread_reminder_count,
+    unread_reminders,
     unread_signal_count,
 )
 from caseflow.signals.mail import case_path, render_mail, send_pending_mail
+from caseflow.signals.plan_reminders import scan_plan_reminders
 from caseflow.signals.scan import ScanResult, scan_deadlines
 from caseflow.signals.snapshot import take_snapshot
 
@@ -22,12 +28,18 @@ __all__ = [
     "addressed_to",
     "case_path",
     "mark_read",
+    "mark_reminders_read",
     "meant_for",
     "of_team",
     "page_of_signals",
+    "reminders_for",
+    "reminders_of_team",
     "render_mail",
     "scan_deadlines",
+    "scan_plan_reminders",
     "send_pending_mail",
     "take_snapshot",
+    "unread_reminder_count",
+    "unread_reminders",
     "unread_signal_count",
 ]

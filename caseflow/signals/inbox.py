@@ -9,7 +9,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from caseflow import clock
 from caseflow.extensions import db
-from caseflow.models import Role, Signal, SignalKind, Team, User
+from caseflow.models import PlanReminder, Role, Signal, SignalKind, Team, User
 
 PAGE_SIZE = 50
 
@@ -48,9 +48,68 @@ def of_team(user: User, team: Team) -> ColumnElement[bool]:
 
 
 def unread_signal_count(user: User) -> int:
-    """Unread signals meant for `user`: the number on the badge."""
+    """Unread signals and plan reminders meant for `user`: the number on the badge."""
     query = sa.select(sa.func.count(Signal.id)).where(addressed_to(user), Signal.read_at.is_(None))
+    return (db.session.scalar(query) or 0) + unread_reminder_count(user)
+
+
+def reminders_for(user: User) -> ColumnElement[bool]:
+    """A WHERE clause: the plan reminders meant for `user`.
+
+    Those of households they direct; reminders of their teams without a director; for team
+    managers also reminders of plans that have neither director nor team. Only ever within the
+    municipalities the user works for."""
+    municipalities = [m.id for m in user.municipalities]
+    teams = [t.id for t in user.teams]
+    if not municipalities:
+        return sa.false()
+    clauses = [
+        PlanReminder.user_id == user.id,
+        sa.and_(PlanReminder.user_id.is_(None), PlanReminder.team_id.in_(teams)),
+    ]
+    if user.has_role(Role.TEAMMANAGER):
+        clauses.append(sa.and_(PlanReminder.user_id.is_(None), PlanReminder.team_id.is_(None)))
+    return sa.and_(PlanReminder.municipality_id.in_(municipalities), sa.or_(*clauses))
+
+
+def reminders_of_team(user: User, team: Team) -> ColumnElement[bool]:
+    """A WHERE clause: every plan reminder of `team`, for a member of that team."""
+    if not any(t.id == team.id for t in user.teams):
+        return sa.false()
+    municipalities = [m.id for m in user.municipalities]
+    return sa.and_(
+        PlanReminder.team_id == team.id, PlanReminder.municipality_id.in_(municipalities)
+    )
+
+
+def unread_reminder_count(user: User) -> int:
+    query = sa.select(sa.func.count(PlanReminder.id)).where(
+        reminders_for(user), PlanReminder.read_at.is_(None)
+    )
     return db.session.scalar(query) or 0
+
+
+def unread_reminders(where: ColumnElement[bool]) -> Sequence[PlanReminder]:
+    """Unread plan reminders matching `where`, the earliest date first (at most a page)."""
+    return db.session.scalars(
+        sa.select(PlanReminder)
+        .options(joinedload(PlanReminder.plan), joinedload(PlanReminder.action))
+        .where(where, PlanReminder.read_at.is_(None))
+        .order_by(PlanReminder.due_date, PlanReminder.id)
+        .limit(PAGE_SIZE)
+    ).all()
+
+
+def mark_reminders_read(user: User, where: ColumnElement[bool]) -> int:
+    """Mark the unread plan reminders matching `where` that are meant for `user` as read."""
+    result = _cursor(
+        sa.update(PlanReminder)
+        .where(where, reminders_for(user), PlanReminder.read_at.is_(None))
+        .values(read_at=clock.now(), read_by_id=user.id)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    return int(result.rowcount)
 
 
 def meant_for(user: User, signals: Sequence[Signal]) -> set[int]:

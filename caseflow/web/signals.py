@@ -8,14 +8,18 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from caseflow.extensions import db
-from caseflow.models import Signal, SignalKind, Team
+from caseflow.models import PlanReminder, Signal, SignalKind, Team
 from caseflow.signals import (
     addressed_to,
     case_path,
     mark_read,
+    mark_reminders_read,
     meant_for,
     of_team,
     page_of_signals,
+    reminders_for,
+    reminders_of_team,
+    unread_reminders,
     unread_signal_count,
 )
 from caseflow.web.common import user
@@ -44,14 +48,33 @@ def case_link(case_id: int) -> str:
     return case_path(case_id)
 
 
+def plan_link(plan_id: int) -> str:
+    if "plans.show" in current_app.view_functions:
+        return url_for("plans.show", plan_id=plan_id)
+    return f"/plannen/{plan_id}"
+
+
 def _page() -> int:
     return max(request.args.get("pagina", 1, type=int) or 1, 1)
 
 
-def _render(heading: str, team: Team | None, where: sa.ColumnElement[bool]) -> str:
+def _render(
+    heading: str,
+    team: Team | None,
+    where: sa.ColumnElement[bool],
+    reminder_where: sa.ColumnElement[bool],
+) -> str:
     page = _page()
     me = user()
     signals, has_next = page_of_signals(where, page)
+    reminders = unread_reminders(reminder_where)
+    mine_reminders = set(
+        db.session.scalars(
+            sa.select(PlanReminder.id).where(
+                PlanReminder.id.in_([r.id for r in reminders]), reminders_for(me)
+            )
+        )
+    )
     return render_template(
         "signals/list.html",
         heading=heading,
@@ -64,13 +87,16 @@ def _render(heading: str, team: Team | None, where: sa.ColumnElement[bool]) -> s
         workflows=registry().workflows,
         kind_classes=KIND_CLASSES,
         case_link=case_link,
+        reminders=reminders,
+        mine_reminders=mine_reminders,
+        plan_link=plan_link,
     )
 
 
 @bp.route("")
 @login_required
 def inbox() -> ResponseReturnValue:
-    return _render("Mijn signalen", None, addressed_to(user()))
+    return _render("Mijn signalen", None, addressed_to(user()), reminders_for(user()))
 
 
 @bp.route("/team/<int:team_id>")
@@ -79,7 +105,12 @@ def team(team_id: int) -> ResponseReturnValue:
     chosen = db.session.get(Team, team_id)
     if chosen is None or all(t.id != team_id for t in user().teams):
         abort(404)
-    return _render(f"Signalen van {chosen.name}", chosen, of_team(user(), chosen))
+    return _render(
+        f"Signalen van {chosen.name}",
+        chosen,
+        of_team(user(), chosen),
+        reminders_of_team(user(), chosen),
+    )
 
 
 @bp.route("/<int:signal_id>/gelezen", methods=["POST"])
@@ -98,11 +129,23 @@ def read_all() -> ResponseReturnValue:
     team_id = request.form.get("team_id", type=int)
     if team_id is None:
         mark_read(user(), addressed_to(user()))
+        mark_reminders_read(user(), reminders_for(user()))
     else:
         chosen = db.session.get(Team, team_id)
         if chosen is None:
             abort(404)
         mark_read(user(), of_team(user(), chosen))
+        mark_reminders_read(user(), reminders_of_team(user(), chosen))
+    return redirect(_back())
+
+
+@bp.route("/plan-herinneringen/<int:reminder_id>/gelezen", methods=["POST"])
+@login_required
+def read_reminder(reminder_id: int) -> ResponseReturnValue:
+    meant = sa.select(PlanReminder.id).where(PlanReminder.id == reminder_id, reminders_for(user()))
+    if db.session.scalar(meant) is None:
+        abort(404)
+    mark_reminders_read(user(), PlanReminder.id == reminder_id)
     return redirect(_back())
 
 
