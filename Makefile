@@ -56,3 +56,20 @@ fmt: install  ## format and autofix
 
 check-workflows: install  ## validate workflows/*.yaml
 	$(FLASK) check-workflows
+
+BENCH_STAMP := $(VENV)/.bench-installed
+.PHONY: bench bench-full
+
+$(BENCH_STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)  ## quick benchmark: scale S on SQLite, writes benchmarks/results/latest.json
+	$(PY) -m benchmarks run --db sqlite --scale S --quick --reuse
+
+bench-full: $(BENCH_STAMP)  ## M and L on SQLite and PostgreSQL (takes long; not part of CI)
+	$(PY) -m benchmarks run --db sqlite --scale M
+	$(PY) -m benchmarks run --db postgresql --scale M
+	$(PY) -m benchmarks run --db sqlite --scale L
+	$(PY) -m benchmarks run --db postgresql --scale L

@@ -115,6 +115,7 @@ class Case(Base):
         sa.CheckConstraint("result IS NULL OR closed_at IS NOT NULL", name="result_only_closed"),
         sa.Index("ix_cases_assignee_open", "assignee_id", "closed_at"),
         sa.Index("ix_cases_team_open", "team_id", "closed_at"),
+        sa.Index("ix_cases_team_opened", "team_id", "opened_at"),
         sa.Index("ix_cases_municipality_type", "municipality_id", "case_type", "state"),
     )
 

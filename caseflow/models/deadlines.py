@@ -62,6 +62,9 @@ class Deadline(Base):
     __table_args__ = (
         sa.UniqueConstraint("case_id", "code", "cycle"),
         sa.Index("ix_deadlines_status_due", "status", "due_date"),
+        # The worklist's nearest running deadline per case, and reports by stop date.
+        sa.Index("ix_deadlines_case_status_due", "case_id", "status", "due_date"),
+        sa.Index("ix_deadlines_status_stopped", "status", "stopped_on"),
         sa.CheckConstraint("kind IN ('legal', 'service_norm')", name="known_kind"),
         sa.CheckConstraint("status IN ('running', 'suspended', 'stopped')", name="known_status"),
         sa.CheckConstraint(

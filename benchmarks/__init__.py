@@ -1,0 +1,1 @@
+"""Benchmark data generator and runner for caseflow (see benchmarks/README.md)."""

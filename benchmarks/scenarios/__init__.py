@@ -1,0 +1,1 @@
+"""The measured scenarios, each a function returning a JSON-ready dict."""

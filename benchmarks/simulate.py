@@ -1,0 +1,716 @@
+"""Case histories walked in memory by the rules of the workflow definitions.
+
+The walk does what `caseflow.workflow.engine.fire` does to a case, its events and its deadlines,
+without a database round trip per step: the deadline rules below follow
+`caseflow.workflow.deadline_effects.apply_deadline_effects` step by step, and every due date comes
+from `caseflow.deadlines.legal_due_date`. `benchmarks.verify` replays a sample of the written
+cases through the engine's own deadline code to prove the two agree.
+"""
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from caseflow import clock
+from caseflow.deadlines import HolidayCalendar, legal_due_date
+from caseflow.models import DeadlineStatus, Outcome
+from caseflow.workflow.engine import ASSIGN_TRIGGER, CREATE_TRIGGER, NOTE_TRIGGER
+from caseflow.workflow.fields import field_def, to_json
+from caseflow.workflow.schema import DeadlineDef, StateDef, TransitionDef, Workflow
+
+Row = dict[str, Any]
+FILLER = "Besproken met de inwoner; afspraken vastgelegd in het dossier."
+RARE = ("intrekken", "terugsturen", "beeindigen", "spoed", "escaleren", "verdagen")
+LIFE_DOMAIN_CODES = ("financien", "huisvesting", "sociaal_netwerk", "werk_opleiding")
+
+
+class Ids:
+    """Primary keys handed out in memory, so parent and child rows go in one bulk insert."""
+
+    def __init__(self, start: dict[str, int]) -> None:
+        self._next = dict(start)
+
+    def take(self, table: str) -> int:
+        value = self._next.get(table, 1)
+        self._next[table] = value + 1
+        return value
+
+
+@dataclass(slots=True)
+class SimSuspension:
+    id: int
+    start_date: date
+    end_date: date | None
+    reason: str | None
+    started_by_id: int | None
+    ended_by_id: int | None = None
+
+
+@dataclass(slots=True)
+class SimDeadline:
+    id: int
+    code: str
+    cycle: int
+    spec: DeadlineDef
+    start_date: date
+    due_date: date
+    created_at: datetime
+    extension_weeks: int = 0
+    status: str = DeadlineStatus.RUNNING
+    stopped_on: date | None = None
+    outcome: str | None = None
+    suspensions: list[SimSuspension] = field(default_factory=list)
+    extensions: list[Row] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SimCase:
+    id: int
+    case_type: str
+    workflow: Workflow
+    state: str
+    municipality_id: int
+    team_id: int | None
+    assignee_id: int | None
+    person_id: int | None
+    household_id: int | None
+    intake_id: int | None
+    parent: "SimCase | None"
+    opened_at: datetime
+    state_entered_at: datetime
+    last_event_at: datetime
+    closed_at: datetime | None = None
+    result: str | None = None
+    version: int = 0
+    deadlines: list[SimDeadline] = field(default_factory=list)
+    recorded: set[str] = field(default_factory=set)
+    plan: Row | None = None
+    director: Row | None = None
+    has_extension: bool = False
+    taken: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def closed(self) -> bool:
+        return self.closed_at is not None
+
+
+@dataclass
+class Staff:
+    """Who works a team: handlers (by role) and its manager."""
+
+    handlers: list[int]
+    regisseurs: list[int]
+    manager: int
+
+
+@dataclass
+class Tables:
+    """Rows waiting for the next bulk insert, per table, in insert order."""
+
+    rows: dict[str, list[Row]] = field(default_factory=dict)
+
+    def add(self, table: str, row: Row) -> None:
+        self.rows.setdefault(table, []).append(row)
+
+    def count(self, table: str) -> int:
+        return len(self.rows.get(table, ()))
+
+
+class DueDates:
+    """legal_due_date with a cache: most terms share a start date and a length."""
+
+    def __init__(self, calendar: HolidayCalendar) -> None:
+        self.calendar = calendar
+        self.compute = lru_cache(maxsize=500_000)(self._compute)
+
+    def _compute(
+        self,
+        start: date,
+        weeks: int,
+        days: int,
+        working_days: int,
+        extension_weeks: int,
+        suspensions: tuple[tuple[date, date], ...],
+        statutory: bool,
+    ) -> date:
+        return legal_due_date(
+            start,
+            weeks=weeks,
+            days=days,
+            working_days=working_days,
+            suspensions=suspensions,
+            extension_weeks=extension_weeks,
+            statutory=statutory,
+            calendar=self.calendar,
+        )
+
+    def of(self, deadline: SimDeadline, today: date) -> date:
+        spec = deadline.spec
+        suspensions = tuple(
+            (s.start_date, s.end_date if s.end_date is not None else max(today, s.start_date))
+            for s in deadline.suspensions
+        )
+        return self.compute(
+            deadline.start_date,
+            spec.weeks,
+            spec.days,
+            spec.working_days,
+            deadline.extension_weeks,
+            suspensions,
+            spec.statutory,
+        )
+
+
+class Walker:
+    """Moves simulated cases the way the engine would and collects the rows it would write."""
+
+    def __init__(
+        self,
+        rng: random.Random,
+        ids: Ids,
+        due: DueDates,
+        staff: dict[int, Staff],
+        route: Callable[[str, SimCase], int],
+        local: Callable[[Workflow, int], Workflow],
+        tables: Tables,
+    ) -> None:
+        self.rng = rng
+        self.ids = ids
+        self.due = due
+        self.staff = staff
+        self.route = route
+        self.local = local
+        self.tables = tables
+        self.registry: dict[str, Workflow] = {}
+        self.skipped_guards: set[str] = set()
+        self.guards: dict[str, Callable[[SimCase, TransitionDef], bool]] = {
+            "heeft_behandelaar": lambda c, t: c.assignee_id is not None,
+            "heeft_client": lambda c, t: c.person_id is not None or c.household_id is not None,
+            "onderzoeksverslag_aanwezig": lambda c, t: _recorded(c, "verslag"),
+            "plan_vastgelegd": lambda c, t: _recorded(c, "plan"),
+            "datum_in_toekomst": lambda c, t: True,  # every generated *_tot date is ahead
+            "behandelaar_is_regisseur": self._assignee_is_regisseur,
+            "nog_niet_verdaagd": lambda c, t: not c.has_extension,
+            "regisseur_van_huishouden": self._assignee_directs,
+            "gezinsplan_compleet": lambda c, t: c.plan is not None,
+            "gezinsplan_afgesloten": lambda c, t: True,  # the plan ends with the transition
+        }
+
+    # -- creating -------------------------------------------------------------------------
+
+    def open_case(
+        self,
+        workflow: Workflow,
+        *,
+        municipality_id: int,
+        team_id: int | None,
+        person_id: int | None,
+        household_id: int | None,
+        intake_id: int | None,
+        parent: SimCase | None,
+        actor_id: int | None,
+        moment: datetime,
+        data: Row,
+    ) -> SimCase:
+        case = SimCase(
+            id=self.ids.take("cases"),
+            case_type=workflow.name,
+            workflow=workflow,
+            state=workflow.initial,
+            municipality_id=municipality_id,
+            team_id=team_id,
+            assignee_id=None,
+            person_id=person_id,
+            household_id=household_id,
+            intake_id=intake_id,
+            parent=parent,
+            opened_at=moment,
+            state_entered_at=moment,
+            last_event_at=moment,
+        )
+        self._event(case, CREATE_TRIGGER, None, workflow.initial, actor_id, moment, None, data)
+        self._deadline_effects(case, workflow, None, None, {}, actor_id, moment)
+        return case
+
+    # -- walking --------------------------------------------------------------------------
+
+    def walk(self, case: SimCase, end: datetime, max_steps: int = 24) -> list[SimCase]:
+        """Take steps until the case closes, runs out of steps or reaches `end`; return the
+        follow-up cases it opened (not yet walked)."""
+        rng = self.rng
+        staff = self.staff.get(case.team_id or 0)
+        moment = case.last_event_at
+        opened: list[SimCase] = []
+        if staff is not None and rng.random() < 0.9:
+            moment += timedelta(seconds=rng.randint(600, 2 * 86400))
+            if moment < end:
+                self._assign_first(case, staff, moment)
+        for _ in range(max_steps):
+            moment += timedelta(seconds=rng.randint(2 * 3600, 9 * 86400))
+            if moment >= end or case.closed:
+                break
+            if rng.random() < 0.5:
+                self._note(case, moment - timedelta(seconds=rng.randint(60, 3600)))
+            step = self._choose(case)
+            if step is None:
+                break
+            transition, actor_id = step
+            follow_up = self.fire(case, transition, actor_id, moment)
+            if follow_up is not None:
+                opened.append(follow_up)
+        return opened
+
+    def _assign_first(self, case: SimCase, staff: Staff, moment: datetime) -> None:
+        pool = staff.regisseurs if case.workflow.domain == "integraal" else staff.handlers
+        if not pool:
+            return
+        assignee = self.rng.choice(pool)
+        if self.rng.random() < 0.8:
+            self._assign(case, assignee, assignee, None, moment)
+        else:
+            reason = "Verdeling werkvoorraad in het teamoverleg."
+            self._assign(case, assignee, staff.manager, reason, moment)
+
+    def _assign(
+        self, case: SimCase, assignee: int, actor: int, reason: str | None, moment: datetime
+    ) -> None:
+        data = {"van": case.assignee_id, "naar": assignee}
+        self._event(case, ASSIGN_TRIGGER, case.state, case.state, actor, moment, reason, data)
+        case.assignee_id = assignee
+
+    def _note(self, case: SimCase, moment: datetime) -> None:
+        if moment <= case.last_event_at:
+            return
+        author = case.assignee_id or (self.staff[case.team_id].manager if case.team_id else None)
+        if author is None:
+            return
+        self.tables.add(
+            "notes",
+            {
+                "id": self.ids.take("notes"),
+                "case_id": case.id,
+                "author_id": author,
+                "created_at": moment,
+                "text": FILLER,
+            },
+        )
+        self._event(case, NOTE_TRIGGER, case.state, case.state, author, moment, None, {})
+
+    def _choose(self, case: SimCase) -> tuple[TransitionDef, int | None] | None:
+        options: list[tuple[TransitionDef, int | None]] = []
+        weights: list[float] = []
+        for transition in case.workflow.transitions_from(case.state):
+            if not self._allowed(case, transition):
+                continue
+            actor = self._actor(case, transition)
+            if actor is False:
+                continue
+            weight = 0.08 if transition.trigger.startswith(RARE) else 1.0
+            if transition.dest == case.state:
+                # Recording the same report twice is rare; an extension is the exception.
+                weight = 0.1 if _requires_recorded(case, transition) else 0.6
+            # Loops (ask for information again, evaluate again) get rarer each round, and a
+            # case that has been worked on for a while moves towards its end: no case is left
+            # open for years unless its history says so.
+            steps = sum(case.taken.values())
+            weight *= 0.35 ** case.taken.get(transition.trigger, 0)
+            if case.workflow.states[transition.dest].final and weight >= 1.0:
+                weight *= 1 + 0.4 * steps
+            options.append((transition, actor if isinstance(actor, int) else None))
+            weights.append(weight)
+        if not options:
+            return None
+        return self.rng.choices(options, weights)[0]
+
+    def _allowed(self, case: SimCase, transition: TransitionDef) -> bool:
+        for name in transition.guards:
+            check = self.guards.get(name)
+            if check is None:
+                self.skipped_guards.add(name)
+                return False
+            if not check(case, transition):
+                return False
+        if transition.extends is not None:
+            deadline = _current(case, transition.extends)
+            spec = case.workflow.deadlines[transition.extends]
+            if deadline is None or deadline.status == DeadlineStatus.STOPPED:
+                return False
+            if spec.extendable_weeks - deadline.extension_weeks < 1:
+                return False
+        return transition.creates is None or case.team_id is not None
+
+    def _actor(self, case: SimCase, transition: TransitionDef) -> int | bool | None:
+        """Someone holding one of the roles: the assignee, a colleague, the team manager."""
+        roles = transition.roles
+        staff = self.staff.get(case.team_id or 0)
+        if staff is None:
+            return None if "systeem" in roles else False
+        if case.assignee_id is not None and (
+            "consulent" in roles
+            or "toegang" in roles
+            or ("regisseur" in roles and case.assignee_id in staff.regisseurs)
+        ):
+            return case.assignee_id
+        if "regisseur" in roles and staff.regisseurs:
+            return self.rng.choice(staff.regisseurs)
+        if ("consulent" in roles or "toegang" in roles) and staff.handlers:
+            return self.rng.choice(staff.handlers)
+        if "teammanager" in roles:
+            return staff.manager
+        return None if "systeem" in roles else False
+
+    def _assignee_is_regisseur(self, case: SimCase, transition: TransitionDef) -> bool:
+        staff = self.staff.get(case.team_id or 0)
+        return staff is not None and case.assignee_id in staff.regisseurs
+
+    def _assignee_directs(self, case: SimCase, transition: TransitionDef) -> bool:
+        return case.household_id is not None and case.assignee_id is not None
+
+    def fire(
+        self, case: SimCase, transition: TransitionDef, actor_id: int | None, moment: datetime
+    ) -> SimCase | None:
+        """One transition as the engine makes it; returns the follow-up case it opens."""
+        workflow = case.workflow
+        dest = workflow.states[transition.dest]
+        data = self._data(case, workflow, transition, dest, moment)
+        if "regisseur_van_huishouden" in transition.guards and case.director is None:
+            self._start_director(case, moment)
+        if dest.final and case.plan is not None:
+            # The plan page ends the plan just before the case closes (gezinsplan_afgesloten).
+            case.plan["ended_at"] = moment - timedelta(minutes=1)
+        from_state = case.state
+        case.taken[transition.trigger] = case.taken.get(transition.trigger, 0) + 1
+        self._event(
+            case,
+            transition.trigger,
+            from_state,
+            transition.dest,
+            actor_id,
+            moment,
+            data.get("reden"),
+            to_json(data),
+        )
+        case.state = transition.dest
+        if from_state != transition.dest:
+            case.state_entered_at = moment
+        for key, value in data.items():
+            if value:
+                case.recorded.add(key)
+        if dest.final:
+            case.closed_at = moment
+            case.result = data.get("resultaat") or transition.dest
+            if case.director is not None:
+                case.director["ended_at"] = moment
+                case.director["ended_by_id"] = actor_id
+                case.director["end_reason"] = "Zaak afgesloten."
+        self._deadline_effects(case, workflow, transition, from_state, data, actor_id, moment)
+        if transition.extends is not None:
+            case.has_extension = True
+        follow_type = transition.creates.case_type_for(data) if transition.creates else None
+        if follow_type is None:
+            return None
+        follow = self.registry[follow_type]
+        municipality_workflow = self.local(follow, case.municipality_id)
+        return self.open_case(
+            municipality_workflow,
+            municipality_id=case.municipality_id,
+            team_id=self.route(follow.domain, case),
+            person_id=case.person_id,
+            household_id=case.household_id,
+            intake_id=case.intake_id,
+            parent=case,
+            actor_id=actor_id,
+            moment=moment,
+            data={"vervolg_op": case.id},
+        )
+
+    def _data(
+        self,
+        case: SimCase,
+        workflow: Workflow,
+        transition: TransitionDef,
+        dest: StateDef,
+        moment: datetime,
+    ) -> Row:
+        rng = self.rng
+        today = clock.local_date(moment)
+        data: Row = {}
+        for name in (*transition.requires, *transition.optional):
+            if name not in transition.requires and rng.random() < 0.5:
+                continue
+            definition = field_def(workflow.fields, name, dest)
+            if name == "weken":
+                deadline = _current(case, transition.extends or "")
+                spec = workflow.deadlines.get(transition.extends or "")
+                left = (spec.extendable_weeks if spec else 1) - (
+                    deadline.extension_weeks if deadline else 0
+                )
+                data[name] = rng.randint(1, max(1, min(left, 6)))
+            elif definition.type == "text":
+                data[name] = FILLER
+            elif definition.type == "date":
+                data[name] = today + timedelta(days=rng.randint(7, 21))
+            elif definition.type == "int":
+                low = definition.minimum or 1
+                high = max(low, min(definition.maximum or low + 100, low + 2000))
+                data[name] = rng.randint(low, high)
+            elif definition.type == "choice":
+                data[name] = rng.choice(sorted(definition.options))
+            else:
+                data[name] = rng.random() < 0.5
+        return data
+
+    def _start_director(self, case: SimCase, moment: datetime) -> None:
+        assert case.household_id is not None and case.assignee_id is not None
+        case.director = {
+            "id": self.ids.take("household_directors"),
+            "household_id": case.household_id,
+            "director_id": case.assignee_id,
+            "team_id": case.team_id,
+            "started_at": moment - timedelta(hours=1),
+            "started_by_id": self.staff[case.team_id or 0].manager if case.team_id else None,
+            "start_reason": "Besloten in het casusoverleg.",
+            "ended_at": None,
+            "ended_by_id": None,
+            "end_reason": None,
+        }
+
+    # -- rows -----------------------------------------------------------------------------
+
+    def _event(
+        self,
+        case: SimCase,
+        trigger: str,
+        from_state: str | None,
+        to_state: str,
+        actor_id: int | None,
+        moment: datetime,
+        reason: str | None,
+        data: Row,
+    ) -> None:
+        seconds = max(0, int((moment - case.last_event_at).total_seconds()))
+        self.tables.add(
+            "case_events",
+            {
+                "id": self.ids.take("case_events"),
+                "case_id": case.id,
+                "trigger": trigger,
+                "from_state": from_state,
+                "to_state": to_state,
+                "actor_id": actor_id,
+                "occurred_at": moment,
+                "seconds_in_previous_state": seconds,
+                "reason": reason,
+                "data": data,
+            },
+        )
+        case.last_event_at = moment
+        case.version += 1
+
+    def case_rows(self, case: SimCase) -> None:
+        """The final rows of a walked case: the case, its deadlines, plan and director."""
+        self.tables.add(
+            "cases",
+            {
+                "id": case.id,
+                "case_type": case.case_type,
+                "state": case.state,
+                "municipality_id": case.municipality_id,
+                "team_id": case.team_id,
+                "assignee_id": case.assignee_id,
+                "person_id": case.person_id,
+                "household_id": case.household_id,
+                "intake_id": case.intake_id,
+                "parent_id": case.parent.id if case.parent else None,
+                "opened_at": case.opened_at,
+                "closed_at": case.closed_at,
+                "result": case.result,
+                "state_entered_at": case.state_entered_at,
+                "last_event_at": case.last_event_at,
+                "version": case.version,
+            },
+        )
+        for d in case.deadlines:
+            spec = d.spec
+            self.tables.add(
+                "deadlines",
+                {
+                    "id": d.id,
+                    "case_id": case.id,
+                    "code": d.code,
+                    "cycle": d.cycle,
+                    "label": spec.label,
+                    "kind": spec.kind,
+                    "basis": spec.basis,
+                    "start_date": d.start_date,
+                    "weeks": spec.weeks,
+                    "days": spec.days,
+                    "working_days": spec.working_days,
+                    "extension_weeks": d.extension_weeks,
+                    "due_date": d.due_date,
+                    "status": d.status,
+                    "stopped_on": d.stopped_on,
+                    "outcome": d.outcome,
+                    "created_at": d.created_at,
+                },
+            )
+            for s in d.suspensions:
+                self.tables.add(
+                    "deadline_suspensions",
+                    {
+                        "id": s.id,
+                        "deadline_id": d.id,
+                        "start_date": s.start_date,
+                        "end_date": s.end_date,
+                        "reason": s.reason,
+                        "started_by_id": s.started_by_id,
+                        "ended_by_id": s.ended_by_id,
+                    },
+                )
+            for e in d.extensions:
+                self.tables.add("deadline_extensions", e)
+        if case.director is not None:
+            self.tables.add("household_directors", case.director)
+        if case.plan is not None:
+            self.tables.add("household_plans", case.plan)
+
+    # -- deadlines: apply_deadline_effects, step by step ----------------------------------
+
+    def _deadline_effects(
+        self,
+        case: SimCase,
+        workflow: Workflow,
+        transition: TransitionDef | None,
+        from_state: str | None,
+        data: Row,
+        actor_id: int | None,
+        moment: datetime,
+    ) -> None:
+        today = clock.local_date(moment)
+        to_state = case.state
+        deadlines = list(case.deadlines)
+        by_code = {d.code: d for d in deadlines}
+        changed = from_state != to_state
+
+        if changed and from_state is not None:
+            for code in workflow.states[from_state].suspends:
+                deadline = by_code.get(code)
+                if deadline is not None and deadline.status == DeadlineStatus.SUSPENDED:
+                    self._resume(deadline, today, actor_id)
+
+        if transition is not None and transition.extends is not None:
+            deadline = by_code[transition.extends]
+            weeks = int(str(data["weken"]))
+            deadline.extensions.append(
+                {
+                    "id": self.ids.take("deadline_extensions"),
+                    "deadline_id": deadline.id,
+                    "weeks": weeks,
+                    "reason": str(data.get("reden") or data.get("toelichting") or ""),
+                    "basis": workflow.deadlines[transition.extends].extension_basis,
+                    "actor_id": actor_id,
+                    "created_at": moment,
+                }
+            )
+            deadline.extension_weeks += weeks
+
+        trigger = transition.trigger if transition is not None else None
+        for deadline in deadlines:
+            spec = workflow.deadlines.get(deadline.code)
+            if spec is None or deadline.status == DeadlineStatus.STOPPED:
+                continue
+            if changed and to_state in spec.lapses_on_enter:
+                self._stop(deadline, today, actor_id, lapsed=True)
+            elif (changed and to_state in spec.stops_on_enter) or (
+                trigger is not None and trigger in spec.stops_on_trigger
+            ):
+                self._stop(deadline, today, actor_id)
+
+        for spec in workflow.deadlines.values():
+            starts_here = (changed and spec.starts_on_enter == to_state) or (
+                trigger is not None and spec.starts_on_trigger == trigger
+            )
+            current = by_code.get(spec.code)
+            if starts_here and (current is None or current.status == DeadlineStatus.STOPPED):
+                cycle = 1 + sum(1 for d in deadlines if d.code == spec.code)
+                started = SimDeadline(
+                    id=self.ids.take("deadlines"),
+                    code=spec.code,
+                    cycle=cycle,
+                    spec=spec,
+                    start_date=today,
+                    due_date=today,
+                    created_at=moment,
+                )
+                started.due_date = self.due.of(started, today)
+                case.deadlines.append(started)
+                by_code[spec.code] = started
+
+        if changed:
+            for code in workflow.states[to_state].suspends:
+                deadline = by_code.get(code)
+                if deadline is not None and deadline.status == DeadlineStatus.RUNNING:
+                    reason = data.get("reden") or data.get("toelichting")
+                    deadline.suspensions.append(
+                        SimSuspension(
+                            id=self.ids.take("deadline_suspensions"),
+                            start_date=today + timedelta(days=1),
+                            end_date=None,
+                            reason=str(reason) if reason else None,
+                            started_by_id=actor_id,
+                        )
+                    )
+                    deadline.status = DeadlineStatus.SUSPENDED
+
+        closing = workflow.states[to_state].final
+        for deadline in by_code.values():
+            if deadline.status == DeadlineStatus.STOPPED:
+                continue
+            if closing:
+                self._stop(deadline, today, actor_id, lapsed=True)
+            else:
+                deadline.due_date = self.due.of(deadline, today)
+
+    def _resume(self, deadline: SimDeadline, today: date, actor_id: int | None) -> None:
+        open_suspension = next((s for s in deadline.suspensions if s.end_date is None), None)
+        if open_suspension is not None:
+            open_suspension.end_date = max(today, open_suspension.start_date)
+            open_suspension.ended_by_id = actor_id
+        deadline.status = DeadlineStatus.RUNNING
+
+    def _stop(
+        self, deadline: SimDeadline, today: date, actor_id: int | None, lapsed: bool = False
+    ) -> None:
+        if deadline.status == DeadlineStatus.SUSPENDED:
+            self._resume(deadline, today, actor_id)
+        deadline.due_date = self.due.of(deadline, today)
+        deadline.status = DeadlineStatus.STOPPED
+        deadline.stopped_on = today
+        if lapsed:
+            deadline.outcome = Outcome.LAPSED
+        else:
+            deadline.outcome = Outcome.IN_TIME if today <= deadline.due_date else Outcome.LATE
+
+
+def _current(case: SimCase, code: str) -> SimDeadline | None:
+    found = None
+    for deadline in case.deadlines:
+        if deadline.code == code:
+            found = deadline
+    return found
+
+
+def _recorded(case: SimCase, key: str) -> bool:
+    current: SimCase | None = case
+    while current is not None:
+        if key in current.recorded:
+            return True
+        current = current.parent
+    return False
+
+
+def _requires_recorded(case: SimCase, transition: TransitionDef) -> bool:
+    return any(name in case.recorded for name in transition.requires if name != "reden")

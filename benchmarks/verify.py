@@ -1,0 +1,229 @@
+"""Proof on a sample that generated cases look exactly as if the engine had made them.
+
+Per sampled case: the event chain follows the workflow's transitions and ends in the case's
+state; the seconds per event add up to the case's age at its last event; closed cases sit in a
+final state with a valid result; deadlines that stopped have an outcome and a date, due dates
+recompute with `caseflow.deadlines.legal_due_date`; and replaying the events through the engine's
+own `apply_deadline_effects` gives the same deadlines, suspensions and extensions.
+"""
+
+import random
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import pairwise
+from types import SimpleNamespace
+from typing import Any, cast
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from benchmarks.common import make_app
+from caseflow import clock
+from caseflow.extensions import db
+from caseflow.models import Case, CaseEvent, Deadline, DeadlineStatus, Outcome, User
+from caseflow.workflow.deadline_effects import apply_deadline_effects, compute_due_date
+from caseflow.workflow.engine import ASSIGN_TRIGGER, CREATE_TRIGGER, NOTE_TRIGGER
+from caseflow.workflow.registry import registry
+from caseflow.workflow.schema import Workflow
+
+NO_STATE_CHANGE = (ASSIGN_TRIGGER, NOTE_TRIGGER)
+
+
+@dataclass
+class Report:
+    checked: int = 0
+    problems: list[str] = field(default_factory=list)
+    deadlines: int = 0
+    events: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.checked > 0 and not self.problems
+
+    def summary(self) -> str:
+        head = (
+            f"verified {self.checked} cases ({self.events} events, {self.deadlines} deadlines): "
+            + ("OK" if self.ok else f"{len(self.problems)} problem(s)")
+        )
+        return "\n".join([head, *self.problems[:20]])
+
+
+def verify_database(url: str, sample: int = 300, seed: int = 7) -> Report:
+    app = make_app(url)
+    with app.app_context():
+        try:
+            return verify_sample(sample, seed)
+        finally:
+            db.session.remove()
+            db.engine.dispose()
+
+
+def verify_sample(sample: int, seed: int) -> Report:
+    report = Report()
+    highest = db.session.scalar(sa.select(sa.func.max(Case.id))) or 0
+    rng = random.Random(seed)
+    ids = sorted(rng.sample(range(1, highest + 1), min(sample, highest)))
+    cases = db.session.scalars(
+        sa.select(Case)
+        .where(Case.id.in_(ids))
+        .options(
+            selectinload(Case.events),
+            selectinload(Case.municipality),
+            selectinload(Case.deadlines).selectinload(Deadline.suspensions),
+            selectinload(Case.deadlines).selectinload(Deadline.extensions),
+        )
+    ).all()
+    for case in cases:
+        report.checked += 1
+        report.events += len(case.events)
+        report.deadlines += len(case.deadlines)
+        for problem in check_case(case):
+            report.problems.append(f"case {case.id} ({case.case_type}): {problem}")
+    db.session.rollback()
+    return report
+
+
+def check_case(case: Case) -> list[str]:
+    workflow = registry().get(case.case_type).for_municipality(case.municipality.code)
+    problems = _check_events(case, workflow)
+    problems += _check_deadlines(case, workflow)
+    problems += _replay(case, workflow)
+    return problems
+
+
+def _check_events(case: Case, workflow: Workflow) -> list[str]:
+    events = case.events
+    problems: list[str] = []
+    if not events or events[0].trigger != CREATE_TRIGGER or events[0].to_state != workflow.initial:
+        return ["does not start with its creation event in the initial state"]
+    state = workflow.initial
+    entered = events[0].occurred_at
+    for previous, event in pairwise(events):
+        if event.occurred_at < previous.occurred_at:
+            problems.append(f"event {event.id} is older than the one before it")
+        if event.from_state != state:
+            problems.append(f"event {event.id} starts in {event.from_state}, case was in {state}")
+        if event.trigger in NO_STATE_CHANGE:
+            if event.to_state != state:
+                problems.append(f"event {event.id} ({event.trigger}) changed the state")
+            continue
+        transition = workflow.transition(event.trigger, state)
+        if transition is None or transition.dest != event.to_state:
+            problems.append(f"event {event.id}: {event.trigger} is no transition from {state}")
+        if event.to_state != state:
+            entered = event.occurred_at
+        state = event.to_state
+    last = events[-1]
+    if case.state != last.to_state:
+        problems.append(f"state {case.state} is not the last event's {last.to_state}")
+    if case.last_event_at != last.occurred_at:
+        problems.append("last_event_at is not the time of the last event")
+    if case.state_entered_at != entered:
+        problems.append("state_entered_at is not the time the current state was entered")
+    if case.opened_at != events[0].occurred_at:
+        problems.append("opened_at is not the time of the creation event")
+    age = int((last.occurred_at - case.opened_at).total_seconds())
+    counted = sum(e.seconds_in_previous_state for e in events)
+    # Each step is counted in whole seconds, so the sum may fall short by under a second each.
+    if not 0 <= age - counted < len(events):
+        problems.append(f"event seconds add up to {counted}, the case is {age} s old")
+    if case.version != len(events):
+        problems.append(f"version {case.version} for {len(events)} events")
+    final = workflow.states[case.state].final
+    if final != (case.closed_at is not None):
+        problems.append("closed_at does not match whether the state is final")
+    if final:
+        results = workflow.states[case.state].results
+        allowed = set(results) if results else {case.state}
+        if case.result not in allowed:
+            problems.append(f"result {case.result} is not a result of {case.state}")
+        if case.closed_at != last.occurred_at:
+            problems.append("closed_at is not the time of the closing event")
+    elif case.result is not None:
+        problems.append("an open case has a result")
+    return problems
+
+
+def _last_effect_day(case: Case) -> date:
+    """The day the deadlines were last recomputed: the last event that moved the case."""
+    moves = [e for e in case.events if e.trigger not in NO_STATE_CHANGE]
+    return clock.local_date(moves[-1].occurred_at)
+
+
+def _check_deadlines(case: Case, workflow: Workflow) -> list[str]:
+    problems = []
+    day = _last_effect_day(case)
+    for d in case.deadlines:
+        label = f"deadline {d.code}#{d.cycle}"
+        stopped = d.status == DeadlineStatus.STOPPED
+        if stopped != (d.outcome is not None and d.stopped_on is not None):
+            problems.append(f"{label}: status {d.status} with outcome {d.outcome}")
+        open_suspensions = [s for s in d.suspensions if s.end_date is None]
+        if (d.status == DeadlineStatus.SUSPENDED) != (len(open_suspensions) == 1):
+            problems.append(f"{label}: status {d.status} with {len(open_suspensions)} open")
+        if (
+            d.status == DeadlineStatus.SUSPENDED
+            and d.code not in workflow.states[case.state].suspends
+        ):
+            problems.append(f"{label}: suspended while {case.state} suspends nothing of it")
+        if d.extension_weeks != sum(e.weeks for e in d.extensions):
+            problems.append(f"{label}: extension weeks do not add up")
+        at = d.stopped_on if stopped and d.stopped_on else day
+        expected = compute_due_date(d, at)
+        if d.due_date != expected:
+            problems.append(f"{label}: due {d.due_date}, legal_due_date gives {expected}")
+        if stopped and d.outcome != Outcome.LAPSED and d.stopped_on is not None:
+            in_time = d.stopped_on <= d.due_date
+            if (d.outcome == Outcome.IN_TIME) != in_time:
+                problems.append(f"{label}: outcome {d.outcome} for stop on {d.stopped_on}")
+        if workflow.states[case.state].final and not stopped:
+            problems.append(f"{label}: still {d.status} on a closed case")
+    return problems
+
+
+def _replay(case: Case, workflow: Workflow) -> list[str]:
+    """Run the events through the engine's deadline code on a detached copy of the case."""
+    ghost = Case(case_type=case.case_type, state=workflow.initial)
+    for event in case.events:
+        if event.trigger in NO_STATE_CHANGE:
+            continue
+        actor = cast(User, SimpleNamespace(id=event.actor_id)) if event.actor_id else None
+        day = clock.local_date(event.occurred_at)
+        data: dict[str, Any] = dict(event.data or {})
+        if event.trigger == CREATE_TRIGGER:
+            apply_deadline_effects(ghost, [], workflow, None, None, {}, actor, day)
+            continue
+        transition = workflow.transition(event.trigger, event.from_state or "")
+        if transition is None:
+            return [f"replay: no transition {event.trigger} from {event.from_state}"]
+        ghost.state = event.to_state
+        apply_deadline_effects(
+            ghost, list(ghost.deadlines), workflow, transition, event.from_state, data, actor, day
+        )
+    return _compare(case.deadlines, ghost.deadlines)
+
+
+def _shape(d: Deadline) -> tuple[Any, ...]:
+    return (
+        d.code,
+        d.cycle,
+        str(d.status),
+        d.start_date,
+        d.due_date,
+        d.stopped_on,
+        str(d.outcome) if d.outcome else None,
+        d.extension_weeks,
+        tuple((s.start_date, s.end_date) for s in d.suspensions),
+        tuple(e.weeks for e in d.extensions),
+    )
+
+
+def _compare(stored: list[Deadline], replayed: list[Deadline]) -> list[str]:
+    ours = sorted(_shape(d) for d in stored)
+    engine = sorted(_shape(d) for d in replayed)
+    if ours == engine:
+        return []
+    return [f"replay through apply_deadline_effects differs: stored {ours} engine {engine}"]
+
+
+__all__ = ["CaseEvent", "Report", "verify_database", "verify_sample"]
