@@ -89,15 +89,26 @@ def migrate_schema(app: Flask) -> list[str]:
     """
     from flask_migrate import upgrade
 
+    with app.app_context():
+        upgrade()
+    return add_missing_tables(app)
+
+
+def add_missing_tables(app: Flask) -> list[str]:
+    """Create the tables the models define and the database lacks; return their names.
+
+    For reused data this keeps up with models added since it was generated (changed columns
+    still need a fresh generation).
+    """
     from caseflow.extensions import db
     from caseflow.models import Base
 
     with app.app_context():
-        upgrade()
         existing = set(sa.inspect(db.engine).get_table_names())
         missing = sorted(set(Base.metadata.tables) - existing)
         if missing:
             Base.metadata.create_all(db.engine, checkfirst=True)
+        db.engine.dispose()
         return missing
 
 

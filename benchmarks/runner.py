@@ -14,7 +14,14 @@ from typing import Any
 import sqlalchemy as sa
 from flask import Flask
 
-from benchmarks.common import PRESETS, RESULTS_DIR, Preset, dialect_of, make_app
+from benchmarks.common import (
+    PRESETS,
+    RESULTS_DIR,
+    Preset,
+    add_missing_tables,
+    dialect_of,
+    make_app,
+)
 from benchmarks.generate import GENERATOR_VERSION, generate, read_meta
 from benchmarks.scenarios import http, reads, scan, transitions
 from benchmarks.verify import verify_database
@@ -113,6 +120,8 @@ def run_all(
         generated = {"reused": True, **meta, "counts": json.loads(meta["counts"])}
     work_url = _working_copy(url, preset.name)
     app = make_app(work_url)
+    if not fresh:
+        generated["tables_added_on_reuse"] = add_missing_tables(app)
     table = Table()
     counts = generated["counts"]
     table.row(
