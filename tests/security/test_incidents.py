@@ -50,6 +50,9 @@ def test_registering_an_incident_flags_the_client_everywhere(
     db.session.expire_all()
     assert db.session.get_one(Person, person.id).safety_flag
     assert "Veiligheid</span>" in client.get("/").get_data(as_text=True)
+    dossier = client.get(f"/clienten/{person.id}").get_data(as_text=True)
+    assert "<title>Klantbeeld Anna Bakker – Caseflow</title>" in dossier
+    assert dossier.count("Agressie-incident registreren</summary>") == 1
     assert "veiligheidsmarkering" in client.get(f"/zaken/{case.id}").get_data(as_text=True)
 
 
