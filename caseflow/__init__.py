@@ -24,9 +24,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from caseflow import models  # noqa: F401  (registers every table on the metadata)
     from caseflow.extensions import csrf, db, login_manager, migrate
     from caseflow.models.base import render_migration_item
+    from caseflow.sqlite import tune_sqlite
     from caseflow.workflow.registry import EXTENSION_KEY, WorkflowRegistry
 
     db.init_app(app)
+    with app.app_context():
+        tune_sqlite(db.engine)
     migrate.init_app(
         app,
         db,
