@@ -101,7 +101,7 @@ class Case(Base):
     person: Mapped[Person | None] = relationship()
     household: Mapped[Household | None] = relationship()
     intake: Mapped[Intake | None] = relationship()
-    parent: Mapped["Case | None"] = relationship(remote_side=[id])
+    parent: Mapped["Case | None"] = relationship(remote_side=[id], viewonly=True)
     events: Mapped[list["CaseEvent"]] = relationship(
         back_populates="case", order_by="CaseEvent.id", passive_deletes=True
     )

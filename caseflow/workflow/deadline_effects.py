@@ -154,6 +154,9 @@ def _start(case: Case, spec: DeadlineDef, today: date, cycle: int) -> Deadline:
         extension_weeks=0,
         status=DeadlineStatus.RUNNING,
         due_date=today,
+        # A new term has none yet; saying so spares a query when they are first read.
+        suspensions=[],
+        extensions=[],
     )
     deadline.due_date = compute_due_date(deadline, today)
     case.deadlines.append(deadline)

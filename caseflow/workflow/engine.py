@@ -5,12 +5,14 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from caseflow import clock
 from caseflow.extensions import db
 from caseflow.models.cases import Case, CaseEvent, Intake, Note
 from caseflow.models.clients import Household, Person
+from caseflow.models.deadlines import Deadline
 from caseflow.models.organisation import ROLE_LABELS, Municipality, Role, Team, User
 from caseflow.routing import route
 from caseflow.workflow.deadline_effects import apply_deadline_effects, extension_problem
@@ -116,7 +118,7 @@ def _create_case(
         person=person,
         household=household,
         intake=intake,
-        parent=parent,
+        parent_id=parent.id if parent else None,
         team=team,
         assignee=assignee,
         opened_at=now,
@@ -293,7 +295,7 @@ def _in_transaction(work: Callable[[], T], commit: bool) -> T:
         result = work()
         db.session.flush()
         if commit:
-            db.session.commit()
+            _commit_keeping_state()
         return result
     except StaleDataError:
         db.session.rollback()
@@ -349,12 +351,39 @@ def _check_guards(
         raise GuardFailed(reasons)
 
 
+def _commit_keeping_state() -> None:
+    """Commit without expiring what is loaded: the objects hold exactly what was just written.
+
+    A caller that moves the same case again then sends no reloads of the case, its deadlines
+    or the actor's roles; `_lock` still refuses the copy if another transaction changed it.
+    """
+    session = db.session()
+    expire = session.expire_on_commit
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = expire
+
+
 def _lock(case: Case, expected_version: int | None) -> None:
-    """Take the case row for this transaction and refuse to act on a stale copy of it."""
-    current = db.session.execute(
-        sa.select(Case.version).where(Case.id == case.id).with_for_update()
-    ).scalar_one()
-    if current != case.version or (expected_version is not None and expected_version != current):
+    """Take the case row for this transaction and refuse to act on a stale copy of it.
+
+    The deadlines with their suspensions and extensions come along when they are not loaded
+    yet, in three statements rather than one per deadline.
+    """
+    statement = sa.select(Case.version).where(Case.id == case.id).with_for_update()
+    if "deadlines" in sa.inspect(case).unloaded:
+        statement = statement.add_columns(Case).options(
+            selectinload(Case.deadlines).selectinload(Deadline.suspensions),
+            selectinload(Case.deadlines).selectinload(Deadline.extensions),
+        )
+    current = db.session.execute(statement).first()
+    if current is None:
+        raise ConflictError()
+    if current[0] != case.version or (
+        expected_version is not None and expected_version != current[0]
+    ):
         raise ConflictError()
 
 

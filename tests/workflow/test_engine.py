@@ -162,6 +162,39 @@ def test_stale_version_is_a_conflict(setting) -> None:  # type: ignore[no-untype
     assert _snapshot(case) == before
 
 
+def test_a_copy_changed_by_another_transaction_is_refused(setting) -> None:  # type: ignore[no-untyped-def]
+    _, consulent, _ = setting
+    case = _new_aanvraag(setting)
+    fire(case, "oppakken", consulent)
+    # A colleague's transaction moves the same case after ours was committed.
+    with db.engine.begin() as other:
+        other.execute(sa.update(Case).where(Case.id == case.id).values(version=Case.version + 1))
+    with pytest.raises(ConflictError):
+        fire(case, "verslag_vastleggen", consulent, verslag="x")
+    assert _snapshot(case)[0] == "in_behandeling"
+
+
+def test_moving_a_case_again_needs_no_reload_of_what_the_engine_wrote(setting) -> None:  # type: ignore[no-untyped-def]
+    _, consulent, _ = setting
+    case = _new_aanvraag(setting)
+    fire(case, "oppakken", consulent)
+    statements: list[str] = []
+
+    def count(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    sa.event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        fire(case, "verslag_vastleggen", consulent, verslag="Gesprek gevoerd.")
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", count)
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    # Only the lock: the case, its deadlines and the actor's roles are still loaded.
+    assert len(selects) == 1, selects
+    state, _, _, events, _ = _snapshot(case)
+    assert (state, events) == ("in_behandeling", 4)
+
+
 def test_suspension_moves_the_due_date_by_the_suspended_days(setting, travel) -> None:  # type: ignore[no-untyped-def]
     _, consulent, _ = setting
     case = _new_aanvraag(setting)
