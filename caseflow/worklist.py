@@ -46,12 +46,18 @@ class Page:
     pages: int
 
 
-def _nearest_running_due() -> sa.Subquery:
+def _nearest_running_due() -> sa.Label[date]:
+    """The nearest due date of the case's running deadlines, looked up per case by index.
+
+    Correlated rather than grouped: the cost follows the list's own cases, not every running
+    deadline of the organisation.
+    """
     return (
-        sa.select(Deadline.case_id, sa.func.min(Deadline.due_date).label("due"))
-        .where(Deadline.status == DeadlineStatus.RUNNING)
-        .group_by(Deadline.case_id)
-        .subquery()
+        sa.select(sa.func.min(Deadline.due_date))
+        .where(Deadline.case_id == Case.id, Deadline.status == DeadlineStatus.RUNNING)
+        .correlate(Case)
+        .scalar_subquery()
+        .label("due")
     )
 
 
@@ -65,19 +71,18 @@ def _paginate(base: sa.Select[int], filters: Filters) -> Page:
     total = db.session.scalar(sa.select(sa.func.count()).select_from(base.subquery())) or 0
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(1, filters.page), pages)
-    nearest = _nearest_running_due()
+    due = _nearest_running_due()
     ids = base.subquery()
     query = (
-        sa.select(Case, nearest.c.due)
+        sa.select(Case, due)
         .join(ids, ids.c.id == Case.id)
-        .outerjoin(nearest, nearest.c.case_id == Case.id)
         .options(
             selectinload(Case.deadlines),
             selectinload(Case.person),
             selectinload(Case.municipality),
             selectinload(Case.assignee),
         )
-        .order_by(nearest.c.due.is_(None), nearest.c.due, Case.id)
+        .order_by(due.asc().nulls_last(), Case.id)
         .limit(PAGE_SIZE)
         .offset((page - 1) * PAGE_SIZE)
     )
@@ -158,5 +163,11 @@ def caseload(team: Team) -> list[Caseload]:
             .group_by(Case.assignee_id)
         )
     )
-    handlers = [m for m in team.members if m.has_role(Role.CONSULENT, Role.REGISSEUR, Role.TOEGANG)]
+    members = db.session.scalars(
+        sa.select(User)
+        .where(User.teams.any(Team.id == team.id))
+        .options(selectinload(User.role_rows))
+        .order_by(User.full_name, User.id)
+    )
+    handlers = [m for m in members if m.has_role(Role.CONSULENT, Role.REGISSEUR, Role.TOEGANG)]
     return [Caseload(u, *counts.get(u.id, (0, 0))) for u in handlers]
