@@ -53,19 +53,27 @@ class Werkvoorraad(CountIndicator):
             Deadline.due_date >= today,
             Deadline.due_date <= today + timedelta(days=report_filter.soon_days),
         )
-        per_case = (
-            sa.select(
-                Deadline.case_id,
-                sa.func.max(flag(late)).label("te_laat"),
-                sa.func.max(flag(soon)).label("binnenkort"),
-            )
+        # Correlated per case, so the cost follows the cases counted (an index probe each),
+        # not every open deadline of the organisation.
+        te_laat = (
+            sa.select(Deadline.id)
             .outerjoin(suspension, suspension.c.deadline_id == Deadline.id)
             .where(
+                Deadline.case_id == Case.id,
                 Deadline.status.in_(OPEN_STATUSES),
                 Deadline.kind.in_(report_filter.deadline_kinds),
+                late,
             )
-            .group_by(Deadline.case_id)
-            .subquery("termijnen")
+            .exists()
+        )
+        binnenkort = (
+            sa.select(Deadline.id)
+            .where(
+                Deadline.case_id == Case.id,
+                soon,
+                Deadline.kind.in_(report_filter.deadline_kinds),
+            )
+            .exists()
         )
         ages = []
         for key, _, first, after in AGE_BUCKETS:
@@ -83,10 +91,9 @@ class Werkvoorraad(CountIndicator):
                 *group_columns(report_filter, dims, None),
                 sa.literal(1).label("open"),
                 *ages,
-                sa.func.coalesce(per_case.c.te_laat, 0).label("te_laat"),
-                sa.func.coalesce(per_case.c.binnenkort, 0).label("binnenkort"),
+                flag(te_laat).label("te_laat"),
+                flag(binnenkort).label("binnenkort"),
                 flag(Case.assignee_id.is_(None)).label("zonder_behandelaar"),
             )
-            .outerjoin(per_case, per_case.c.case_id == Case.id)
             .where(Case.closed_at.is_(None), *report_filter.case_conditions())
         )

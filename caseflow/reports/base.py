@@ -1,7 +1,7 @@
 """The shape every indicator shares: measures, grouped rows with a total, and drill-down."""
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -77,7 +77,16 @@ class Indicator(ABC):
     def run(self, report_filter: ReportFilter, group_by: Sequence[str] = ()) -> ReportResult:
         dims = self.dimensions_for(group_by)
         grouped = self.aggregate(report_filter, dims) if dims else []
-        total = self.aggregate(report_filter, ())
+        total = self.total(report_filter, grouped) if dims else self.aggregate(report_filter, ())
+        return self._result(report_filter, dims, grouped, total[0][1] if total else self.empty())
+
+    def _result(
+        self,
+        report_filter: ReportFilter,
+        dims: tuple[Dimension, ...],
+        grouped: list[tuple[tuple[Any, ...], dict[str, Number]]],
+        total: Mapping[str, Number],
+    ) -> ReportResult:
         labels = [d.labels(keys[i] for keys, _ in grouped) for i, d in enumerate(dims)]
         raw = [
             Row(keys, tuple(labels[i][k] for i, k in enumerate(keys)), values)
@@ -85,8 +94,19 @@ class Indicator(ABC):
         ]
         rows = [Row(r.keys, r.labels, self.finish(r.values)) for r in self.complete(raw)]
         rows.sort(key=lambda r: _sort_key(dims, r))
-        total_values = total[0][1] if total else self.empty()
-        return ReportResult(self, report_filter, dims, rows, Row((), (), self.finish(total_values)))
+        return ReportResult(self, report_filter, dims, rows, Row((), (), self.finish(total)))
+
+    def total(
+        self,
+        report_filter: ReportFilter,
+        grouped: list[tuple[tuple[Any, ...], dict[str, Number]]],
+    ) -> list[tuple[tuple[Any, ...], dict[str, Number]]]:
+        """The ungrouped numbers of a grouped run."""
+        return self.aggregate(report_filter, ())
+
+    def roll_up(self, result: ReportResult, keep: Sequence[str]) -> ReportResult:
+        """The same numbers grouped by fewer dimensions; in general that means asking again."""
+        return self.run(result.report_filter, keep)
 
     def empty(self) -> dict[str, Number]:
         return {m.key: None if m.unit != "aantal" else 0 for m in self.measures}
@@ -129,6 +149,9 @@ class CountIndicator(Indicator):
     """
 
     counted: ClassVar[tuple[str, ...]]
+    # Every number is a sum over the population, so groups add up to the total. False for an
+    # indicator that aggregates the same population otherwise (medians of lead times).
+    additive: ClassVar[bool] = True
 
     @abstractmethod
     def population(self, report_filter: ReportFilter, dims: Sequence[Dimension]) -> Population:
@@ -148,6 +171,29 @@ class CountIndicator(Indicator):
             result.append((keys, {m: int(n) for m, n in zip(self.counted, numbers, strict=True)}))
         return result
 
+    def total(
+        self,
+        report_filter: ReportFilter,
+        grouped: list[tuple[tuple[Any, ...], dict[str, Number]]],
+    ) -> list[tuple[tuple[Any, ...], dict[str, Number]]]:
+        """Sums add up: every row of the population falls in exactly one group, so the total
+        is the sum of the groups, without reading the population a second time."""
+        if not self.additive:
+            return super().total(report_filter, grouped)
+        return [((), _summed([values for _, values in grouped], self.counted))] if grouped else []
+
+    def roll_up(self, result: ReportResult, keep: Sequence[str]) -> ReportResult:
+        """Sums of the groups already counted (e.g. per team from team x consultant)."""
+        if not self.additive:
+            return super().roll_up(result, keep)
+        positions = [result.group_by.index(key) for key in keep]
+        sums: dict[tuple[Any, ...], list[Mapping[str, Number]]] = {}
+        for row in result.rows:
+            sums.setdefault(tuple(row.keys[i] for i in positions), []).append(row.values)
+        grouped = [(keys, _summed(values, self.counted)) for keys, values in sums.items()]
+        dims = tuple(result.dimensions[i] for i in positions)
+        return self._result(result.report_filter, dims, grouped, result.total.values)
+
     def cases(
         self, report_filter: ReportFilter, measure: str, keys: Mapping[str, Any]
     ) -> sa.Select[Any]:
@@ -160,6 +206,14 @@ class CountIndicator(Indicator):
             column = pop.c[f"g{i}"]
             conditions.append(column.is_(None) if value is None else column == value)
         return sa.select(pop.c.case_id, pop.c.detail).where(*conditions)
+
+
+def _summed(rows: Iterable[Mapping[str, Number]], counted: Sequence[str]) -> dict[str, Number]:
+    totals: dict[str, Number] = dict.fromkeys(counted, 0)
+    for values in rows:
+        for key in counted:
+            totals[key] = int(totals[key] or 0) + int(values[key] or 0)
+    return totals
 
 
 def group_columns(

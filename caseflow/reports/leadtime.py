@@ -94,6 +94,7 @@ class Doorlooptijd(CountIndicator):
         Measure("p90_netto", "90e percentiel netto (dagen)", unit="dagen"),
     )
     counted: ClassVar[tuple[str, ...]] = ("zaken",)
+    additive = False
     default_group = ("zaaktype",)
 
     def time_column(self) -> TimeColumn:

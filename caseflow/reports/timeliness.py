@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
@@ -21,6 +21,8 @@ from caseflow.reports.filters import ReportFilter
 from caseflow.reports.sql import days_between, flag, in_period
 
 OPEN_STATUSES = (DeadlineStatus.RUNNING, DeadlineStatus.SUSPENDED)
+# A measure that cannot apply in one half of the union (a stopped deadline is never open).
+NONE = sa.literal_column("0", sa.Integer)
 
 
 def open_suspensions() -> sa.Subquery:
@@ -77,42 +79,64 @@ class Tijdigheid(CountIndicator):
         return TimeColumn(Deadline.stopped_on, is_date=True)
 
     def population(self, report_filter: ReportFilter, dims: Sequence[Dimension]) -> Population:
-        period = report_filter.period
+        """The deadlines stopped in the period, then those open today: two index ranges.
+
+        Written as a UNION ALL rather than one OR, so each half is read by its own index on
+        (status, stopped_on) and the cost follows the period and the open work, not history.
+        """
+        return sa.union_all(self._stopped(report_filter, dims), self._open(report_filter, dims))
+
+    def _columns(self, report_filter: ReportFilter, dims: Sequence[Dimension]) -> list[Any]:
+        return [
+            Case.id.label("case_id"),
+            Deadline.label.label("detail"),
+            *group_columns(report_filter, dims, self.time_column()),
+        ]
+
+    def _stopped(self, report_filter: ReportFilter, dims: Sequence[Dimension]) -> sa.Select[Any]:
+        return (
+            sa.select(
+                *self._columns(report_filter, dims),
+                flag(Deadline.outcome == Outcome.IN_TIME).label("afgehandeld_tijdig"),
+                flag(Deadline.outcome == Outcome.LATE).label("afgehandeld_te_laat"),
+                NONE.label("open_tijdig"),
+                NONE.label("open_te_laat"),
+            )
+            .select_from(Deadline)
+            .join(Case, Case.id == Deadline.case_id)
+            .where(
+                Deadline.status == DeadlineStatus.STOPPED,
+                in_period(Deadline.stopped_on, report_filter.period, is_date=True),
+                Deadline.outcome.in_((Outcome.IN_TIME, Outcome.LATE)),
+                Deadline.kind.in_(report_filter.deadline_kinds),
+                *report_filter.case_conditions(),
+            )
+        )
+
+    def _open(self, report_filter: ReportFilter, dims: Sequence[Dimension]) -> sa.Select[Any]:
         suspension = open_suspensions()
-        stopped = Deadline.status == DeadlineStatus.STOPPED
-        is_open = Deadline.status.in_(OPEN_STATUSES)
         late = late_now(report_filter.today, suspension)
-        open_in_scope = (
-            is_open if period.end is None else sa.and_(is_open, Deadline.start_date <= period.end)
+        started = (
+            []
+            if report_filter.period.end is None
+            else [Deadline.start_date <= report_filter.period.end]
         )
         return (
             sa.select(
-                Case.id.label("case_id"),
-                Deadline.label.label("detail"),
-                *group_columns(report_filter, dims, self.time_column()),
-                flag(sa.and_(stopped, Deadline.outcome == Outcome.IN_TIME)).label(
-                    "afgehandeld_tijdig"
-                ),
-                flag(sa.and_(stopped, Deadline.outcome == Outcome.LATE)).label(
-                    "afgehandeld_te_laat"
-                ),
-                flag(sa.and_(is_open, sa.not_(late))).label("open_tijdig"),
-                flag(sa.and_(is_open, late)).label("open_te_laat"),
+                *self._columns(report_filter, dims),
+                NONE.label("afgehandeld_tijdig"),
+                NONE.label("afgehandeld_te_laat"),
+                flag(sa.not_(late)).label("open_tijdig"),
+                flag(late).label("open_te_laat"),
             )
             .select_from(Deadline)
             .join(Case, Case.id == Deadline.case_id)
             .outerjoin(suspension, suspension.c.deadline_id == Deadline.id)
             .where(
+                Deadline.status.in_(OPEN_STATUSES),
+                *started,
                 Deadline.kind.in_(report_filter.deadline_kinds),
                 *report_filter.case_conditions(),
-                sa.or_(
-                    sa.and_(
-                        stopped,
-                        Deadline.outcome.in_((Outcome.IN_TIME, Outcome.LATE)),
-                        in_period(Deadline.stopped_on, period, is_date=True),
-                    ),
-                    open_in_scope,
-                ),
             )
         )
 

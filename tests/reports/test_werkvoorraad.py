@@ -86,6 +86,19 @@ def test_consultants_add_up_to_teams_and_teams_to_the_municipality(office: Offic
     assert per_municipality.total.values["te_laat"] == 3
 
 
+def test_rolled_up_per_team_is_the_report_asked_per_team(office: Office) -> None:
+    f = report_filter(TODAY)
+    per_consultant = WERKVOORRAAD.run(f, ["team", "consulent"])
+    rolled_up = WERKVOORRAAD.roll_up(per_consultant, ["team"])
+    asked = WERKVOORRAAD.run(f, ["team"])
+    assert [(r.labels, r.values) for r in rolled_up.rows] == [
+        (r.labels, r.values) for r in asked.rows
+    ]
+    assert len(asked.rows) == 2
+    assert rolled_up.total.values == asked.total.values
+    assert asked.total.values["open"] == 7
+
+
 def test_trend_from_the_daily_snapshots(factory: Factory, travel: time_machine.Traveller) -> None:
     office = make_office(factory, "meerssen")
     at(travel, "2026-03-02 10:00")

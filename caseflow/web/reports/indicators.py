@@ -70,9 +70,11 @@ def dashboard() -> ResponseReturnValue:
     context: dict[str, Any] = {"form": form, "fields": DASHBOARD_FIELDS}
     if _valid(form):
         f = to_filter(form, reader, clock.today())
+        backlog = indicator("werkvoorraad")
+        per_consultant = backlog.run(f, ["team", "consulent"])
         context |= {
-            "backlog": indicator("werkvoorraad").run(f, ["team", "consulent"]),
-            "backlog_teams": indicator("werkvoorraad").run(f, ["team"]),
+            "backlog": per_consultant,
+            "backlog_teams": backlog.roll_up(per_consultant, ["team"]),
             "timeliness": indicator("tijdigheid").run(f, ["team"]),
             "flow": indicator("doorstroom").run(f, ["team"]),
             "args": query_args(form),
