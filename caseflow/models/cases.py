@@ -117,6 +117,9 @@ class Case(Base):
         sa.Index("ix_cases_team_open", "team_id", "closed_at"),
         sa.Index("ix_cases_team_opened", "team_id", "opened_at"),
         sa.Index("ix_cases_municipality_type", "municipality_id", "case_type", "state"),
+        # Reports over whole municipalities: the open cases, those opened or closed in a period.
+        sa.Index("ix_cases_municipality_closed", "municipality_id", "closed_at"),
+        sa.Index("ix_cases_municipality_opened", "municipality_id", "opened_at"),
     )
 
     @property
