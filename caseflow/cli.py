@@ -63,9 +63,11 @@ def check_workflows() -> None:
             f"{d.code} ({'wettelijk' if d.statutory else 'servicenorm'})"
             for d in wf.deadlines.values()
         )
+        kept = f"{wf.retention.years} jaar" if wf.retention else "-"
         click.echo(
             f"{name:<22} {wf.label}: {len(wf.states)} statussen ({len(finals)} eind), "
-            f"{len({t.trigger for t in wf.transitions})} acties, termijnen: {deadlines or '-'}"
+            f"{len({t.trigger for t in wf.transitions})} acties, termijnen: {deadlines or '-'}, "
+            f"bewaartermijn: {kept}"
         )
     click.echo(f"{len(reg.names())} workflows geldig.")
 
