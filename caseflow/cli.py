@@ -1,4 +1,5 @@
-"""Flask commands: init-db, seed-demo, check-workflows."""
+"""Flask commands: init-db, seed-demo, check-workflows, verify-log (and, registered here, the
+jobs, report and retention-list commands)."""
 
 import click
 import sqlalchemy as sa
@@ -22,6 +23,9 @@ def register_commands(app: Flask) -> None:
     from caseflow.reports.cli import report_command
 
     app.cli.add_command(report_command)
+    from caseflow.retention import retention_list_command
+
+    app.cli.add_command(retention_list_command)
 
 
 @click.command("init-db")
