@@ -1,4 +1,5 @@
-"""Flask commands: init-db, seed-demo, check-workflows."""
+"""Flask commands: init-db, seed-demo, check-workflows, verify-log (and, registered here, the
+jobs, report and retention-list commands)."""
 
 import click
 import sqlalchemy as sa
@@ -22,6 +23,9 @@ def register_commands(app: Flask) -> None:
     from caseflow.reports.cli import report_command
 
     app.cli.add_command(report_command)
+    from caseflow.retention import retention_list_command
+
+    app.cli.add_command(retention_list_command)
 
 
 @click.command("init-db")
@@ -63,9 +67,11 @@ def check_workflows() -> None:
             f"{d.code} ({'wettelijk' if d.statutory else 'servicenorm'})"
             for d in wf.deadlines.values()
         )
+        kept = f"{wf.retention.years} jaar" if wf.retention else "-"
         click.echo(
             f"{name:<22} {wf.label}: {len(wf.states)} statussen ({len(finals)} eind), "
-            f"{len({t.trigger for t in wf.transitions})} acties, termijnen: {deadlines or '-'}"
+            f"{len({t.trigger for t in wf.transitions})} acties, termijnen: {deadlines or '-'}, "
+            f"bewaartermijn: {kept}"
         )
     click.echo(f"{len(reg.names())} workflows geldig.")
 

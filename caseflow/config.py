@@ -30,6 +30,8 @@ class Config:
     SIGNAL_SCAN_MINUTES = int(os.environ.get("CASEFLOW_SIGNAL_SCAN_MINUTES", "15"))
     SIGNAL_DEFAULT_WARNING_DAYS = 5  # for a running deadline its workflow no longer defines
     SNAPSHOT_AT = os.environ.get("CASEFLOW_SNAPSHOT_AT", "06:00")
+    # Local time of the daily count of cases past their retention (for the privacy officer).
+    RETENTION_LIST_AT = os.environ.get("CASEFLOW_RETENTION_LIST_AT", "05:30")
     MAIL_SEND_MINUTES = int(os.environ.get("CASEFLOW_MAIL_SEND_MINUTES", "5"))
     JOB_MISFIRE_GRACE_SECONDS = 3600
     JOB_LOCK_LEASE_SECONDS = 1800

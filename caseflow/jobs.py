@@ -22,6 +22,7 @@ from flask.cli import with_appcontext
 
 from caseflow import clock
 from caseflow.extensions import db
+from caseflow.retention import retention_scan
 from caseflow.signals import scan_deadlines, scan_plan_reminders, send_pending_mail, take_snapshot
 from caseflow.signals.joblock import last_finished, mark_finished, mark_started, single_runner
 
@@ -83,6 +84,12 @@ def scheduled_jobs(config: Mapping[str, Any]) -> tuple[Job, ...]:
             "Werkvoorraad per team en gemeente vastleggen",
             take_snapshot,
             daily_at=time.fromisoformat(str(config.get("SNAPSHOT_AT", "06:00"))),
+        ),
+        Job(
+            "retention-list",
+            "Zaken over de bewaartermijn tellen voor de privacyfunctionaris",
+            retention_scan,
+            daily_at=time.fromisoformat(str(config.get("RETENTION_LIST_AT", "05:30"))),
         ),
         Job(
             "mail",
@@ -168,7 +175,8 @@ def scheduler_command() -> None:
     scheduler = build_scheduler(app)
     signal.signal(signal.SIGTERM, lambda *_: scheduler.shutdown(wait=False))
     click.echo(
-        "Planner gestart (termijnen, gezinsplannen, werkvoorraad, mail); stoppen met Ctrl+C."
+        "Planner gestart (termijnen, gezinsplannen, werkvoorraad, bewaartermijnen, mail); "
+        "stoppen met Ctrl+C."
     )
     try:
         scheduler.start()

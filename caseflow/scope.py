@@ -78,13 +78,26 @@ def person_scope(user: User) -> ColumnElement[bool]:
     municipalities = municipality_ids(user)
     if not municipalities:
         return sa.false()
-    in_municipality = Person.municipality_id.in_(municipalities)
+    # A person anonymised after the retention period of their last case is nobody's client.
+    in_municipality = sa.and_(
+        Person.municipality_id.in_(municipalities), Person.destroyed_at.is_(None)
+    )
     if user.has_role(Role.TOEGANG, Role.KWALITEIT):
         return in_municipality
     if not user.has_role(*HANDLING_ROLES):
         return sa.false()
     visible_case = sa.select(Case.id).where(Case.person_id == Person.id, case_scope(user)).exists()
     return sa.and_(in_municipality, visible_case)
+
+
+def retention_scope(user: User) -> ColumnElement[bool]:
+    """A WHERE clause: the cases whose retention `user` oversees. The privacy officer and the
+    administrator see, for their municipalities, the destruction list: case facts without any
+    personal data. Only the privacy officer may destroy (caseflow.destruction)."""
+    municipalities = municipality_ids(user)
+    if not municipalities or not user.has_role(Role.PRIVACY, Role.BEHEERDER):
+        return sa.false()
+    return Case.municipality_id.in_(municipalities)
 
 
 def report_municipality_ids(user: User) -> list[int]:

@@ -31,7 +31,9 @@ class AccessLog(Base):
     actor: Mapped[User | None] = relationship()
 
     __table_args__ = (
-        sa.CheckConstraint("action IN ('view', 'change', 'export')", name="known_action"),
+        sa.CheckConstraint(
+            "action IN ('view', 'change', 'export', 'destroy')", name="known_action"
+        ),
         sa.Index("ix_access_log_person_time", "person_id", "occurred_at"),
         sa.CheckConstraint("result IN ('ok', 'denied')", name="known_result"),
     )

@@ -44,6 +44,43 @@ class Base(DeclarativeBase):
     )
 
 
+SPECIAL_CATEGORY = "special_category"
+# The kinds of special personal data a column can hold (AVG art. 9 and art. 10).
+SPECIAL_CATEGORIES = {
+    "gezondheid": "Gegevens over gezondheid, verslaving en zorg (AVG art. 9)",
+    "strafrechtelijk": "Strafrechtelijke gegevens en agressie (AVG art. 10)",
+}
+
+
+def special(*categories: str) -> dict[str, Any]:
+    """The `info` of a column that can hold special-category data: free text about health or
+    crime. Destruction blanks every such column; docs/security.md lists them."""
+    unknown = set(categories) - set(SPECIAL_CATEGORIES)
+    if not categories or unknown:
+        raise ValueError(f"unknown special categories: {sorted(unknown) or 'none given'}")
+    return {SPECIAL_CATEGORY: tuple(categories)}
+
+
+def special_columns(table: sa.Table) -> list[sa.Column[Any]]:
+    return [c for c in table.columns if SPECIAL_CATEGORY in c.info]
+
+
+def special_category_columns() -> dict[str, tuple[str, ...]]:
+    """Every marked column as `table.column` with its categories, in table order."""
+    return {
+        f"{table.name}.{column.name}": column.info[SPECIAL_CATEGORY]
+        for table in Base.metadata.sorted_tables
+        for column in special_columns(table)
+    }
+
+
+def blank_value(column: sa.Column[Any]) -> Any:
+    """What a destroyed column holds: nothing where allowed, else an empty text or mapping."""
+    if column.nullable:
+        return None
+    return {} if isinstance(column.type, sa.JSON) else ""
+
+
 def render_migration_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
     """Let Alembic write UTCDateTime as a plain timezone-aware DateTime in migration files."""
     if type_ == "type" and isinstance(obj, UTCDateTime):

@@ -8,7 +8,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Mapped, Mapper, mapped_column, relationship
 
 from caseflow import clock
-from caseflow.models.base import Base
+from caseflow.models.base import Base, special
 from caseflow.models.clients import Household, Person
 from caseflow.models.organisation import Municipality, Team, User
 
@@ -54,9 +54,12 @@ class Intake(Base):
     household_id: Mapped[int | None] = mapped_column(sa.ForeignKey("households.id"))
     channel: Mapped[str] = mapped_column(sa.String(30))
     contact_name: Mapped[str | None] = mapped_column(sa.String(200))
-    question: Mapped[str] = mapped_column(sa.Text)
-    underlying_question: Mapped[str | None] = mapped_column(sa.Text)
-    domain_scores: Mapped[dict[str, int]] = mapped_column(sa.JSON, default=dict)
+    question: Mapped[str] = mapped_column(sa.Text, info=special("gezondheid"))
+    underlying_question: Mapped[str | None] = mapped_column(sa.Text, info=special("gezondheid"))
+    # Scores on health, addiction and justice among the 13 life domains.
+    domain_scores: Mapped[dict[str, int]] = mapped_column(
+        sa.JSON, default=dict, info=special("gezondheid", "strafrechtelijk")
+    )
     urgent: Mapped[bool] = mapped_column(default=False)
     safety_concern: Mapped[bool] = mapped_column(default=False)
     received_at: Mapped[datetime] = mapped_column(default=clock.now)
@@ -93,6 +96,8 @@ class Case(Base):
     result: Mapped[str | None] = mapped_column(sa.String(60))
     state_entered_at: Mapped[datetime]
     last_event_at: Mapped[datetime]
+    # Set when the retention period passed and the personal data was removed (caseflow.destruction).
+    destroyed_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(default=1)
 
     municipality: Mapped[Municipality] = relationship()
@@ -113,6 +118,9 @@ class Case(Base):
     __table_args__ = (
         sa.CheckConstraint("closed_at IS NULL OR closed_at >= opened_at", name="closed_after_open"),
         sa.CheckConstraint("result IS NULL OR closed_at IS NOT NULL", name="result_only_closed"),
+        sa.CheckConstraint(
+            "destroyed_at IS NULL OR closed_at IS NOT NULL", name="destroyed_only_closed"
+        ),
         sa.Index("ix_cases_assignee_open", "assignee_id", "closed_at"),
         sa.Index("ix_cases_team_open", "team_id", "closed_at"),
         sa.Index("ix_cases_team_opened", "team_id", "opened_at"),
@@ -130,6 +138,10 @@ class Case(Base):
     def is_closed(self) -> bool:
         return self.closed_at is not None
 
+    @property
+    def is_destroyed(self) -> bool:
+        return self.destroyed_at is not None
+
 
 class CaseEvent(Base):
     """One step in a case's life. Rows are only ever added."""
@@ -145,8 +157,11 @@ class CaseEvent(Base):
     occurred_at: Mapped[datetime]
     # Seconds since the previous event: the time this case spent in from_state in that stretch.
     seconds_in_previous_state: Mapped[int] = mapped_column(default=0)
-    reason: Mapped[str | None] = mapped_column(sa.Text)
-    data: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    reason: Mapped[str | None] = mapped_column(sa.Text, info=special("gezondheid"))
+    # Cleaned trigger data (verslag, motivering, ...); destruction keeps only REPORTED_EVENT_KEYS.
+    data: Mapped[dict[str, Any]] = mapped_column(
+        sa.JSON, default=dict, info=special("gezondheid", "strafrechtelijk")
+    )
 
     case: Mapped[Case] = relationship(back_populates="events")
     actor: Mapped[User | None] = relationship()
@@ -164,7 +179,7 @@ class Note(Base):
     case_id: Mapped[int] = mapped_column(sa.ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
-    text: Mapped[str] = mapped_column(sa.Text)
+    text: Mapped[str] = mapped_column(sa.Text, info=special("gezondheid", "strafrechtelijk"))
 
     author: Mapped[User | None] = relationship()
 

@@ -37,6 +37,8 @@ class Person(Base):
     # Set by an aggression incident; every worklist and case page shows it to staff.
     safety_flag: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
+    # Set when the last case that needed this person was destroyed and the person anonymised.
+    destroyed_at: Mapped[datetime | None]
 
     municipality: Mapped[Municipality] = relationship()
     memberships: Mapped[list["HouseholdMember"]] = relationship(back_populates="person")

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from caseflow import clock
-from caseflow.models.base import Base
+from caseflow.models.base import Base, special
 from caseflow.models.cases import Case
 
 
@@ -101,7 +101,7 @@ class Suspension(Base):
     )
     start_date: Mapped[date]
     end_date: Mapped[date | None]
-    reason: Mapped[str | None] = mapped_column(sa.Text)
+    reason: Mapped[str | None] = mapped_column(sa.Text, info=special("gezondheid"))
     started_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     ended_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
 
@@ -122,7 +122,7 @@ class Extension(Base):
         sa.ForeignKey("deadlines.id", ondelete="CASCADE"), index=True
     )
     weeks: Mapped[int]
-    reason: Mapped[str] = mapped_column(sa.Text)
+    reason: Mapped[str] = mapped_column(sa.Text, info=special("gezondheid"))
     basis: Mapped[str | None] = mapped_column(sa.String(200))
     actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=clock.now)

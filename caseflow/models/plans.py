@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from caseflow import clock
-from caseflow.models.base import Base
+from caseflow.models.base import Base, special
 from caseflow.models.cases import LIFE_DOMAINS, Case
 from caseflow.models.clients import Household, Person
 from caseflow.models.organisation import User
@@ -70,11 +70,11 @@ class HouseholdPlan(Base):
     household_id: Mapped[int] = mapped_column(sa.ForeignKey("households.id"), index=True)
     case_id: Mapped[int] = mapped_column(sa.ForeignKey("cases.id"), unique=True)
     origin_case_id: Mapped[int | None] = mapped_column(sa.ForeignKey("cases.id"))
-    wishes: Mapped[str] = mapped_column(sa.Text, default="")
+    wishes: Mapped[str] = mapped_column(sa.Text, default="", info=special("gezondheid"))
     agreed_on: Mapped[date | None]
     agreed_how: Mapped[str | None] = mapped_column(sa.String(30))
     agreed_by: Mapped[str | None] = mapped_column(sa.String(300))
-    agreement_note: Mapped[str | None] = mapped_column(sa.Text)
+    agreement_note: Mapped[str | None] = mapped_column(sa.Text, info=special("gezondheid"))
     next_evaluation_on: Mapped[date | None]
     version: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
@@ -128,7 +128,7 @@ class PlanGoal(Base):
         sa.ForeignKey("household_plans.id", ondelete="CASCADE"), index=True
     )
     life_domain: Mapped[str] = mapped_column(sa.String(40))
-    wording: Mapped[str] = mapped_column(sa.Text)
+    wording: Mapped[str] = mapped_column(sa.Text, info=special("gezondheid", "strafrechtelijk"))
     start_score: Mapped[int]
     target_score: Mapped[int]
     current_score: Mapped[int]
@@ -174,7 +174,7 @@ class PlanAction(Base):
         sa.ForeignKey("household_plans.id", ondelete="CASCADE"), index=True
     )
     goal_id: Mapped[int] = mapped_column(sa.ForeignKey("plan_goals.id", ondelete="CASCADE"))
-    description: Mapped[str] = mapped_column(sa.Text)
+    description: Mapped[str] = mapped_column(sa.Text, info=special("gezondheid"))
     owner_kind: Mapped[str] = mapped_column(sa.String(20))
     owner_user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     owner_case_id: Mapped[int | None] = mapped_column(sa.ForeignKey("cases.id"))
@@ -235,8 +235,8 @@ class PlanEvaluation(Base):
         sa.ForeignKey("household_plans.id", ondelete="CASCADE"), index=True
     )
     held_on: Mapped[date]
-    what_changed: Mapped[str] = mapped_column(sa.Text)
-    household_view: Mapped[str | None] = mapped_column(sa.Text)
+    what_changed: Mapped[str] = mapped_column(sa.Text, info=special("gezondheid"))
+    household_view: Mapped[str | None] = mapped_column(sa.Text, info=special("gezondheid"))
     decision: Mapped[str] = mapped_column(sa.String(20))
     next_evaluation_on: Mapped[date | None]
     recorded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
@@ -292,8 +292,10 @@ class PlanVersion(Base):
     number: Mapped[int]
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
     author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
-    summary: Mapped[str] = mapped_column(sa.String(300))
-    snapshot: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
+    summary: Mapped[str] = mapped_column(sa.String(300), info=special("gezondheid"))
+    snapshot: Mapped[dict[str, Any]] = mapped_column(
+        sa.JSON, info=special("gezondheid", "strafrechtelijk")
+    )
 
     plan: Mapped[HouseholdPlan] = relationship(back_populates="versions")
     author: Mapped[User | None] = relationship()

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from caseflow import clock
-from caseflow.models.base import Base
+from caseflow.models.base import Base, special
 from caseflow.models.cases import Case
 from caseflow.models.clients import Household
 from caseflow.models.organisation import Team, User
@@ -29,10 +29,10 @@ class HouseholdDirector(Base):
     team_id: Mapped[int | None] = mapped_column(sa.ForeignKey("teams.id"))
     started_at: Mapped[datetime] = mapped_column(default=clock.now)
     started_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
-    start_reason: Mapped[str | None] = mapped_column(sa.Text)
+    start_reason: Mapped[str | None] = mapped_column(sa.Text, info=special("gezondheid"))
     ended_at: Mapped[datetime | None]
     ended_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
-    end_reason: Mapped[str | None] = mapped_column(sa.Text)
+    end_reason: Mapped[str | None] = mapped_column(sa.Text, info=special("gezondheid"))
 
     household: Mapped[Household] = relationship()
     director: Mapped[User] = relationship(foreign_keys=[director_id])
@@ -114,7 +114,7 @@ class MeetingDecision(Base):
     meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("team_meetings.id", ondelete="CASCADE"))
     case_id: Mapped[int] = mapped_column(sa.ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     decision: Mapped[str] = mapped_column(sa.String(20))
-    notes: Mapped[str] = mapped_column(sa.Text)
+    notes: Mapped[str] = mapped_column(sa.Text, info=special("gezondheid", "strafrechtelijk"))
     director_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     domain: Mapped[str | None] = mapped_column(sa.String(40))
     recorded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from caseflow import clock
-from caseflow.models.base import Base
+from caseflow.models.base import Base, special
 from caseflow.models.clients import Person
 from caseflow.models.organisation import User
 
@@ -41,7 +41,7 @@ class Incident(Base):
     occurred_at: Mapped[datetime]
     reported_at: Mapped[datetime] = mapped_column(default=clock.now)
     kind: Mapped[str] = mapped_column(sa.String(20))
-    description: Mapped[str] = mapped_column(sa.Text)
+    description: Mapped[str] = mapped_column(sa.Text, info=special("strafrechtelijk"))
 
     person: Mapped[Person] = relationship()
     reported_by: Mapped[User] = relationship()

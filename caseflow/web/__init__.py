@@ -28,6 +28,7 @@ NAVIGATION = [
         {Role.TEAMMANAGER, Role.GEMEENTE, Role.KWALITEIT, Role.BEHEERDER},
     ),
     ("privacy.search", "Verwerkingenlog", {Role.PRIVACY}),
+    ("retention.due_page", "Bewaartermijnen", {Role.PRIVACY, Role.BEHEERDER}),
     ("triage.queue_page", "Aanmeldingen gebiedsteam", {Role.REGISSEUR, Role.TEAMMANAGER}),
     ("regie.overview_page", "Regie", {Role.REGISSEUR, Role.TEAMMANAGER}),
     ("admin.areas_page", "Gebieden", {Role.BEHEERDER}),
@@ -60,9 +61,9 @@ def duration(seconds: int) -> str:
 
 
 def register_blueprints(app: Flask) -> None:
-    from caseflow.web import auth, cases, dossier, intake, privacy, worklist
+    from caseflow.web import auth, cases, dossier, intake, privacy, retention, worklist
 
-    for module in (auth, worklist, cases, intake, dossier, privacy):
+    for module in (auth, worklist, cases, intake, dossier, privacy, retention):
         app.register_blueprint(module.bp)
     auth.init_login(app)
     from caseflow.web import signals

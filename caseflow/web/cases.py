@@ -50,6 +50,10 @@ def _render(
     note_form: NoteForm | None = None,
     status: int = 200,
 ) -> ResponseReturnValue:
+    if case.is_destroyed:
+        return render_template("cases/destroyed.html", case=case, workflow=workflow_for(case)), (
+            status
+        )
     me = user()
     today = clock.today()
     team_members: list[User] = (

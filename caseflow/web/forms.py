@@ -207,3 +207,11 @@ class IncidentForm(DutchForm):
     description = TextAreaField(
         "Beschrijving", validators=[DataRequired("Beschrijf kort wat er gebeurde.")]
     )
+
+
+class DestroyForm(DutchForm):
+    confirm = BooleanField(
+        "Ik heb gecontroleerd dat de bewaartermijn voorbij is en dat niets (bezwaar, beroep, "
+        "verzoek om inzage) vraagt om de zaak langer te bewaren",
+        validators=[DataRequired("Bevestig eerst dat de zaak vernietigd mag worden.")],
+    )

@@ -53,7 +53,7 @@ def case_or_403(case_id: int, purpose: str) -> Case:
 
 def person_or_403(person_id: int, purpose: str) -> Person:
     person = db.session.get(Person, person_id)
-    if person is None:
+    if person is None or person.destroyed_at is not None:
         abort(404)
     visible = db.session.scalar(
         sa.select(Person.id).where(Person.id == person_id, person_scope(_user()))

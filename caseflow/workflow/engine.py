@@ -237,6 +237,8 @@ def add_note(case: Case, actor: User, text: str, *, commit: bool = True) -> Note
     """A note on the case, shown in its timeline."""
 
     def work() -> Note:
+        if case.is_destroyed:
+            raise TriggerNotAllowed("Deze zaak is vernietigd; er kan niets meer bij.")
         if not text.strip():
             raise InvalidData({"text": "Schrijf eerst een notitie."})
         _authorise(actor, NOTE_ROLES, case.municipality_id)

@@ -15,6 +15,7 @@ from caseflow.workflow.schema import (
     FieldDef,
     FollowUp,
     MunicipalityOverride,
+    RetentionDef,
     StateDef,
     TransitionDef,
     Workflow,
@@ -96,6 +97,7 @@ def load_workflow(path: Path) -> Workflow:
             "fields",
             "municipalities",
             "sensitive",
+            "retention",
         },
         {"name", "label", "domain", "initial", "start_roles", "states", "transitions"},
     )
@@ -138,6 +140,17 @@ def load_workflow(path: Path) -> Workflow:
         start_roles=frozenset(start_roles),
         sensitive=_flag(check, doc.get("sensitive", False), "sensitive"),
         description=str(doc.get("description", "")),
+        retention=_retention(check, doc.get("retention")),
+    )
+
+
+def _retention(check: _Checker, raw: Any) -> RetentionDef | None:
+    if raw is None:
+        return None
+    spec = check.mapping(raw, "retention", {"years", "basis"}, {"years", "basis"})
+    return RetentionDef(
+        years=check.number(spec["years"], "retention.years", minimum=1),
+        basis=check.text(spec["basis"], "retention.basis"),
     )
 
 

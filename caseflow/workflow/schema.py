@@ -81,6 +81,14 @@ class DeadlineDef:
 
 
 @dataclass(frozen=True)
+class RetentionDef:
+    """How long a closed case of this type is kept before it is destroyed (anonymised)."""
+
+    years: int
+    basis: str
+
+
+@dataclass(frozen=True)
 class MunicipalityOverride:
     deadlines: dict[str, dict[str, Any]] = field(default_factory=dict)
     disabled_triggers: frozenset[str] = frozenset()
@@ -102,6 +110,8 @@ class Workflow:
     description: str = ""
     # Special-category data: need to know (assignee, director, team manager) instead of the team.
     sensitive: bool = False
+    # Counted from the day the case closed; without it a case of this type is never listed.
+    retention: RetentionDef | None = None
 
     def transitions_from(self, state: str) -> list[TransitionDef]:
         return [t for t in self.transitions if state in t.sources]

@@ -30,7 +30,7 @@ def test_run_jobs_once_on_fresh_demo_data_creates_signals_and_a_rerun_creates_no
     first = runner.invoke(args=["run-jobs", "--once"])
     assert first.exit_code == 0, first.output
     lines = first.output.splitlines()
-    assert len(lines) == 4  # one summary line per job
+    assert len(lines) == 5  # one summary line per job
     assert re.fullmatch(r"created \d+ plan reminders", lines[1])
     created = re.fullmatch(r"created (\d+) signals", lines[0])
     assert created is not None and int(created.group(1)) > 0
@@ -52,7 +52,13 @@ def test_each_run_is_recorded_so_a_restarted_scheduler_knows_what_it_missed(
 ) -> None:
     assert app.test_cli_runner().invoke(args=["run-jobs", "--once"]).exit_code == 0
     runs = {r.name: r for r in db.session.scalars(sa.select(JobRun))}
-    assert set(runs) == {"deadline-scan", "plan-reminders", "worklist-snapshot", "mail"}
+    assert set(runs) == {
+        "deadline-scan",
+        "plan-reminders",
+        "worklist-snapshot",
+        "retention-list",
+        "mail",
+    }
     assert runs["deadline-scan"].last_finished_at == clock.now()
     assert runs["deadline-scan"].last_summary == "created 0 signals"
     assert all(r.locked_by is None for r in runs.values())
@@ -71,7 +77,13 @@ def test_after_downtime_each_missed_job_runs_once_at_start(
     db.session.commit()
     scheduler = build_scheduler(app, BackgroundScheduler())
     planned = {job.id: job for job in scheduler.get_jobs()}
-    assert set(planned) == {"deadline-scan", "plan-reminders", "worklist-snapshot", "mail"}
+    assert set(planned) == {
+        "deadline-scan",
+        "plan-reminders",
+        "worklist-snapshot",
+        "retention-list",
+        "mail",
+    }
     # Seven hours without a scan: one run now, not 28 runs for the missed quarters.
     assert planned["deadline-scan"].next_run_time == now
     assert planned["worklist-snapshot"].next_run_time == now  # never ran

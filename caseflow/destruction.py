@@ -1,0 +1,224 @@
+"""Destruction after the retention period: remove the personal data, keep the anonymous skeleton.
+
+The case row stays with its municipality, team, handler, type, states, times and result; its
+deadlines keep their dates and outcomes and its events their states, times and handling seconds.
+So every report keeps counting a destroyed case exactly as before. What goes: notes, every
+special-category column of the case's rows (caseflow.models.base.special_category_columns), the
+links to the person, household and intake, and those themselves once no other case needs them.
+The processing log is not touched: it is hash-chained and kept under its own retention; it gains
+one 'destroy' row.
+"""
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.sql.elements import ColumnElement
+
+from caseflow import clock
+from caseflow.access_log import record
+from caseflow.extensions import db
+from caseflow.models import (
+    Case,
+    CaseEvent,
+    Deadline,
+    Extension,
+    Household,
+    HouseholdDirector,
+    HouseholdMember,
+    HouseholdPlan,
+    Incident,
+    Intake,
+    MeetingDecision,
+    Note,
+    Person,
+    PlanAction,
+    PlanEvaluation,
+    PlanGoal,
+    PlanVersion,
+    Role,
+    Suspension,
+    User,
+)
+from caseflow.models.base import Base, blank_value, special_columns
+from caseflow.models.plans import plan_members
+from caseflow.retention import is_due
+from caseflow.workflow.errors import NotAuthorised, WorkflowError
+from caseflow.workflow.registry import registry
+
+# Event data the reports read (handovers, result, extension, follow-up link): ids and codes only.
+REPORTED_EVENT_KEYS = frozenset(
+    {"van", "naar", "team_van", "team_naar", "resultaat", "weken", "vervolg_op"}
+)
+DESTROYED_NAME = "(vernietigd)"
+
+
+class DestructionRefused(WorkflowError):
+    pass
+
+
+def destroy_case(case: Case, actor: User, *, origin: str | None = None) -> None:
+    """Destroy `case` in one transaction, or raise a WorkflowError and change nothing."""
+    if not actor.has_role(Role.PRIVACY) or not actor.serves(case.municipality_id):
+        raise NotAuthorised(
+            "Alleen de privacyfunctionaris van deze gemeente mag een zaak vernietigen."
+        )
+    try:
+        _destroy(case, actor, origin)
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        raise
+
+
+def _destroy(case: Case, actor: User, origin: str | None) -> None:
+    destroyed = db.session.execute(
+        sa.select(Case.destroyed_at).where(Case.id == case.id).with_for_update()
+    ).scalar_one()
+    if destroyed is not None:
+        raise DestructionRefused("Deze zaak is al vernietigd.")
+    if not is_due(case):
+        raise DestructionRefused("De bewaartermijn van deze zaak is nog niet voorbij.")
+    retention = registry().get(case.case_type).retention
+    assert retention is not None  # is_due() holds only for a type with a retention
+    record(
+        actor,
+        "destroy",
+        f"vernietigen na bewaartermijn ({retention.years} jaar)",
+        person_id=case.person_id,
+        case_id=case.id,
+        origin=origin,
+    )
+    persons = {p for p in (case.person_id, case.intake.person_id if case.intake else None) if p}
+    intake_id, household_id = case.intake_id, case.household_id
+    case.person_id = case.household_id = case.intake_id = None
+    case.destroyed_at = clock.now()
+    db.session.flush()
+    _wipe_case_rows(case.id)
+    if intake_id is not None and not _needed(Case.intake_id == intake_id):
+        _blank(Intake, Intake.id == intake_id, contact_name=None, person_id=None, household_id=None)
+    if household_id is not None:
+        persons |= _release_household(household_id)
+    for person_id in sorted(persons):
+        if not _person_needed(person_id):
+            _anonymise_person(person_id)
+
+
+def _needed(clause: ColumnElement[bool]) -> bool:
+    """Whether a case that is not destroyed matches `clause`."""
+    live = sa.select(Case.id).where(clause, Case.destroyed_at.is_(None)).limit(1)
+    return db.session.scalar(live) is not None
+
+
+def _blank(model: type[Base], where: ColumnElement[bool], **extra: Any) -> None:
+    """Blank every special-category column of `model`'s rows matching `where`."""
+    table = model.__table__
+    assert isinstance(table, sa.Table)
+    values = {c.name: blank_value(c) for c in special_columns(table)} | extra
+    db.session.execute(sa.update(table).where(where).values(values))
+
+
+def _wipe_case_rows(case_id: int) -> None:
+    db.session.execute(sa.delete(Note).where(Note.case_id == case_id))
+    _keep_reported_event_data(case_id)
+    deadline_ids = sa.select(Deadline.id).where(Deadline.case_id == case_id)
+    _blank(Suspension, Suspension.deadline_id.in_(deadline_ids))
+    _blank(Extension, Extension.deadline_id.in_(deadline_ids))
+    _blank(MeetingDecision, MeetingDecision.case_id == case_id)
+    plan_ids = sa.select(HouseholdPlan.id).where(HouseholdPlan.case_id == case_id)
+    _blank(HouseholdPlan, HouseholdPlan.id.in_(plan_ids), agreed_by=None)
+    for part in (PlanGoal, PlanEvaluation, PlanVersion):
+        _blank(part, part.plan_id.in_(plan_ids))
+    _blank(PlanAction, PlanAction.plan_id.in_(plan_ids), owner_person_id=None)
+    db.session.execute(sa.delete(plan_members).where(plan_members.c.plan_id.in_(plan_ids)))
+
+
+def _keep_reported_event_data(case_id: int) -> None:
+    """Events are append-only for the app; destruction is the one writer allowed to thin them."""
+    table = CaseEvent.__table__
+    assert isinstance(table, sa.Table)
+    rows = db.session.execute(
+        sa.select(table.c.id, table.c.data).where(table.c.case_id == case_id)
+    ).all()
+    kept = [
+        {
+            "event_id": row.id,
+            "kept": {k: v for k, v in (row.data or {}).items() if k in REPORTED_EVENT_KEYS},
+        }
+        for row in rows
+    ]
+    if kept:
+        db.session.execute(
+            sa.update(table)
+            .where(table.c.id == sa.bindparam("event_id"))
+            .values(reason=None, data=sa.bindparam("kept")),
+            kept,
+        )
+
+
+def _release_household(household_id: int) -> set[int]:
+    """Anonymise the household when no other case and no needed member keeps it; return the
+    members, who may now be free to anonymise as well."""
+    members = set(
+        db.session.scalars(
+            sa.select(HouseholdMember.person_id).where(HouseholdMember.household_id == household_id)
+        )
+    )
+    if _needed(Case.household_id == household_id) or any(
+        _needed(Case.person_id == p) for p in members
+    ):
+        return set()
+    db.session.execute(
+        sa.delete(HouseholdMember).where(HouseholdMember.household_id == household_id)
+    )
+    db.session.execute(
+        sa.update(Household).where(Household.id == household_id).values(name=DESTROYED_NAME)
+    )
+    _blank(HouseholdDirector, HouseholdDirector.household_id == household_id)
+    return members
+
+
+def _person_needed(person_id: int) -> bool:
+    households = sa.select(HouseholdMember.household_id).where(
+        HouseholdMember.person_id == person_id
+    )
+    live_intake = sa.select(Intake.id).where(Intake.person_id == person_id)
+    return _needed(
+        sa.or_(
+            Case.person_id == person_id,
+            Case.household_id.in_(households),
+            Case.intake_id.in_(live_intake),
+        )
+    )
+
+
+def _anonymise_person(person_id: int) -> None:
+    db.session.execute(sa.delete(Incident).where(Incident.person_id == person_id))
+    db.session.execute(sa.delete(HouseholdMember).where(HouseholdMember.person_id == person_id))
+    db.session.execute(sa.delete(plan_members).where(plan_members.c.person_id == person_id))
+    db.session.execute(
+        sa.update(PlanAction)
+        .where(PlanAction.owner_person_id == person_id)
+        .values(owner_person_id=None)
+    )
+    db.session.execute(
+        sa.update(Intake)
+        .where(Intake.person_id == person_id)
+        .values(person_id=None, contact_name=None)
+    )
+    db.session.execute(
+        sa.update(Person)
+        .where(Person.id == person_id)
+        .values(
+            bsn=None,
+            given_names="",
+            family_name=DESTROYED_NAME,
+            date_of_birth=None,
+            street=None,
+            house_number=None,
+            postcode=None,
+            city=None,
+            phone=None,
+            safety_flag=False,
+            destroyed_at=clock.now(),
+        )
+    )

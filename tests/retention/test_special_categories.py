@@ -1,0 +1,40 @@
+"""Columns that can hold health or criminal data are marked in the model, and nothing else hides."""
+
+import pytest
+import sqlalchemy as sa
+
+from caseflow.models import Base
+from caseflow.models.base import special, special_category_columns
+
+# Free text that never holds client data, with the reason.
+NOT_SPECIAL = {
+    "team_meetings.other_attendees",  # names of partner organisations at a case conference
+    "mail_outbox.body",  # signal mail carries only a link, never case content
+}
+
+
+def test_the_marked_columns_are_the_free_texts_about_clients() -> None:
+    marked = special_category_columns()
+    assert marked["notes.text"] == ("gezondheid", "strafrechtelijk")
+    assert marked["intakes.question"] == ("gezondheid",)
+    assert marked["intakes.domain_scores"] == ("gezondheid", "strafrechtelijk")
+    assert marked["incidents.description"] == ("strafrechtelijk",)
+    assert marked["case_events.data"] == ("gezondheid", "strafrechtelijk")
+    assert "persons.family_name" not in marked  # identifying, anonymised on its own
+
+
+def test_every_free_text_column_is_marked_or_explained() -> None:
+    """A new Text or JSON column must be marked, or be added above with its reason."""
+    marked = special_category_columns()
+    free = {
+        f"{table.name}.{column.name}"
+        for table in Base.metadata.sorted_tables
+        for column in table.columns
+        if isinstance(column.type, sa.Text | sa.JSON)
+    }
+    assert free - set(marked) == NOT_SPECIAL
+
+
+def test_an_unknown_category_is_refused() -> None:
+    with pytest.raises(ValueError, match="religie"):
+        special("religie")
