@@ -1,7 +1,7 @@
 """retention and destruction
 
 Revision ID: 12c01b1d68b9
-Revises: 23e02920dbc1
+Revises: fa0718cc8dc0
 Create Date: 2026-11-23 15:51:26.371436
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '12c01b1d68b9'
-down_revision = '23e02920dbc1'
+down_revision = 'fa0718cc8dc0'
 branch_labels = None
 depends_on = None
 
