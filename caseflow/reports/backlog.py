@@ -84,16 +84,13 @@ class Werkvoorraad(CountIndicator):
                     Case.opened_at >= local_midnight_utc(today - timedelta(days=after - 1))
                 )
             ages.append(flag(sa.and_(*conditions)).label(key))
-        return (
-            sa.select(
-                Case.id.label("case_id"),
-                sa.null().label("detail"),
-                *group_columns(report_filter, dims, None),
-                sa.literal(1).label("open"),
-                *ages,
-                flag(te_laat).label("te_laat"),
-                flag(binnenkort).label("binnenkort"),
-                flag(Case.assignee_id.is_(None)).label("zonder_behandelaar"),
-            )
-            .where(Case.closed_at.is_(None), *report_filter.case_conditions())
-        )
+        return sa.select(
+            Case.id.label("case_id"),
+            sa.null().label("detail"),
+            *group_columns(report_filter, dims, None),
+            sa.literal(1).label("open"),
+            *ages,
+            flag(te_laat).label("te_laat"),
+            flag(binnenkort).label("binnenkort"),
+            flag(Case.assignee_id.is_(None)).label("zonder_behandelaar"),
+        ).where(Case.closed_at.is_(None), *report_filter.case_conditions())
