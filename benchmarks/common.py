@@ -97,8 +97,8 @@ def migrate_schema(app: Flask) -> list[str]:
 def add_missing_tables(app: Flask) -> list[str]:
     """Create the tables the models define and the database lacks; return their names.
 
-    For reused data this keeps up with models added since it was generated (changed columns
-    still need a fresh generation).
+    Reused data is first brought to the newest migration (`migrate_schema`), so this only
+    matters for models that have no migration yet.
     """
     from caseflow.extensions import db
     from caseflow.models import Base
