@@ -186,15 +186,6 @@ def run_all(
             scenarios["floor"] = _guard("floor", lambda: transitions.floor_transitions(bounds))
             scenarios["spiff"] = _guard("spiff", lambda: transitions.spiff_transitions(bounds))
         _transition_rows(table, scenarios)
-        if database == "sqlite" and not quick:
-            scenarios["sqlite_wal"] = _guard("wal", lambda: _wal_variant(work_url, bounds))
-            wal = scenarios["sqlite_wal"]
-            if "engine" in wal:
-                table.row(
-                    "  what-if: WAL + synchronous=NORMAL",
-                    f"engine {wal['engine']['transitions_per_second']}/s, "
-                    f"floor {wal['floor']['transitions_per_second']}/s",
-                )
     summary = _summary(database, preset, scenarios)
     for key in (
         "transitions_per_second",
@@ -222,35 +213,6 @@ def run_all(
     _save(document, database, preset.name, out)
     _dispose(app)
     return 0 if check.ok else 1
-
-
-def _wal_variant(url: str, bounds: transitions.Bounds) -> dict[str, Any]:
-    """Engine and floor again with the database in WAL mode and synchronous=NORMAL."""
-    engine = sa.create_engine(url)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA journal_mode=WAL")
-    engine.dispose()
-    app = make_app(url)
-    with app.app_context():
-        from caseflow.extensions import db
-
-        @sa.event.listens_for(db.engine, "connect")
-        def _normal(dbapi_connection: Any, record: Any) -> None:
-            dbapi_connection.execute("PRAGMA synchronous=NORMAL")
-
-        db.engine.dispose()
-        result = {
-            "setting": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL (not the app's default)",
-            "engine": transitions.engine_transitions(bounds),
-            "floor": transitions.floor_transitions(bounds),
-        }
-        db.session.remove()
-        db.engine.dispose()
-    engine = sa.create_engine(url)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA journal_mode=DELETE")
-    engine.dispose()
-    return result
 
 
 def _describe(result: dict[str, Any], template: str) -> str:
