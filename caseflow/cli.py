@@ -26,6 +26,9 @@ def register_commands(app: Flask) -> None:
     from caseflow.retention import retention_list_command
 
     app.cli.add_command(retention_list_command)
+    from caseflow.rights.cli import rights_review_command
+
+    app.cli.add_command(rights_review_command)
 
 
 @click.command("init-db")
@@ -79,11 +82,18 @@ def check_workflows() -> None:
 @click.command("verify-log")
 @with_appcontext
 def verify_log() -> None:
-    """Check the hash chain of the processing log; exit 1 naming the first altered row."""
-    from caseflow.access_log import verify
+    """Check the hash chains of the processing log and the rights log; exit 1 naming the first
+    altered row."""
+    from caseflow import access_log
+    from caseflow.rights import log as rights_log
 
-    result = verify()
-    if result.broken_at is not None:
-        click.echo(f"Verwerkingenlog is gewijzigd: regel {result.broken_at} klopt niet.")
+    broken = False
+    for name, verify in (("Verwerkingenlog", access_log.verify), ("Rechtenlog", rights_log.verify)):
+        result = verify()
+        if result.broken_at is not None:
+            click.echo(f"{name} is gewijzigd: regel {result.broken_at} klopt niet.")
+            broken = True
+        else:
+            click.echo(f"{name} is intact ({result.rows} regels).")
+    if broken:
         raise SystemExit(1)
-    click.echo(f"Verwerkingenlog is intact ({result.rows} regels).")

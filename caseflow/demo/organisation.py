@@ -1,9 +1,11 @@
 """The demo service organisation: six municipalities, their areas, teams and staff."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from werkzeug.security import generate_password_hash
 
+from caseflow import clock
 from caseflow.extensions import db
 from caseflow.models import (
     Area,
@@ -16,6 +18,7 @@ from caseflow.models import (
     User,
     UserRole,
 )
+from caseflow.rights.log import record_change
 
 DEMO_PASSWORD = "caseflow-demo"
 
@@ -170,5 +173,12 @@ def build_organisation() -> DemoOrganisation:
         if by_name["teammanager"] not in team.members:
             team.members.append(by_name["teammanager"])
     db.session.add_all(users)
+    db.session.flush()
+    for user in users:
+        # The rights log starts with every account, as if the beheerder had made them.
+        actor = None if user is by_name["beheerder"] else by_name["beheerder"]
+        record_change(actor, user, "account_aangemaakt", f"{user.username} ({user.full_name})")
+    # Someone who has not logged in for months, for the yearly review of rights to point at.
+    by_name["gemeente"].last_login_at = clock.now() - timedelta(days=140)
     db.session.commit()
     return DemoOrganisation(municipalities, teams_by_domain, front_door, area_teams, users)

@@ -34,6 +34,7 @@ from caseflow.models.plans import (
     PlanVersion,
 )
 from caseflow.models.regie import HouseholdDirector, MeetingDecision, TeamMeeting
+from caseflow.models.rights import RIGHTS_ACTIONS, RightsChange
 from caseflow.models.security import INCIDENT_KINDS, Incident, LoginThrottle
 from caseflow.models.signals import JobRun, MailOutbox, Signal, SignalKind, WorklistSnapshot
 
@@ -42,6 +43,7 @@ __all__ = [
     "CHANNELS",
     "INCIDENT_KINDS",
     "LIFE_DOMAINS",
+    "RIGHTS_ACTIONS",
     "AccessLog",
     "Area",
     "Base",
@@ -76,6 +78,7 @@ __all__ = [
     "PlanVersion",
     "PostcodeRange",
     "Relation",
+    "RightsChange",
     "Role",
     "ServiceOrganisation",
     "Signal",

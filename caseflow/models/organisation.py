@@ -1,5 +1,6 @@
 """The service organisation, its municipalities, areas, teams and users."""
 
+import hashlib
 from datetime import datetime
 from enum import StrEnum
 
@@ -173,6 +174,9 @@ class User(UserMixin, Base):
     password_hash: Mapped[str] = mapped_column(sa.String(255))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
+    last_login_at: Mapped[datetime | None]
+    # New accounts and passwords reset by a beheerder: the user picks their own before working.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     role_rows: Mapped[list[UserRole]] = relationship(cascade="all, delete-orphan")
     teams: Mapped[list[Team]] = relationship(secondary=team_members, back_populates="members")
@@ -188,6 +192,14 @@ class User(UserMixin, Base):
     @property
     def is_active(self) -> bool:
         return self.active
+
+    @property
+    def session_key(self) -> str:
+        """Changes with the password: a session opened before a change or reset is over."""
+        return hashlib.sha256(self.password_hash.encode("utf-8")).hexdigest()[:20]
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_key}"
 
     def serves(self, municipality_id: int) -> bool:
         return any(m.id == municipality_id for m in self.municipalities)

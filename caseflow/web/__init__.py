@@ -32,6 +32,8 @@ NAVIGATION = [
     ("triage.queue_page", "Aanmeldingen gebiedsteam", {Role.REGISSEUR, Role.TEAMMANAGER}),
     ("regie.overview_page", "Regie", {Role.REGISSEUR, Role.TEAMMANAGER}),
     ("admin.areas_page", "Gebieden", {Role.BEHEERDER}),
+    ("users.index", "Gebruikers", {Role.BEHEERDER}),
+    ("rights_review.report", "Herziening rechten", {Role.BEHEERDER}),
 ]
 
 
@@ -60,6 +62,10 @@ def duration(seconds: int) -> str:
     return f"{minutes} min"
 
 
+def role_label(role: str) -> str:
+    return Role(role).label if role in Role.__members__.values() else role
+
+
 def register_blueprints(app: Flask) -> None:
     from caseflow.web import auth, cases, dossier, intake, privacy, retention, worklist
 
@@ -76,6 +82,12 @@ def register_blueprints(app: Flask) -> None:
 
     for module in (triage, regie, plans, plan_steps, admin):
         app.register_blueprint(module.bp)
+    from caseflow.web import account, rights_review, users
+
+    for module in (users, rights_review, account):
+        app.register_blueprint(module.bp)
+    account.init_password_gate(app)
     app.jinja_env.globals["nav_items"] = nav_items
     app.jinja_env.filters["local_time"] = local_time
     app.jinja_env.filters["duration"] = duration
+    app.jinja_env.filters["role_label"] = role_label

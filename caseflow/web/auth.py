@@ -1,5 +1,6 @@
 """Login and logout."""
 
+import hmac
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
@@ -11,6 +12,7 @@ from werkzeug.security import check_password_hash
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired
 
+from caseflow import clock
 from caseflow.extensions import db, login_manager
 from caseflow.models import User
 from caseflow.security.throttle import is_locked, record_failure, record_success
@@ -33,8 +35,14 @@ def init_login(app: Flask) -> None:
     login_manager.login_message = "Log in om verder te gaan."
 
     @login_manager.user_loader
-    def load_user(user_id: str) -> User | None:
-        return db.session.get(User, int(user_id))
+    def load_user(session_id: str) -> User | None:
+        # A deactivated account, or a session from before the password changed, is logged out
+        # at its next request, not when its session would have ended.
+        user_id, _, key = session_id.partition(":")
+        found = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        if found is None or not found.active or not hmac.compare_digest(key, found.session_key):
+            return None
+        return found
 
 
 def _safe_next(target: str | None) -> str:
@@ -63,6 +71,8 @@ def login() -> ResponseReturnValue:
             error = LOCKED if is_locked(username) else WRONG
         else:
             record_success(username)
+            user.last_login_at = clock.now()
+            db.session.commit()
             session.clear()
             session.permanent = True  # the idle timeout is PERMANENT_SESSION_LIFETIME
             login_user(user)

@@ -16,7 +16,13 @@ from caseflow.extensions import db
 from caseflow.models import Base
 from tests.conftest import ON_POSTGRES, TEST_DATABASE_URL
 
-SCRATCH_DB = "caseflow_migration_check"
+# Named after the test database, so runs against different test databases on one server do not
+# drop each other's scratch database.
+SCRATCH_DB = (
+    f"{sa.make_url(TEST_DATABASE_URL).database}_migration_check"
+    if ON_POSTGRES
+    else "caseflow_migration_check"
+)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from caseflow.extensions import db
-from caseflow.models import Case, CaseEvent, Deadline
+from caseflow.models import Case, CaseEvent, Deadline, Role, User
 from caseflow.workflow.engine import assign, fire, start_case
 from caseflow.workflow.errors import WorkflowError
 from caseflow.workflow.registry import registry
@@ -166,3 +166,58 @@ def test_random_action_posts_never_give_a_server_error(
     assert response.status_code in (302, 400, 404, 409)
     if response.status_code != 302:
         assert _snapshot(case.id) == before
+
+
+CHOICE = st.sampled_from(["", "1", "2", "-1", "abc", "999999", "beheerder", "consulent", "x" * 90])
+
+
+@FUZZ
+@given(
+    form=st.dictionaries(
+        st.sampled_from(
+            ["full_name", "username", "email", "password", "roles", "municipality_ids", "team_ids"]
+        ),
+        TEXT | st.lists(CHOICE, max_size=3),
+        max_size=7,
+    )
+)
+def test_random_new_account_forms_never_give_a_server_error(
+    client: FlaskClient, office: WebOffice, factory: Factory, form: dict[str, Any]
+) -> None:
+    beheerder = factory.user(Role.BEHEERDER, municipalities=[office.maastricht])
+    login(client, beheerder)
+    users = db.session.scalar(sa.select(sa.func.count(User.id)))
+    response = client.post("/beheer/gebruikers/nieuw", data=form)
+    assert response.status_code in (302, 400, 403), response.status_code
+    created = db.session.scalar(sa.select(sa.func.count(User.id))) - users
+    assert created == (1 if response.status_code == 302 else 0)
+
+
+@FUZZ
+@given(
+    form=st.dictionaries(
+        st.sampled_from(
+            ["rechten-roles", "rechten-municipality_ids", "rechten-team_ids", "actief"]
+        ),
+        st.lists(CHOICE, max_size=3),
+        max_size=4,
+    ),
+    target=st.sampled_from(["consulent", "vaals_consulent", "self", "nobody"]),
+)
+def test_random_rights_posts_never_give_a_server_error(
+    client: FlaskClient, office: WebOffice, factory: Factory, form: dict[str, Any], target: str
+) -> None:
+    beheerder = factory.user(Role.BEHEERDER, municipalities=[office.maastricht])
+    subject_id = {
+        "self": beheerder.id,
+        "nobody": 999999,
+        "consulent": office.consulent.id,
+        "vaals_consulent": office.vaals_consulent.id,
+    }[target]
+    login(client, beheerder)
+    for action in ("rechten", "actief"):
+        response = client.post(f"/beheer/gebruikers/{subject_id}/{action}", data=form)
+        assert response.status_code in (302, 400, 403, 404), response.status_code
+    db.session.expire_all()
+    assert db.session.get_one(User, beheerder.id).roles == {Role.BEHEERDER}
+    assert db.session.get_one(User, office.vaals_consulent.id).roles == {Role.CONSULENT}

@@ -1,0 +1,1 @@
+"""Rights management: personal accounts, roles and scope, the rights log and the yearly review."""
