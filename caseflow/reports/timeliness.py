@@ -94,6 +94,12 @@ class Tijdigheid(CountIndicator):
         ]
 
     def _stopped(self, report_filter: ReportFilter, dims: Sequence[Dimension]) -> sa.Select[Any]:
+        start = report_filter.period.utc_start
+        # A case is closed no earlier than its terms stopped: saying so lets the database read
+        # a team's or municipality's cases open or closed since the period began, not all.
+        recent = (
+            [] if start is None else [sa.or_(Case.closed_at.is_(None), Case.closed_at >= start)]
+        )
         return (
             sa.select(
                 *self._columns(report_filter, dims),
@@ -110,6 +116,7 @@ class Tijdigheid(CountIndicator):
                 Deadline.outcome.in_((Outcome.IN_TIME, Outcome.LATE)),
                 Deadline.kind.in_(report_filter.deadline_kinds),
                 *report_filter.case_conditions(),
+                *recent,
             )
         )
 
@@ -134,6 +141,8 @@ class Tijdigheid(CountIndicator):
             .outerjoin(suspension, suspension.c.deadline_id == Deadline.id)
             .where(
                 Deadline.status.in_(OPEN_STATUSES),
+                # Closing a case stops or lapses its terms, so open terms have open cases.
+                Case.closed_at.is_(None),
                 *started,
                 Deadline.kind.in_(report_filter.deadline_kinds),
                 *report_filter.case_conditions(),
