@@ -81,6 +81,17 @@ def make_app(url: str) -> Flask:
     )
 
 
+def session_user_id(app: Flask, user_id: int) -> str:
+    """What Flask-Login keeps in the session for this user (the id with its password key)."""
+    from caseflow.extensions import db
+    from caseflow.models import User
+
+    with app.app_context():
+        user = db.session.get(User, user_id)
+        assert user is not None, f"no user {user_id}"
+        return user.get_id()
+
+
 def migrate_schema(app: Flask) -> list[str]:
     """The schema as `flask --app caseflow init-db` makes it: every migration, in order.
 

@@ -22,14 +22,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config["SQLALCHEMY_DATABASE_URI"] = default_database_url(app.instance_path)
 
     from caseflow import models  # noqa: F401  (registers every table on the metadata)
+    from caseflow.connections import tune_connections
     from caseflow.extensions import csrf, db, login_manager, migrate
     from caseflow.models.base import render_migration_item
-    from caseflow.sqlite import tune_sqlite
     from caseflow.workflow.registry import EXTENSION_KEY, WorkflowRegistry
 
     db.init_app(app)
     with app.app_context():
-        tune_sqlite(db.engine)
+        tune_connections(db.engine)
     migrate.init_app(
         app,
         db,

@@ -20,7 +20,7 @@ from typing import Any
 
 from flask import Flask
 
-from benchmarks.common import BENCH_DIR, SECRET_KEY, latency_summary
+from benchmarks.common import BENCH_DIR, SECRET_KEY, latency_summary, session_user_id
 
 HOST = "127.0.0.1"
 WRK_SCRIPT = BENCH_DIR / "wrk_report.lua"
@@ -36,7 +36,8 @@ def session_cookie(app: Flask, user_id: int) -> str:
     """A signed session cookie for `user_id`, as Flask-Login would have set after a login."""
     serializer = app.session_interface.get_signing_serializer(app)  # type: ignore[attr-defined]
     assert serializer is not None
-    value = serializer.dumps({"_user_id": str(user_id), "_fresh": True, "_permanent": True})
+    login = session_user_id(app, user_id)
+    value = serializer.dumps({"_user_id": login, "_fresh": True, "_permanent": True})
     return f"{app.config['SESSION_COOKIE_NAME']}={value}"
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask import Flask
 
-from benchmarks.common import Stopwatch, latency_summary
+from benchmarks.common import Stopwatch, latency_summary, session_user_id
 from caseflow import clock
 from caseflow.extensions import db
 from caseflow.models import Case, Role, Team, User, UserRole
@@ -63,8 +63,9 @@ def _pick_users() -> Who:
 
 def _page(app: Flask, user_id: int, path: str, watch: Stopwatch) -> dict[str, Any]:
     client = app.test_client()
+    login = session_user_id(app, user_id)
     with client.session_transaction() as session:
-        session["_user_id"] = str(user_id)
+        session["_user_id"] = login
         session["_fresh"] = True
     response = client.get(path)
     if response.status_code != 200:
