@@ -79,6 +79,8 @@ def _paginate(base: sa.Select[int], filters: Filters) -> Page:
         .options(
             selectinload(Case.deadlines),
             selectinload(Case.person),
+            # The row's safety flag reads the intake's safety concern.
+            selectinload(Case.intake),
             selectinload(Case.municipality),
             selectinload(Case.assignee),
         )
