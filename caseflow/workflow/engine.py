@@ -1,23 +1,17 @@
 """The one door for change: every case is created and moved here, each step one transaction."""
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
-
-import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
-from sqlalchemy.orm.exc import StaleDataError
+from typing import Any
 
 from caseflow import clock
 from caseflow.extensions import db
 from caseflow.models.cases import Case, CaseEvent, Intake, Note
 from caseflow.models.clients import Household, Person
-from caseflow.models.deadlines import Deadline
 from caseflow.models.organisation import ROLE_LABELS, Municipality, Role, Team, User
 from caseflow.routing import route
 from caseflow.workflow.deadline_effects import apply_deadline_effects, extension_problem
 from caseflow.workflow.errors import (
-    ConflictError,
     GuardFailed,
     InvalidData,
     NotAuthorised,
@@ -29,8 +23,8 @@ from caseflow.workflow.guards import GUARDS
 from caseflow.workflow.loader import SYSTEM_ROLE
 from caseflow.workflow.registry import registry
 from caseflow.workflow.schema import FieldDef, TransitionDef, Workflow
+from caseflow.workflow.transaction import in_transaction, lock_case, seconds_since
 
-T = TypeVar("T")
 CREATE_TRIGGER = "aanmaken"
 ASSIGN_TRIGGER = "toewijzen"
 NOTE_TRIGGER = "notitie"
@@ -91,7 +85,7 @@ def start_case(
             data=data or {},
         )
 
-    return _in_transaction(work, commit)
+    return in_transaction(work, commit)
 
 
 def _create_case(
@@ -182,11 +176,11 @@ def fire(
         transition = _transition(workflow, case, trigger)
         _authorise(actor, transition.roles, case.municipality_id)
         cleaned = clean_data(workflow.fields, transition, workflow.states[transition.dest], data)
-        _lock(case, expected_version)
+        lock_case(case, expected_version)
         _check_guards(workflow, transition, case, cleaned)
         return _transition_case(case, workflow, transition, actor, cleaned)
 
-    return _in_transaction(work, commit)
+    return in_transaction(work, commit)
 
 
 def assign(
@@ -212,7 +206,7 @@ def assign(
                 raise InvalidData({"reden": "Reden is verplicht."})
         if assignee is not None and not assignee.serves(case.municipality_id):
             raise InvalidData({"assignee": f"{assignee.full_name} werkt niet voor deze gemeente."})
-        _lock(case, expected_version)
+        lock_case(case, expected_version)
         now = clock.now()
         event = CaseEvent(
             case=case,
@@ -222,7 +216,7 @@ def assign(
             actor_id=actor.id,
             occurred_at=now,
             reason=reason,
-            seconds_in_previous_state=_seconds_since(case, now),
+            seconds_in_previous_state=seconds_since(case, now),
             data={"van": case.assignee_id, "naar": assignee.id if assignee else None},
         )
         db.session.add(event)
@@ -230,7 +224,7 @@ def assign(
         case.last_event_at = now
         return event
 
-    return _in_transaction(work, commit)
+    return in_transaction(work, commit)
 
 
 def add_note(case: Case, actor: User, text: str, *, commit: bool = True) -> Note:
@@ -242,7 +236,7 @@ def add_note(case: Case, actor: User, text: str, *, commit: bool = True) -> Note
         if not text.strip():
             raise InvalidData({"text": "Schrijf eerst een notitie."})
         _authorise(actor, NOTE_ROLES, case.municipality_id)
-        _lock(case, None)
+        lock_case(case, None)
         now = clock.now()
         note = Note(case_id=case.id, author_id=actor.id, created_at=now, text=text.strip())
         db.session.add(note)
@@ -254,13 +248,13 @@ def add_note(case: Case, actor: User, text: str, *, commit: bool = True) -> Note
                 to_state=case.state,
                 actor_id=actor.id,
                 occurred_at=now,
-                seconds_in_previous_state=_seconds_since(case, now),
+                seconds_in_previous_state=seconds_since(case, now),
             )
         )
         case.last_event_at = now
         return note
 
-    return _in_transaction(work, commit)
+    return in_transaction(work, commit)
 
 
 def available_triggers(case: Case, user: User | None) -> list[TriggerOption]:
@@ -290,21 +284,6 @@ def available_triggers(case: Case, user: User | None) -> list[TriggerOption]:
             )
         )
     return options
-
-
-def _in_transaction(work: Callable[[], T], commit: bool) -> T:
-    try:
-        result = work()
-        db.session.flush()
-        if commit:
-            _commit_keeping_state()
-        return result
-    except StaleDataError:
-        db.session.rollback()
-        raise ConflictError() from None
-    except BaseException:
-        db.session.rollback()
-        raise
 
 
 def _transition(workflow: Workflow, case: Case, trigger: str) -> TransitionDef:
@@ -353,46 +332,6 @@ def _check_guards(
         raise GuardFailed(reasons)
 
 
-def _commit_keeping_state() -> None:
-    """Commit without expiring what is loaded: the objects hold exactly what was just written.
-
-    A caller that moves the same case again then sends no reloads of the case, its deadlines
-    or the actor's roles; `_lock` still refuses the copy if another transaction changed it.
-    """
-    session = db.session()
-    expire = session.expire_on_commit
-    session.expire_on_commit = False
-    try:
-        session.commit()
-    finally:
-        session.expire_on_commit = expire
-
-
-def _lock(case: Case, expected_version: int | None) -> None:
-    """Take the case row for this transaction and refuse to act on a stale copy of it.
-
-    The deadlines with their suspensions and extensions come along when they are not loaded
-    yet, in three statements rather than one per deadline.
-    """
-    statement = sa.select(Case.version).where(Case.id == case.id).with_for_update()
-    if "deadlines" in sa.inspect(case).unloaded:
-        statement = statement.add_columns(Case).options(
-            selectinload(Case.deadlines).selectinload(Deadline.suspensions),
-            selectinload(Case.deadlines).selectinload(Deadline.extensions),
-        )
-    current = db.session.execute(statement).first()
-    if current is None:
-        raise ConflictError()
-    if current[0] != case.version or (
-        expected_version is not None and expected_version != current[0]
-    ):
-        raise ConflictError()
-
-
-def _seconds_since(case: Case, now: Any) -> int:
-    return max(0, int((now - case.last_event_at).total_seconds()))
-
-
 def _transition_case(
     case: Case,
     workflow: Workflow,
@@ -411,7 +350,7 @@ def _transition_case(
         to_state=holder.state,
         actor_id=actor.id if actor else None,
         occurred_at=now,
-        seconds_in_previous_state=_seconds_since(case, now),
+        seconds_in_previous_state=seconds_since(case, now),
         reason=data.get("reden"),
         data=to_json(data),
     )
