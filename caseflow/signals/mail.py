@@ -18,6 +18,8 @@ from caseflow.models.organisation import team_members, user_municipalities
 
 MAX_ATTEMPTS = 5
 BATCH_SIZE = 100
+# Signal ids per statement, well below PostgreSQL's 65,535 parameters.
+CHUNK = 5000
 
 
 def case_path(case_id: int) -> str:
@@ -70,24 +72,30 @@ def enqueue_mail(signal_ids: Sequence[int]) -> int:
     if not signal_ids:
         return 0
     base_url = str(current_app.config.get("BASE_URL", "http://127.0.0.1:5000"))
-    rows = []
-    for signal_id, kind, case_id, user_id, email in db.session.execute(_recipients(signal_ids)):
-        if not email.strip():
-            continue
-        subject, body = render_mail(kind, case_id, base_url)
-        rows.append(
-            {
-                "signal_id": signal_id,
-                "user_id": user_id,
-                "to_address": email.strip(),
-                "subject": subject,
-                "body": body,
-                "created_at": clock.now(),
-            }
-        )
-    if rows:
-        db.session.execute(sa.insert(MailOutbox), rows)
-    return len(rows)
+    written = 0
+    # In chunks: a first scan after a long outage can find more signals than PostgreSQL
+    # accepts as parameters of one statement (65,535).
+    for start in range(0, len(signal_ids), CHUNK):
+        rows = []
+        chunk = signal_ids[start : start + CHUNK]
+        for signal_id, kind, case_id, user_id, email in db.session.execute(_recipients(chunk)):
+            if not email.strip():
+                continue
+            subject, body = render_mail(kind, case_id, base_url)
+            rows.append(
+                {
+                    "signal_id": signal_id,
+                    "user_id": user_id,
+                    "to_address": email.strip(),
+                    "subject": subject,
+                    "body": body,
+                    "created_at": clock.now(),
+                }
+            )
+        if rows:
+            db.session.execute(sa.insert(MailOutbox), rows)
+        written += len(rows)
+    return written
 
 
 def pending_mail() -> sa.Select[MailOutbox]:

@@ -11,6 +11,7 @@ from flask import Flask
 
 from caseflow.extensions import db
 from caseflow.models import Case
+from caseflow.signals import mail as signal_mail
 from caseflow.signals import scan_deadlines, send_pending_mail
 from caseflow.workflow.engine import fire
 from caseflow.workflow.registry import registry
@@ -73,6 +74,21 @@ def test_signals_put_mail_in_the_outbox_and_without_smtp_nothing_is_sent(
     ]
     assert send_pending_mail() == "mail staat uit: 2 bericht(en) in de outbox"
     assert all(m.sent_at is None for m in outbox())
+
+
+def test_many_new_signals_are_mailed_in_chunks_and_none_is_lost(
+    factory: Factory, travel: time_machine.Traveller, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(signal_mail, "CHUNK", 1)
+    office = make_office(factory)
+    wmo_request(office)
+    wmo_request(office)
+    go_to(travel, date(2026, 3, 17))
+    scan_deadlines()
+    # Two overdue cases: each to the consultant and, escalated, to the team manager.
+    assert sorted(m.to_address for m in outbox()) == sorted(
+        [office.consulent.email, office.teammanager.email] * 2
+    )
 
 
 def test_a_mail_carries_only_a_link_never_the_client_or_the_case(
