@@ -124,6 +124,15 @@ class Case(Base):
         sa.Index("ix_cases_assignee_open", "assignee_id", "closed_at"),
         sa.Index("ix_cases_team_open", "team_id", "closed_at"),
         sa.Index("ix_cases_team_opened", "team_id", "opened_at"),
+        # A team's open cases alone: small enough that the planner reads a team's worklist
+        # from it instead of combining indexes over the team's whole history.
+        sa.Index(
+            "ix_cases_open_team",
+            "team_id",
+            "municipality_id",
+            sqlite_where=sa.text("closed_at IS NULL"),
+            postgresql_where=sa.text("closed_at IS NULL"),
+        ),
         sa.Index("ix_cases_municipality_type", "municipality_id", "case_type", "state"),
         # Reports over whole municipalities: the open cases, those opened or closed in a period.
         sa.Index("ix_cases_municipality_closed", "municipality_id", "closed_at"),
