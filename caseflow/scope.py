@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
 
-from caseflow.models import Case, HouseholdDirector, Person, Role, User
+from caseflow.models import Case, HouseholdDirector, Intake, Person, Role, User
 from caseflow.workflow.registry import registry
 
 HANDLING_ROLES = (Role.TOEGANG, Role.CONSULENT, Role.REGISSEUR, Role.TEAMMANAGER)
@@ -88,6 +88,16 @@ def person_scope(user: User) -> ColumnElement[bool]:
         return sa.false()
     visible_case = sa.select(Case.id).where(Case.person_id == Person.id, case_scope(user)).exists()
     return sa.and_(in_municipality, visible_case)
+
+
+def intake_text_scope(user: User) -> ColumnElement[bool]:
+    """A WHERE clause on intakes: those whose words (the question, often about health) `user`
+    needs: they recorded it, or they may see a case that came from it. Others who may open the
+    client's dossier see that there was a contact, not what was said."""
+    from_visible_case = (
+        sa.select(Case.id).where(Case.intake_id == Intake.id, case_scope(user)).exists()
+    )
+    return sa.or_(Intake.created_by_id == user.id, from_visible_case)
 
 
 def retention_scope(user: User) -> ColumnElement[bool]:

@@ -11,7 +11,7 @@ from caseflow import clock
 from caseflow.extensions import db
 from caseflow.incidents import register_incident
 from caseflow.models import INCIDENT_KINDS, Case, Incident, Intake, Person
-from caseflow.scope import case_scope
+from caseflow.scope import case_scope, intake_text_scope
 from caseflow.web.common import user
 from caseflow.web.forms import IncidentForm
 from caseflow.web.loading import person_or_403
@@ -67,8 +67,10 @@ def _render(person: Person, form: IncidentForm, status: int = 200) -> ResponseRe
         )
         .order_by(Case.closed_at.is_not(None), Case.opened_at.desc())
     ).all()
-    contacts = db.session.scalars(
-        sa.select(Intake).where(Intake.person_id == person.id).order_by(Intake.received_at.desc())
+    contacts = db.session.execute(
+        sa.select(Intake, intake_text_scope(user()).label("shown"))
+        .where(Intake.person_id == person.id)
+        .order_by(Intake.received_at.desc())
     ).all()
     incidents = db.session.scalars(
         sa.select(Incident).where(Incident.person_id == person.id).order_by(Incident.occurred_at)
