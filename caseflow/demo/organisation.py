@@ -68,6 +68,7 @@ DEMO_USERS = [
     ("beheerder", "Bas Creemers", (Role.BEHEERDER,), "Beheerder"),
     ("kwaliteit", "Ingrid Notermans", (Role.KWALITEIT,), "Kwaliteitsmedewerker"),
     ("gemeente", "Raadsgriffie Maastricht", (Role.GEMEENTE,), "Lezer gemeente Maastricht"),
+    ("privacy", "Noor Habets", (Role.PRIVACY,), "Privacyfunctionaris"),
 ]
 COLLEAGUES = [
     ("l.schepers", "Lotte Schepers", "wmo"),
