@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from caseflow import clock
 from caseflow.deadlines import working_days_between
@@ -72,21 +72,27 @@ def _paginate(base: sa.Select[int], filters: Filters) -> Page:
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(1, filters.page), pages)
     due = _nearest_running_due()
-    ids = base.subquery()
-    query = (
-        sa.select(Case, due)
-        .join(ids, ids.c.id == Case.id)
-        .options(
-            selectinload(Case.deadlines),
-            selectinload(Case.person),
-            # The row's safety flag reads the intake's safety concern.
-            selectinload(Case.intake),
-            selectinload(Case.municipality),
-            selectinload(Case.assignee),
-        )
+    # The page's 25 cases are chosen on their ids and dates alone; only those are loaded whole.
+    chosen = (
+        base.add_columns(due)
         .order_by(due.asc().nulls_last(), Case.id)
         .limit(PAGE_SIZE)
         .offset((page - 1) * PAGE_SIZE)
+        .subquery()
+    )
+    query = (
+        sa.select(Case, chosen.c.due)
+        .join(chosen, chosen.c.id == Case.id)
+        .options(
+            selectinload(Case.deadlines),
+            # One row each: joined into the page's own query rather than a query apiece.
+            joinedload(Case.person),
+            # The row's safety flag reads the intake's safety concern.
+            joinedload(Case.intake),
+            joinedload(Case.municipality),
+            joinedload(Case.assignee),
+        )
+        .order_by(chosen.c.due.asc().nulls_last(), Case.id)
     )
     today = clock.today()
     rows = [Row(case, due, light_for(case, due, today)) for case, due in db.session.execute(query)]
