@@ -43,7 +43,8 @@ def database_url(kind: str, scale: str) -> str:
     if kind == "sqlite":
         return "sqlite:///" + str(DATA_DIR / f"caseflow-{scale}.sqlite")
     if kind == "postgresql":
-        return PG_SERVER_URL.rsplit("/", 1)[0] + "/" + PG_DATABASE
+        # One database per scale, as SQLite has one file per scale: a run at M keeps L.
+        return PG_SERVER_URL.rsplit("/", 1)[0] + "/" + f"{PG_DATABASE}_{scale.lower()}"
     raise ValueError(f"unknown database kind {kind!r}")
 
 
