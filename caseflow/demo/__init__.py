@@ -2,7 +2,7 @@
 
 import random
 
-from caseflow.demo.cases import demo_end, seed_cases, seed_fresh_cases
+from caseflow.demo.cases import demo_end, seed_cases, seed_fresh_cases, seed_old_cases
 from caseflow.demo.organisation import DEMO_PASSWORD, DEMO_USERS, build_organisation
 from caseflow.demo.plans import seed_plans
 
@@ -16,6 +16,7 @@ def seed(case_count: int = 400, random_seed: int = 2026) -> str:
     # The households with regie and a plan start at the front door too: part of the case count.
     made = seed_plans(demo, end)
     made += seed_cases(demo, max(0, case_count - made), rng, end) + seed_fresh_cases(demo, rng, end)
+    made += seed_old_cases(demo, rng, end)
     return (
         f"Demodata aangemaakt: {len(demo.municipalities)} gemeenten, {len(demo.users)} "
         f"medewerkers, {made} zaken."

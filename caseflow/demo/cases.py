@@ -98,6 +98,8 @@ QUESTIONS = [
 FRESH_CASES = 4
 NEARLY_DUE_CASES = 2
 OVERDUE_CASES = 1
+# Front-door questions closed years ago, past their retention, for the destruction list.
+OLD_CASES = 3
 # Side paths that are real but uncommon; the demo takes them now and then.
 RARE_TRIGGERS = ("intrekken", "terugsturen", "beeindigen", "spoed", "escaleren", "verdagen")
 FILLER_TEXT = "Besproken met de inwoner; afspraken vastgelegd in het dossier."
@@ -185,6 +187,24 @@ def seed_fresh_cases(demo: DemoOrganisation, rng: random.Random, end: datetime) 
         start = end - timedelta(days=rng.uniform(18, 25))
         walk_case(demo, "wmo_aanvraag", start, end, rng, handler=consulent, max_steps=0)
     return FRESH_CASES + NEARLY_DUE_CASES + OVERDUE_CASES
+
+
+def seed_old_cases(demo: DemoOrganisation, rng: random.Random, end: datetime) -> int:
+    """Front-door questions answered three years ago: past their retention of two years, so
+    the privacy officer's destruction list has something to show."""
+    front_door = next(u for u in demo.users if u.username == "toegang")
+    for number in range(OLD_CASES):
+        moment = end - timedelta(days=3 * 365 + 7 * number)
+        case = walk_case(
+            demo, "vraagverheldering", moment, end, rng, handler=front_door, max_steps=0
+        )
+        for trigger in ("gesprek_starten", "verhelderen", "beantwoorden"):
+            moment += timedelta(days=2)
+            with clock.travel_to(moment):
+                options = available_triggers(case, front_door)
+                option = next(o for o in options if o.trigger == trigger)
+                fire(case, trigger, front_door, **_fill(option.fields, rng))
+    return OLD_CASES
 
 
 def _step(case: Case, demo: DemoOrganisation, rng: random.Random) -> None:
