@@ -15,10 +15,13 @@ from caseflow.scope import case_scope, intake_text_scope
 from caseflow.web.common import user
 from caseflow.web.forms import IncidentForm
 from caseflow.web.loading import person_or_403
+from caseflow.web.plan_forms import Errors, place_errors
 from caseflow.workflow.errors import InvalidData, WorkflowError
 from caseflow.workflow.registry import registry
 
 bp = Blueprint("dossier", __name__, url_prefix="/clienten")
+# The incident service names the moment; the form asks for the day.
+INCIDENT_FIELDS = {"occurred_at": "occurred_on"}
 
 
 @bp.route("/<int:person_id>")
@@ -44,10 +47,7 @@ def incident(person_id: int) -> ResponseReturnValue:
                 origin=request.remote_addr,
             )
         except InvalidData as exc:
-            for name, message in exc.field_errors.items():
-                target = form._fields.get("occurred_on" if name == "occurred_at" else name)
-                if target is not None:
-                    target.errors = [*target.errors, message]
+            return _render(person, form, place_errors(form, exc, INCIDENT_FIELDS), status=400)
         except WorkflowError as exc:
             flash(exc.message, "error")
             return redirect(url_for("dossier.show", person_id=person.id))
@@ -57,7 +57,9 @@ def incident(person_id: int) -> ResponseReturnValue:
     return _render(person, form, status=400)
 
 
-def _render(person: Person, form: IncidentForm, status: int = 200) -> ResponseReturnValue:
+def _render(
+    person: Person, form: IncidentForm, errors: Errors | None = None, status: int = 200
+) -> ResponseReturnValue:
     household_ids = [m.household_id for m in person.memberships]
     cases = db.session.scalars(
         sa.select(Case)
@@ -75,7 +77,8 @@ def _render(person: Person, form: IncidentForm, status: int = 200) -> ResponseRe
     incidents = db.session.scalars(
         sa.select(Incident).where(Incident.person_id == person.id).order_by(Incident.occurred_at)
     ).all()
-    errors = [(f.id, m) for f in form if f.errors for m in f.errors]
+    if errors is None:
+        errors = [(f.id, m) for f in form if f.errors for m in f.errors]
     return render_template(
         "dossier/show.html",
         person=person,

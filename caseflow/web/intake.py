@@ -11,6 +11,7 @@ from caseflow.models import LIFE_DOMAINS, Person, Role
 from caseflow.scope import person_scope
 from caseflow.web.common import user
 from caseflow.web.forms import IntakeForm
+from caseflow.web.plan_forms import place_errors
 from caseflow.workflow.errors import InvalidData, WorkflowError
 
 bp = Blueprint("intake", __name__, url_prefix="/hulpvraag")
@@ -107,11 +108,7 @@ def new() -> ResponseReturnValue:
             try:
                 case = record_intake(_to_data(form, person), me)
             except InvalidData as exc:
-                for name, message in exc.field_errors.items():
-                    target = form._fields.get(FORM_FIELD.get(name, name))
-                    if target is not None:
-                        target.errors = [*target.errors, message]
-                    errors.append((FORM_FIELD.get(name, name), message))
+                errors = place_errors(form, exc, FORM_FIELD)
             except WorkflowError as exc:
                 errors.append((None, exc.message))
             else:

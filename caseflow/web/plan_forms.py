@@ -1,5 +1,6 @@
 """Forms of the regie pages (triage, household, plan) and how a refusal lands beside its field."""
 
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from flask import request
@@ -227,16 +228,17 @@ def submitted(form_class: type[F], prefix: str) -> F:
     return form_class(prefix=prefix)
 
 
-def place_errors(form: DutchForm, exc: InvalidData) -> Errors:
+def place_errors(form: DutchForm, exc: InvalidData, aliases: Mapping[str, str] = ALIASES) -> Errors:
     """Put each refusal beside its field; what belongs to no field goes to the summary only.
 
     The services check everything the forms check, so their refusals replace the form's own.
+    `aliases` maps a service's name for a value to the form's field where they differ.
     """
     for field in form:
         field.errors = []
     errors: Errors = []
     for name, message in exc.field_errors.items():
-        target: Field | None = form._fields.get(ALIASES.get(name, name))
+        target: Field | None = form._fields.get(aliases.get(name, name))
         if target is None:
             errors.append((f"{form._prefix}{name}" if name.startswith("score_") else None, message))
             continue
