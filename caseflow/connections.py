@@ -33,16 +33,8 @@ def tune_connections(engine: Engine) -> None:
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     if isinstance(dbapi_connection, sqlite3.Connection):
-        statements = [f"PRAGMA {pragma}" for pragma in SQLITE_PRAGMAS]
+        for pragma in SQLITE_PRAGMAS:
+            dbapi_connection.execute(f"PRAGMA {pragma}")
     elif type(dbapi_connection).__module__.startswith("psycopg"):
-        statements = ["SET jit = off"]
-    else:
-        return
-    cursor = dbapi_connection.cursor()
-    try:
-        for statement in statements:
-            cursor.execute(statement)
-    finally:
-        cursor.close()
-    if not isinstance(dbapi_connection, sqlite3.Connection):
+        dbapi_connection.execute("SET jit = off")
         dbapi_connection.commit()
