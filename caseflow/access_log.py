@@ -3,6 +3,7 @@
 from caseflow import clock
 from caseflow.chain import GENESIS, Chain, Verification
 from caseflow.models import AccessLog, User
+from caseflow.unit_of_work import keep_on_refusal
 
 __all__ = ["CHAIN", "GENESIS", "Verification", "record", "verify"]
 
@@ -22,20 +23,23 @@ def record(
     person_id: int | None = None,
     case_id: int | None = None,
     origin: str | None = None,
-) -> AccessLog:
-    """Add a sealed log row in the caller's transaction (flushed, committed by the caller)."""
-    row = AccessLog(
-        occurred_at=clock.now(),
-        actor_id=actor.id if actor else None,
-        action=action,
-        purpose=purpose,
-        result=result,
-        person_id=person_id,
-        case_id=case_id,
-        origin=origin,
-    )
-    appended: AccessLog = CHAIN.append(row)
-    return appended
+) -> None:
+    """Add a sealed log row to the unit of work; it stays when the unit is rolled back."""
+
+    def write() -> None:
+        row = AccessLog(
+            occurred_at=clock.now(),
+            actor_id=actor.id if actor else None,
+            action=action,
+            purpose=purpose,
+            result=result,
+            person_id=person_id,
+            case_id=case_id,
+            origin=origin,
+        )
+        CHAIN.append(row)
+
+    keep_on_refusal(write)
 
 
 def verify() -> Verification:

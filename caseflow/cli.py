@@ -8,6 +8,7 @@ from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
 from caseflow.extensions import db
+from caseflow.unit_of_work import unit_of_work
 from caseflow.workflow.registry import registry
 
 
@@ -51,7 +52,8 @@ def seed_demo(if_empty: bool, cases: int) -> None:
     if if_empty and db.session.scalar(sa.select(sa.func.count(User.id))):
         click.echo("Demodata staat er al.")
     else:
-        summary = seed(case_count=cases)
+        with unit_of_work(keep_loaded=True):
+            summary = seed(case_count=cases)
         click.echo(summary)
     click.echo(f"Demo-accounts (wachtwoord '{DEMO_PASSWORD}'):")
     for username, _name, _roles, label in DEMO_USERS:

@@ -42,6 +42,8 @@ from caseflow.models import (
 from caseflow.models.base import Base, blank_value, special_columns
 from caseflow.models.plans import plan_members
 from caseflow.retention import is_due
+from caseflow.unit_of_work import all_or_nothing
+from caseflow.workflow.engine import record_destruction
 from caseflow.workflow.errors import NotAuthorised, WorkflowError
 from caseflow.workflow.registry import registry
 
@@ -57,17 +59,13 @@ class DestructionRefused(WorkflowError):
 
 
 def destroy_case(case: Case, actor: User, *, origin: str | None = None) -> None:
-    """Destroy `case` in one transaction, or raise a WorkflowError and change nothing."""
+    """Destroy `case` within the unit of work, or raise a WorkflowError and change nothing."""
     if not actor.has_role(Role.PRIVACY) or not actor.serves(case.municipality_id):
         raise NotAuthorised(
             "Alleen de privacyfunctionaris van deze gemeente mag een zaak vernietigen."
         )
-    try:
+    with all_or_nothing():
         _destroy(case, actor, origin)
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
 
 
 def _destroy(case: Case, actor: User, origin: str | None) -> None:
@@ -91,8 +89,7 @@ def _destroy(case: Case, actor: User, origin: str | None) -> None:
     persons = {p for p in (case.person_id, case.intake.person_id if case.intake else None) if p}
     intake_id, household_id = case.intake_id, case.household_id
     case.person_id = case.household_id = case.intake_id = None
-    case.destroyed_at = clock.now()
-    db.session.flush()
+    record_destruction(case, actor)
     _wipe_case_rows(case.id)
     if intake_id is not None and not _needed(Case.intake_id == intake_id):
         _blank(Intake, Intake.id == intake_id, contact_name=None, person_id=None, household_id=None)

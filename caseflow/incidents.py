@@ -6,6 +6,7 @@ from caseflow import clock
 from caseflow.access_log import record
 from caseflow.extensions import db
 from caseflow.models import INCIDENT_KINDS, Incident, Person, Role, User
+from caseflow.unit_of_work import all_or_nothing
 from caseflow.workflow.errors import InvalidData, NotAuthorised
 
 REPORTING_ROLES = (Role.TOEGANG, Role.CONSULENT, Role.REGISSEUR, Role.TEAMMANAGER)
@@ -31,7 +32,7 @@ def register_incident(
         errors["occurred_at"] = "Het incident kan niet in de toekomst liggen."
     if errors:
         raise InvalidData(errors)
-    try:
+    with all_or_nothing():
         incident = Incident(
             person=person,
             reported_by=reporter,
@@ -44,8 +45,4 @@ def register_incident(
         record(
             reporter, "change", "agressie-incident registreren", person_id=person.id, origin=origin
         )
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
     return incident

@@ -16,6 +16,7 @@ from caseflow.extensions import db
 from caseflow.models import Case, Household, HouseholdMember, Intake, Municipality, Person, User
 from caseflow.routing import route
 from caseflow.scope import person_scope
+from caseflow.unit_of_work import all_or_nothing
 from caseflow.workflow.engine import fire, start_case
 from caseflow.workflow.errors import InvalidData
 
@@ -62,7 +63,7 @@ class IntakeData:
 
 def record_intake(data: IntakeData, actor: User) -> Case:
     """Write the intake and its vraagverheldering case; raise a WorkflowError and write nothing."""
-    try:
+    with all_or_nothing():
         person = _person(data, actor)
         municipality: Municipality = person.municipality
         intake = Intake(
@@ -91,18 +92,13 @@ def record_intake(data: IntakeData, actor: User) -> Case:
             intake=intake,
             team=route("toegang", municipality, person),
             assignee=actor,
-            commit=False,
         )
         _apply_outcome(case, data, actor)
-        db.session.commit()
-        return case
-    except BaseException:
-        db.session.rollback()
-        raise
+    return case
 
 
 def _apply_outcome(case: Case, data: IntakeData, actor: User) -> None:
-    fire(case, "gesprek_starten", actor, commit=False)
+    fire(case, "gesprek_starten", actor)
     if data.outcome == "open":
         return
     if data.outcome == "spoed":
@@ -110,30 +106,25 @@ def _apply_outcome(case: Case, data: IntakeData, actor: User) -> None:
             case,
             "spoed_doorzetten",
             actor,
-            commit=False,
-            reden=data.explanation or data.underlying_question,
-            spoed_naar=data.domain,
+            {"reden": data.explanation or data.underlying_question, "spoed_naar": data.domain},
         )
         return
-    fire(case, "verhelderen", actor, commit=False, toelichting=data.underlying_question)
+    fire(case, "verhelderen", actor, {"toelichting": data.underlying_question})
     if data.outcome == "voordeur":
         fire(
             case,
             "beantwoorden",
             actor,
-            commit=False,
-            resultaat=data.front_door_result,
-            toelichting=data.explanation,
+            {"resultaat": data.front_door_result, "toelichting": data.explanation},
         )
     elif data.outcome == "domein":
-        fire(case, "doorzetten_domein", actor, commit=False, domein=data.domain)
+        fire(case, "doorzetten_domein", actor, {"domein": data.domain})
     elif data.outcome == "gebiedsteam":
         fire(
             case,
             "doorzetten_gebiedsteam",
             actor,
-            commit=False,
-            toelichting=data.explanation or data.underlying_question,
+            {"toelichting": data.explanation or data.underlying_question},
         )
     else:
         raise InvalidData({"outcome": "Kies een uitkomst van het gesprek."})

@@ -20,8 +20,7 @@ from apscheduler.util import undefined
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from caseflow import clock
-from caseflow.extensions import db
+from caseflow import clock, unit_of_work
 from caseflow.retention import retention_scan
 from caseflow.signals import scan_deadlines, scan_plan_reminders, send_pending_mail, take_snapshot
 from caseflow.signals.joblock import last_finished, mark_finished, mark_started, single_runner
@@ -159,7 +158,7 @@ def run_jobs_command(once: bool) -> None:
         try:
             click.echo(run_job(job))
         except Exception as exc:
-            db.session.rollback()
+            unit_of_work.rollback()
             failed = True
             click.echo(f"{job.name} is mislukt: {exc}", err=True)
     if failed:

@@ -27,6 +27,7 @@ from caseflow.models import (
     Team,
     User,
 )
+from caseflow.unit_of_work import unit_of_work
 from caseflow.workflow.engine import fire, start_case
 
 CASE_TYPE = "bijzondere_bijstand"
@@ -118,18 +119,20 @@ def engine_transitions(bounds: Bounds) -> dict[str, Any]:
     tally = Tally(bounds)
     while tally.more():
         begin = time.perf_counter()
-        case = start_case(
-            CASE_TYPE,
-            municipality=municipality,
-            actor=user,
-            person=person,
-            team=team,
-            assignee=user,
-        )
+        with unit_of_work(keep_loaded=True):
+            case = start_case(
+                CASE_TYPE,
+                municipality=municipality,
+                actor=user,
+                person=person,
+                team=team,
+                assignee=user,
+            )
         tally.opened(begin)
         for trigger in STEPS:
             begin = time.perf_counter()
-            fire(case, trigger, user, **step_data(trigger, clock.today()))
+            with unit_of_work(keep_loaded=True):
+                fire(case, trigger, user, step_data(trigger, clock.today()))
             tally.stepped(begin)
     db.session.remove()
     return tally.result()

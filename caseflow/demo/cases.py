@@ -152,7 +152,6 @@ def walk_case(
             household=household,
             intake=intake,
             team=team,
-            commit=False,
         )
         handlers = [
             u for u in team.members if u.has_role(Role.CONSULENT, Role.TOEGANG, Role.REGISSEUR)
@@ -160,8 +159,8 @@ def walk_case(
         if handler is None and handlers and rng.random() < 0.85:
             handler = rng.choice(handlers)
         if handler is not None:
-            assign(case, handler, handler, commit=False)
-    db.session.commit()
+            assign(case, handler, handler)
+    db.session.flush()
     moment = start
     for _ in range(rng.randint(0, max_steps)):
         moment += timedelta(hours=rng.uniform(3, 24 * 5))
@@ -203,7 +202,7 @@ def seed_old_cases(demo: DemoOrganisation, rng: random.Random, end: datetime) ->
             with clock.travel_to(moment):
                 options = available_triggers(case, front_door)
                 option = next(o for o in options if o.trigger == trigger)
-                fire(case, trigger, front_door, **_fill(option.fields, rng))
+                fire(case, trigger, front_door, _fill(option.fields, rng))
     return OLD_CASES
 
 
@@ -220,7 +219,7 @@ def _step(case: Case, demo: DemoOrganisation, rng: random.Random) -> None:
     actor, option = rng.choices(choices, weights)[0]
     # A refusal (say, an extension beyond its maximum) means the demo simply takes no step.
     with contextlib.suppress(WorkflowError):
-        fire(case, option.trigger, actor, **_fill(option.fields, rng))
+        fire(case, option.trigger, actor, _fill(option.fields, rng))
 
 
 def _fill(fields: tuple[FieldDef, ...], rng: random.Random) -> dict[str, Any]:

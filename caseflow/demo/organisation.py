@@ -181,5 +181,5 @@ def build_organisation() -> DemoOrganisation:
         record_change(actor, user, "account_aangemaakt", f"{user.username} ({user.full_name})")
     # Someone who has not logged in for months, for the yearly review of rights to point at.
     by_name["gemeente"].last_login_at = clock.now() - timedelta(days=140)
-    db.session.commit()
+    db.session.flush()
     return DemoOrganisation(municipalities, teams_by_domain, front_door, area_teams, users)

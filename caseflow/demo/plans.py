@@ -171,7 +171,7 @@ class _Household:
             municipality_id=household.municipality_id,
         )
         household.members.append(HouseholdMember(person=child, relation="kind"))
-        db.session.commit()
+        db.session.flush()
 
     def _maastricht_id(self) -> int:
         user = self.staff["toegang"]

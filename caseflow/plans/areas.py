@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from caseflow.extensions import db
 from caseflow.models import Area, Municipality, PostcodeRange, Role, Team, TeamKind, User
-from caseflow.plans.errors import one_transaction
+from caseflow.plans.errors import flushed
 from caseflow.routing import area_for
 from caseflow.workflow.errors import InvalidData, NotAuthorised
 
@@ -61,7 +61,7 @@ def add_area(
     if any(a.name.lower() == name.lower() for a in municipality.areas):
         raise InvalidData({"name": f"{municipality.name} heeft al een gebied {name}."})
     _check_range(municipality, first, last)
-    with one_transaction():
+    with flushed():
         area = Area(municipality=municipality, name=name)
         area.postcode_ranges.append(PostcodeRange(first=first, last=last))
         db.session.add(area)
@@ -71,7 +71,7 @@ def add_area(
 def add_range(area: Area, first: int | None, last: int | None, actor: User) -> PostcodeRange:
     _may_administer(actor, area.municipality_id)
     _check_range(area.municipality, first, last)
-    with one_transaction():
+    with flushed():
         row = PostcodeRange(area=area, first=first, last=last)
         db.session.add(row)
     return row
@@ -79,7 +79,7 @@ def add_range(area: Area, first: int | None, last: int | None, actor: User) -> P
 
 def remove_range(row: PostcodeRange, actor: User) -> None:
     _may_administer(actor, row.area.municipality_id)
-    with one_transaction():
+    with flushed():
         db.session.delete(row)
 
 
@@ -92,7 +92,7 @@ def add_area_team(area: Area, name: str, actor: User) -> Team:
         raise InvalidData({"team_name": f"Er is al een team met de naam {name}."})
     if area_team(area) is not None:
         raise InvalidData({"team_name": f"{area.name} heeft al een gebiedsteam."})
-    with one_transaction():
+    with flushed():
         team = Team(
             organisation=area.municipality.organisation,
             name=name,
@@ -115,7 +115,7 @@ def set_membership(team: Team, member: User | None, actor: User, *, present: boo
     _may_administer(actor, team.area.municipality_id)
     if member is None or not member.serves(team.area.municipality_id):
         raise InvalidData({"user_id": "Kies een medewerker van deze gemeente."})
-    with one_transaction():
+    with flushed():
         if present and member not in team.members:
             team.members.append(member)
         if not present and member in team.members:

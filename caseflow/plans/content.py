@@ -24,7 +24,7 @@ from caseflow.models import (
 )
 from caseflow.models.plans import ACTION_STATES
 from caseflow.plans.directors import INTEGRAL_CASE_TYPES, active_director, lock_household
-from caseflow.plans.errors import PlanError, one_transaction, required
+from caseflow.plans.errors import PlanError, flushed, required
 from caseflow.plans.versions import lock_plan, record_version
 from caseflow.routing import route
 from caseflow.scope import case_scope
@@ -101,7 +101,7 @@ def start_plan(
     members = [m.person for m in household.members if m.person_id in member_ids]
     if not members:
         raise InvalidData({"member_ids": "Kies wie van het huishouden meedoet aan het plan."})
-    with one_transaction():
+    with flushed():
         lock_household(household)
         current = active_director(household.id)
         if current is None:
@@ -126,10 +126,9 @@ def start_plan(
             intake=origin.intake if origin else None,
             parent=origin,
             team=current.team or (origin.team if origin else None),
-            commit=False,
         )
         reason = None if current.director_id == actor.id else "Regisseur van het huishouden"
-        assign(case, current.director, actor, reason=reason, commit=False)
+        assign(case, current.director, actor, reason=reason)
         plan = HouseholdPlan(
             household=household,
             case=case,
@@ -160,7 +159,7 @@ def _applicant(household: Household) -> Person | None:
 
 def update_wishes(plan: HouseholdPlan, actor: User, wishes: str | None) -> None:
     required(wishes=wishes)
-    with one_transaction():
+    with flushed():
         plan = lock_plan(plan)
         require_director(plan.household, actor)
         _editable(plan)
@@ -181,7 +180,7 @@ def add_goal(plan: HouseholdPlan, actor: User, goal: GoalInput) -> PlanGoal:
         errors["target_score"] = "Het doel kan niet lager liggen dan de score bij de start."
     if errors:
         raise InvalidData(errors)
-    with one_transaction():
+    with flushed():
         plan = lock_plan(plan)
         require_director(plan.household, actor)
         _editable(plan)
@@ -205,7 +204,7 @@ def add_action(plan: HouseholdPlan, actor: User, action: ActionInput) -> PlanAct
         raise InvalidData({"due_on": "Vul in wanneer de actie klaar moet zijn."})
     if action.due_on < clock.today():
         raise InvalidData({"due_on": "Kies een datum vanaf vandaag."})
-    with one_transaction():
+    with flushed():
         plan = lock_plan(plan)
         require_director(plan.household, actor)
         _editable(plan)
@@ -269,7 +268,6 @@ def _open_domain_case(
         parent=plan.case,
         team=route(domain, plan.case.municipality, person),
         data={"gezinsplan": plan.case.reference},
-        commit=False,
     )
 
 
@@ -295,7 +293,7 @@ def linkable_cases(plan: HouseholdPlan, user: User) -> list[Case]:
 def set_action_state(action: PlanAction, actor: User, state: str) -> None:
     if state not in ACTION_STATES:
         raise InvalidData({"state": "Kies hoe het met de actie staat."})
-    with one_transaction():
+    with flushed():
         plan = lock_plan(action.plan)
         if not plan.is_active:
             raise PlanError("Dit plan loopt niet meer.")

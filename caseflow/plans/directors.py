@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from caseflow import clock
 from caseflow.extensions import db
 from caseflow.models import Case, Household, HouseholdDirector, Role, Team, User
-from caseflow.plans.errors import PlanError, one_transaction, required
+from caseflow.plans.errors import PlanError, flushed, required
 from caseflow.workflow.engine import assign
 from caseflow.workflow.errors import InvalidData, NotAuthorised
 
@@ -98,7 +98,7 @@ def hand_over(
     """Give the regie to another director (or a first one); the open integral cases follow."""
     required(reden=reason)
     _as_manager(actor, household)
-    with one_transaction():
+    with flushed():
         lock_household(household)
         current = active_director(household.id)
         if current is not None and current.director_id == new_director.id:
@@ -113,7 +113,7 @@ def hand_over(
         row = start_directing(household, new_director, actor, team, why)
         for case in open_integral_cases(household.id):
             if case.assignee_id != new_director.id:
-                assign(case, new_director, actor, reason=f"Regie overgedragen: {why}", commit=False)
+                assign(case, new_director, actor, reason=f"Regie overgedragen: {why}")
     return row
 
 
@@ -122,7 +122,7 @@ def release(household: Household, actor: User, reason: str | None) -> None:
     the team until the team manager names a new director."""
     required(reden=reason)
     _as_manager(actor, household)
-    with one_transaction():
+    with flushed():
         lock_household(household)
         current = active_director(household.id)
         if current is None:
@@ -131,7 +131,7 @@ def release(household: Household, actor: User, reason: str | None) -> None:
         stop_directing(current, actor, why)
         for case in open_integral_cases(household.id):
             if case.assignee_id == current.director_id:
-                assign(case, None, actor, reason=f"Regie beëindigd: {why}", commit=False)
+                assign(case, None, actor, reason=f"Regie beëindigd: {why}")
 
 
 def end_with_plan(household: Household, actor: User | None, reason: str) -> None:

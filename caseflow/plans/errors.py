@@ -1,63 +1,45 @@
-"""Refusals of the plan services, and one transaction per service call."""
+"""Refusals of the plan services, with the database's refusals in Dutch."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import sqlalchemy as sa
 
-from caseflow.extensions import db
+from caseflow import unit_of_work
+from caseflow.integrity import refusal_message
 from caseflow.workflow.errors import InvalidData, WorkflowError
 
-# What the database refused, in words a user understands; matched on the constraint or table
-# name, because SQLite names the table and column where PostgreSQL names the index.
-REFUSALS = (
-    (
-        ("uq_household_directors_active", "household_directors.household_id"),
+# What the database refused, by constraint name (caseflow.integrity), for the plan pages.
+REFUSALS = {
+    "uq_household_directors_active": (
         "Dit huishouden heeft al een actieve regisseur. Er is niets opgeslagen. Laat de "
-        "teammanager de regie overdragen als iemand anders de regisseur moet worden.",
+        "teammanager de regie overdragen als iemand anders de regisseur moet worden."
     ),
-    (
-        ("uq_household_plans_active", "household_plans.household_id"),
+    "uq_household_plans_active": (
         "Dit huishouden heeft al een actief gezinsplan. Er is niets opgeslagen; werk verder in "
-        "het plan dat er al is.",
+        "het plan dat er al is."
     ),
-    (
-        ("team_meetings",),
-        "Er is net een casusoverleg op deze datum vastgelegd. Probeer het opnieuw.",
+    "uq_team_meetings_team_id_held_on": (
+        "Er is net een casusoverleg op deze datum vastgelegd. Probeer het opnieuw."
     ),
-    (
-        ("plan_versions",),
-        "Iemand anders heeft het plan net gewijzigd. Bekijk de nieuwe stand en probeer het "
-        "opnieuw.",
+    "uq_plan_versions_plan_id_number": (
+        "Iemand anders heeft het plan net gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw."
     ),
-)
-FALLBACK = "De gegevens konden niet worden opgeslagen. Er is niets gewijzigd; probeer het opnieuw."
+}
 
 
 class PlanError(WorkflowError):
     """A refusal with a Dutch message for the page."""
 
 
-def refusal_message(exc: sa.exc.IntegrityError) -> str:
-    text = str(exc.orig)
-    for names, message in REFUSALS:
-        if any(name in text for name in names):
-            return message
-    return FALLBACK
-
-
 @contextmanager
-def one_transaction() -> Iterator[None]:
-    """Commit what the block wrote, or nothing: a refusal by the database becomes a PlanError."""
+def flushed() -> Iterator[None]:
+    """The block's writes, all or nothing; a refusal by the database becomes a PlanError."""
     try:
-        yield
-        db.session.commit()
+        with unit_of_work.all_or_nothing():
+            yield
     except sa.exc.IntegrityError as exc:
-        db.session.rollback()
-        raise PlanError(refusal_message(exc)) from None
-    except BaseException:
-        db.session.rollback()
-        raise
+        raise PlanError(refusal_message(exc, REFUSALS)) from None
 
 
 def required(**values: str | None) -> None:

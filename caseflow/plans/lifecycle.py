@@ -9,11 +9,10 @@ from caseflow import clock
 from caseflow.extensions import db
 from caseflow.models import HouseholdPlan, PlanEvaluation, PlanScore, Role, User
 from caseflow.models.plans import AGREEMENT_WAYS, EVALUATION_DECISIONS
-from caseflow.plans.content import EDITABLE_STATES, require_director
-from caseflow.plans.directors import end_with_plan
-from caseflow.plans.errors import PlanError, one_transaction, required
-from caseflow.plans.versions import lock_plan, plan_text, record_version
-from caseflow.workflow.engine import fire, workflow_for
+from caseflow.plans.content import require_director
+from caseflow.plans.errors import PlanError, flushed, required
+from caseflow.plans.versions import lock_plan, plan_text
+from caseflow.workflow.engine import can_fire, fire, workflow_for
 from caseflow.workflow.errors import InvalidData, NotAuthorised
 
 FINISHED_RESULTS = ("doelen_bereikt", "deels_bereikt")
@@ -39,10 +38,12 @@ class EvaluationInput:
     next_evaluation_on: date | None = None
 
 
-def _state(plan: HouseholdPlan, allowed: tuple[str, ...], doing: str) -> None:
-    if not plan.is_active or plan.case.state not in allowed:
-        label = workflow_for(plan.case).state_label(plan.case.state)
-        raise PlanError(f"{doing} kan niet in de status '{label}'.")
+def _may(plan: HouseholdPlan, doing: str, *triggers: str) -> None:
+    """Refuse unless the plan is active and one of `triggers` may fire from its state now."""
+    workflow = workflow_for(plan.case)
+    state = plan.case.state
+    if not plan.is_active or all(workflow.transition(t, state) is None for t in triggers):
+        raise PlanError(f"{doing} kan niet in de status '{workflow.state_label(state)}'.")
 
 
 def _check_agreement(agreement: Agreement) -> None:
@@ -67,11 +68,11 @@ def _check_agreement(agreement: Agreement) -> None:
 def agree(plan: HouseholdPlan, actor: User, agreement: Agreement) -> None:
     """The household agreed to the plan (again, after an adjustment)."""
     _check_agreement(agreement)
-    with one_transaction():
+    with flushed():
         plan = lock_plan(plan)
         require_director(plan.household, actor)
-        _state(plan, EDITABLE_STATES, "Afstemmen")
-        first_time = plan.case.state == "concept"
+        _may(plan, "Afstemmen", "afstemmen", "hervatten")
+        first_time = can_fire(plan.case, "afstemmen")
         plan.agreed_on = agreement.agreed_on
         plan.agreed_how = agreement.how
         plan.agreed_by = agreement.agreed_by.strip()
@@ -86,16 +87,11 @@ def agree(plan: HouseholdPlan, actor: User, agreement: Agreement) -> None:
             told += f" {plan.agreement_note}"
         text = plan_text(plan)
         if first_time:
-            fire(plan.case, "plan_vastleggen", actor, commit=False, plan=text)
-            fire(plan.case, "afstemmen", actor, commit=False, toelichting=told)
+            fire(plan.case, "plan_vastleggen", actor, {"plan": text})
+            fire(plan.case, "afstemmen", actor, {"toelichting": told})
             _close_registration(plan, actor, text)
         else:
-            fire(plan.case, "hervatten", actor, commit=False, toelichting=told)
-        record_version(
-            plan,
-            actor,
-            "Afgestemd met het huishouden" if first_time else "Bijgesteld plan afgestemd",
-        )
+            fire(plan.case, "hervatten", actor, {"toelichting": told})
 
 
 def _close_registration(plan: HouseholdPlan, actor: User, text: str) -> None:
@@ -103,35 +99,34 @@ def _close_registration(plan: HouseholdPlan, actor: User, text: str) -> None:
     origin = plan.origin_case
     if origin is None or origin.is_closed:
         return
-    if origin.state == "regisseur_toegewezen":
-        fire(origin, "plan_vastleggen", actor, commit=False, plan=text)
-    if origin.state == "plan_opgesteld":
+    if can_fire(origin, "plan_vastleggen"):
+        fire(origin, "plan_vastleggen", actor, {"plan": text})
+    if can_fire(origin, "afsluiten"):
         fire(
             origin,
             "afsluiten",
             actor,
-            commit=False,
-            resultaat="gezinsplan",
-            toelichting=f"Verder in gezinsplan {plan.case.reference}.",
+            {
+                "resultaat": "gezinsplan",
+                "toelichting": f"Verder in gezinsplan {plan.case.reference}.",
+            },
         )
 
 
 def start_work(plan: HouseholdPlan, actor: User) -> None:
-    with one_transaction():
+    with flushed():
         plan = lock_plan(plan)
         require_director(plan.household, actor)
-        _state(plan, ("afgestemd",), "De uitvoering starten")
-        fire(plan.case, "uitvoeren", actor, commit=False)
-        record_version(plan, actor, "Uitvoering gestart")
+        _may(plan, "De uitvoering starten", "uitvoeren")
+        fire(plan.case, "uitvoeren", actor)
 
 
 def start_evaluation(plan: HouseholdPlan, actor: User) -> None:
-    with one_transaction():
+    with flushed():
         plan = lock_plan(plan)
         require_director(plan.household, actor)
-        _state(plan, ("in_uitvoering",), "Een evaluatie starten")
-        fire(plan.case, "evalueren", actor, commit=False)
-        record_version(plan, actor, "Evaluatie gestart")
+        _may(plan, "Een evaluatie starten", "evalueren")
+        fire(plan.case, "evalueren", actor)
 
 
 def _check_evaluation(plan: HouseholdPlan, data: EvaluationInput) -> None:
@@ -161,14 +156,14 @@ def _check_evaluation(plan: HouseholdPlan, data: EvaluationInput) -> None:
 
 def evaluate(plan: HouseholdPlan, actor: User, data: EvaluationInput) -> PlanEvaluation:
     """Re-score the goals with the household and decide: continue, adjust or finish."""
-    with one_transaction():
+    with flushed():
         plan = lock_plan(plan)
         require_director(plan.household, actor)
-        _state(plan, ("in_uitvoering", "evaluatie"), "Evalueren")
+        _may(plan, "Evalueren", "evalueren", "voortzetten")
         _check_evaluation(plan, data)
         assert data.held_on is not None
-        if plan.case.state == "in_uitvoering":
-            fire(plan.case, "evalueren", actor, commit=False)
+        if can_fire(plan.case, "evalueren"):
+            fire(plan.case, "evalueren", actor)
         finishing = data.decision == "afronden"
         evaluation = PlanEvaluation(
             plan=plan,
@@ -188,71 +183,44 @@ def evaluate(plan: HouseholdPlan, actor: User, data: EvaluationInput) -> PlanEva
         db.session.add(evaluation)
         report = evaluation.what_changed
         if finishing:
-            plan.ended_at = clock.now()
-            db.session.flush()
-            fire(plan.case, "afronden", actor, commit=False, verslag=report, resultaat=data.result)
-            end_with_plan(plan.household, actor, "Plan afgerond")
+            fire(plan.case, "afronden", actor, {"verslag": report, "resultaat": data.result})
         else:
             plan.next_evaluation_on = data.next_evaluation_on
             if data.decision == "voortzetten":
-                fire(plan.case, "voortzetten", actor, commit=False, verslag=report)
+                fire(plan.case, "voortzetten", actor, {"verslag": report})
             else:
-                fire(
-                    plan.case,
-                    "bijstellen",
-                    actor,
-                    commit=False,
-                    verslag=report,
-                    plan=plan_text(plan),
-                )
-        record_version(
-            plan,
-            actor,
-            f"Evaluatie {data.held_on:%d-%m-%Y}: {EVALUATION_DECISIONS[data.decision].lower()}",
-        )
+                fire(plan.case, "bijstellen", actor, {"verslag": report, "plan": plan_text(plan)})
     return evaluation
 
 
 def escalate(plan: HouseholdPlan, actor: User, reason: str | None) -> None:
     """The plan is stuck: the director asks the team manager for a breakthrough."""
     required(reden=reason)
-    with one_transaction():
+    with flushed():
         plan = lock_plan(plan)
         require_director(plan.household, actor)
-        _state(
-            plan,
-            ("concept", "afgestemd", "in_uitvoering", "evaluatie", "bijgesteld"),
-            "Escaleren",
-        )
-        fire(plan.case, "escaleren", actor, commit=False, reden=reason)
-        record_version(plan, actor, f"Geëscaleerd naar de teammanager: {reason}")
+        _may(plan, "Escaleren", "escaleren")
+        fire(plan.case, "escaleren", actor, {"reden": reason})
 
 
 def break_through(plan: HouseholdPlan, actor: User, motivation: str | None) -> None:
     """The team manager decides on an escalation; the plan is then adjusted."""
     if not (motivation or "").strip():
         raise InvalidData({"motivering": "Motivering is verplicht."})
-    with one_transaction():
+    with flushed():
         plan = lock_plan(plan)
-        _state(plan, ("geescaleerd",), "Een doorbraak besluiten")
-        fire(plan.case, "doorbraak", actor, commit=False, motivering=motivation)
-        record_version(plan, actor, f"Doorbraak door de teammanager: {motivation}")
+        _may(plan, "Een doorbraak besluiten", "doorbraak")
+        fire(plan.case, "doorbraak", actor, {"motivering": motivation})
 
 
 def end_plan(plan: HouseholdPlan, actor: User, reason: str | None, result: str | None) -> None:
     """Stop the plan before its goals are reached (the household stops, moves, or is handed on)."""
     required(reden=reason)
-    with one_transaction():
+    with flushed():
         plan = lock_plan(plan)
         if not actor.has_role(Role.TEAMMANAGER):
             require_director(plan.household, actor)
         elif not actor.serves(plan.case.municipality_id):
             raise NotAuthorised("U werkt niet voor de gemeente van dit plan.")
-        _state(
-            plan, tuple(s for s in workflow_for(plan.case).states if s != "afgerond"), "Beëindigen"
-        )
-        plan.ended_at = clock.now()
-        db.session.flush()
-        fire(plan.case, "beeindigen", actor, commit=False, reden=reason, resultaat=result)
-        end_with_plan(plan.household, actor, f"Plan beëindigd: {reason}")
-        record_version(plan, actor, f"Plan beëindigd: {reason}")
+        _may(plan, "Beëindigen", "beeindigen")
+        fire(plan.case, "beeindigen", actor, {"reden": reason, "resultaat": result})

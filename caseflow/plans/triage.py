@@ -28,7 +28,7 @@ from caseflow.plans.directors import (
     start_directing,
     stop_directing,
 )
-from caseflow.plans.errors import PlanError, one_transaction, required
+from caseflow.plans.errors import PlanError, flushed, required
 from caseflow.workflow.engine import assign, fire
 from caseflow.workflow.errors import ConflictError, InvalidData
 
@@ -90,7 +90,7 @@ def _meeting(case: Case, actor: User, record: Meeting) -> TeamMeeting:
     if others and others not in (meeting.other_attendees or ""):
         meeting.other_attendees = "; ".join(filter(None, [meeting.other_attendees, others]))
     if case.state == "aangemeld":
-        fire(case, "agenderen", actor, commit=False, casusoverleg_op=record.held_on)
+        fire(case, "agenderen", actor, {"casusoverleg_op": record.held_on})
     return meeting
 
 
@@ -146,7 +146,7 @@ def take_on(
     """The casusoverleg takes the registration on and names the household's one director."""
     _check_meeting(case, record, **({} if director else {"director_id": "Kies de regisseur."}))
     assert director is not None
-    with one_transaction():
+    with flushed():
         _check_registration(case, expected_version)
         meeting = _meeting(case, actor, record)
         household = household_for(case)
@@ -162,8 +162,8 @@ def take_on(
         when = f"Casusoverleg {meeting.held_on:%d-%m-%Y}"
         row = current or start_directing(household, director, actor, case.team, when)
         if case.assignee_id != director.id:
-            assign(case, director, actor, reason=f"{when}: regisseur", commit=False)
-        fire(case, "regisseur_toewijzen", actor, commit=False, verslag=record.notes)
+            assign(case, director, actor, reason=f"{when}: regisseur")
+        fire(case, "regisseur_toewijzen", actor, {"verslag": record.notes})
     return row
 
 
@@ -181,12 +181,12 @@ def send_back(
     if not (reason or "").strip():
         missing["reden"] = "Reden is verplicht."
     _check_meeting(case, record, **missing)
-    with one_transaction():
+    with flushed():
         _check_registration(case, expected_version)
         was_directed = case.state == "regisseur_toegewezen"
         meeting = _meeting(case, actor, record)
         _decide(case, actor, meeting, record.notes, Decision.TERUGSTUREN, domain=domain)
-        fire(case, "terugsturen", actor, commit=False, reden=reason, domein=domain)
+        fire(case, "terugsturen", actor, {"reden": reason, "domein": domain})
         if was_directed and case.household is not None:
             current = active_director(case.household.id)
             if current is not None:
@@ -200,7 +200,7 @@ def hold(
     case: Case, actor: User, record: Meeting, *, expected_version: int | None = None
 ) -> MeetingDecision:
     """Discussed, not yet decided: the registration stays in triage."""
-    with one_transaction():
+    with flushed():
         _check_registration(case, expected_version)
         meeting = _meeting(case, actor, record)
         row = _decide(case, actor, meeting, record.notes, Decision.AANHOUDEN)
@@ -213,9 +213,9 @@ def schedule(
     """Put the registration on the agenda of a coming casusoverleg."""
     if on is None:
         raise InvalidData({"casusoverleg_op": "Vul de datum van het casusoverleg in."})
-    with one_transaction():
+    with flushed():
         _check_registration(case, expected_version)
-        fire(case, "agenderen", actor, commit=False, casusoverleg_op=on)
+        fire(case, "agenderen", actor, {"casusoverleg_op": on})
 
 
 def move_to_team(
@@ -232,17 +232,9 @@ def move_to_team(
         raise InvalidData({"team_id": "Kies een gebiedsteam."})
     if all(m.id != case.municipality_id for m in team.municipalities):
         raise InvalidData({"team_id": f"{team.name} werkt niet voor {case.municipality.name}."})
-    with one_transaction():
+    with flushed():
         _check_registration(case, expected_version)
-        fire(
-            case,
-            "gebied_wijzigen",
-            actor,
-            commit=False,
-            reden=reason,
-            naar_gebiedsteam=team.name,
-        )
-        case.team = team
+        fire(case, "gebied_wijzigen", actor, {"reden": reason, "naar_gebiedsteam": team.name})
 
 
 def area_teams_of(case: Case) -> list[Team]:

@@ -57,20 +57,21 @@ class Doorstroom(CountIndicator):
 
 
 def handover_event() -> sa.ColumnElement[bool]:
-    """A toewijzen event that moves a case from one handler, or one team, to another.
+    """An event that moves a case from one handler, or one team, to another.
 
-    A first claim (from nobody) is no handover. Team moves are read from the keys team_van and
-    team_naar of the event data, the same shape as van and naar for the handler.
+    A first claim (from nobody) is no handover. Handler changes are toewijzen events with van
+    and naar; team moves are any event whose effect recorded team_van and team_naar.
     """
     old, new = CaseEvent.data["van"].as_integer(), CaseEvent.data["naar"].as_integer()
     old_team = CaseEvent.data["team_van"].as_integer()
     new_team = CaseEvent.data["team_naar"].as_integer()
-    return sa.and_(
-        CaseEvent.trigger == ASSIGN_TRIGGER,
-        sa.or_(
-            sa.and_(old.is_not(None), sa.or_(new.is_(None), new != old)),
-            sa.and_(old_team.is_not(None), sa.or_(new_team.is_(None), new_team != old_team)),
+    return sa.or_(
+        sa.and_(
+            CaseEvent.trigger == ASSIGN_TRIGGER,
+            old.is_not(None),
+            sa.or_(new.is_(None), new != old),
         ),
+        sa.and_(old_team.is_not(None), sa.or_(new_team.is_(None), new_team != old_team)),
     )
 
 

@@ -196,7 +196,12 @@ class TijdPerStatus(Indicator):
         return (
             sa.select(CaseEvent.case_id, *columns, CaseEvent.seconds_in_previous_state)
             .join(Case, Case.id == CaseEvent.case_id)
-            .where(CaseEvent.from_state.is_not(None), *closed_in_period(report_filter))
+            .where(
+                CaseEvent.from_state.is_not(None),
+                # What happens to a closed case (a note, its destruction) is no time in a state.
+                CaseEvent.occurred_at <= Case.closed_at,
+                *closed_in_period(report_filter),
+            )
             .subquery("populatie")
         )
 

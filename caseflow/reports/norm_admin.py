@@ -148,5 +148,4 @@ def import_csv(text: str, municipalities: list[Municipality], user_id: int | Non
         _, created = save_norm(*row, user_id=user_id)
         result.added += created
         result.updated += not created
-    db.session.commit()
     return result

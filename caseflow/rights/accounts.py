@@ -202,7 +202,7 @@ def create_account(
     _log_each(actor, user, "rol_toegekend", [_label(r) for r in sorted(chosen_roles)], origin)
     _log_each(actor, user, "gemeente_toegevoegd", [m.name for m in municipalities], origin)
     _log_each(actor, user, "team_toegevoegd", [t.name for t in teams], origin)
-    db.session.commit()
+    db.session.flush()
     return user
 
 
@@ -285,7 +285,7 @@ def change_rights(
     ]
     subject.municipalities = sorted([*kept_municipalities, *municipalities], key=lambda m: m.name)
     subject.teams = sorted([*kept_teams, *teams], key=lambda t: t.name)
-    db.session.commit()
+    db.session.flush()
     return log.count
 
 
@@ -316,7 +316,7 @@ def set_active(actor: User, subject: User, active: bool, origin: str | None) -> 
         return False
     subject.active = active
     record_change(actor, subject, action, "actief" if active else "inactief", origin=origin)
-    db.session.commit()
+    db.session.flush()
     return True
 
 
@@ -334,7 +334,7 @@ def reset_password(actor: User, subject: User, password: str, origin: str | None
     record_change(
         actor, subject, "wachtwoord_reset", "moet bij volgende login wijzigen", origin=origin
     )
-    db.session.commit()
+    db.session.flush()
 
 
 def change_own_password(
@@ -360,4 +360,4 @@ def change_own_password(
     user.password_hash = generate_password_hash(new)
     user.must_change_password = False
     record_change(user, user, "wachtwoord_gewijzigd", "", origin=origin)
-    db.session.commit()
+    db.session.flush()

@@ -6,8 +6,8 @@ committed on its own, since nothing else is written.
 
 from caseflow import clock
 from caseflow.chain import Chain, Verification
-from caseflow.extensions import db
 from caseflow.models import RightsChange, User
+from caseflow.unit_of_work import keep_on_refusal
 
 CHAIN = Chain(
     RightsChange,
@@ -42,10 +42,10 @@ def record_change(
 def record_refusal(
     actor: User | None, subject: User | None, action: str, detail: str, origin: str | None
 ) -> None:
-    """Log a refused attempt and commit it, discarding whatever the attempt had staged."""
-    db.session.rollback()
-    record_change(actor, subject, action, detail, result="geweigerd", origin=origin)
-    db.session.commit()
+    """Log a refused attempt; the row stays when the unit of work is rolled back."""
+    keep_on_refusal(
+        lambda: record_change(actor, subject, action, detail, result="geweigerd", origin=origin)
+    )
 
 
 def verify() -> Verification:

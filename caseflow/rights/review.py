@@ -136,9 +136,7 @@ def record_review(
     if outcome not in OUTCOMES:
         raise InvalidData({"outcome": "Kies akkoord of aangepast."})
     detail = OUTCOMES[outcome] + (f": {note.strip()}" if note.strip() else "")
-    row = record_change(actor, subject, "rechten_herzien", detail, origin=origin)
-    db.session.commit()
-    return row
+    return record_change(actor, subject, "rechten_herzien", detail, origin=origin)
 
 
 def may_review(actor: User, subject: User) -> bool:

@@ -5,6 +5,7 @@ from datetime import timedelta
 from caseflow import clock
 from caseflow.extensions import db
 from caseflow.models.security import LoginThrottle
+from caseflow.unit_of_work import keep_on_refusal
 
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
@@ -22,6 +23,11 @@ def is_locked(username: str) -> bool:
 
 
 def record_failure(username: str) -> None:
+    """Count a failed login; the count stays when the request is refused and rolled back."""
+    keep_on_refusal(lambda: _count_failure(username))
+
+
+def _count_failure(username: str) -> None:
     key = username.strip().lower()[:80]
     now = clock.now()
     row = db.session.get(LoginThrottle, key) or LoginThrottle(username=key, failures=0)
@@ -32,11 +38,10 @@ def record_failure(username: str) -> None:
     if row.failures >= MAX_FAILURES:
         row.locked_until = now + LOCKOUT
     db.session.add(row)
-    db.session.commit()
+    db.session.flush()
 
 
 def record_success(username: str) -> None:
     row = _row(username)
     if row is not None:
         db.session.delete(row)
-        db.session.commit()

@@ -108,7 +108,6 @@ def mark_reminders_read(user: User, where: ColumnElement[bool]) -> int:
         .values(read_at=clock.now(), read_by_id=user.id)
         .execution_options(synchronize_session=False)
     )
-    db.session.commit()
     return int(result.rowcount)
 
 
@@ -145,7 +144,6 @@ def mark_read(user: User, where: ColumnElement[bool]) -> int:
         .values(read_at=clock.now(), read_by_id=user.id)
         .execution_options(synchronize_session=False)
     )
-    db.session.commit()
     return int(result.rowcount)
 
 

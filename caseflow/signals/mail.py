@@ -15,6 +15,7 @@ from caseflow import clock
 from caseflow.extensions import db
 from caseflow.models import MailOutbox, Role, Signal, SignalKind, User, UserRole
 from caseflow.models.organisation import team_members, user_municipalities
+from caseflow.unit_of_work import unit_of_work
 
 MAX_ATTEMPTS = 5
 BATCH_SIZE = 100
@@ -114,34 +115,36 @@ def send_pending_mail() -> str:
             sa.select(sa.func.count()).select_from(pending_mail().subquery())
         )
         return f"mail staat uit: {waiting or 0} bericht(en) in de outbox"
-    # Rows stay locked until commit, so a second runner skips them instead of sending twice.
-    batch = list(
-        db.session.scalars(pending_mail().limit(BATCH_SIZE).with_for_update(skip_locked=True))
-    )
-    sent = failed = 0
-    problem = ""
-    try:
-        with smtplib.SMTP(
-            config["SMTP_HOST"], int(config.get("SMTP_PORT", 25)), timeout=30
-        ) as smtp:
-            if config.get("SMTP_STARTTLS"):
-                smtp.starttls()
-            if config.get("SMTP_USERNAME"):
-                smtp.login(config["SMTP_USERNAME"], config.get("SMTP_PASSWORD", ""))
-            for row in batch:
-                row.attempts += 1
-                try:
-                    smtp.send_message(_message(row, config.get("MAIL_FROM", "caseflow@localhost")))
-                except smtplib.SMTPRecipientsRefused as exc:
-                    row.last_error = str(exc)[:500]
-                    failed += 1
-                else:
-                    row.sent_at = clock.now()
-                    sent += 1
-    except (smtplib.SMTPException, OSError) as exc:
-        # What was sent before the connection broke stays marked as sent.
-        problem = f" (mailserver: {exc})"
-    db.session.commit()
+    with unit_of_work():
+        # Rows stay locked until commit, so a second runner skips them instead of sending twice.
+        batch = list(
+            db.session.scalars(pending_mail().limit(BATCH_SIZE).with_for_update(skip_locked=True))
+        )
+        sent = failed = 0
+        problem = ""
+        try:
+            with smtplib.SMTP(
+                config["SMTP_HOST"], int(config.get("SMTP_PORT", 25)), timeout=30
+            ) as smtp:
+                if config.get("SMTP_STARTTLS"):
+                    smtp.starttls()
+                if config.get("SMTP_USERNAME"):
+                    smtp.login(config["SMTP_USERNAME"], config.get("SMTP_PASSWORD", ""))
+                for row in batch:
+                    row.attempts += 1
+                    try:
+                        smtp.send_message(
+                            _message(row, config.get("MAIL_FROM", "caseflow@localhost"))
+                        )
+                    except smtplib.SMTPRecipientsRefused as exc:
+                        row.last_error = str(exc)[:500]
+                        failed += 1
+                    else:
+                        row.sent_at = clock.now()
+                        sent += 1
+        except (smtplib.SMTPException, OSError) as exc:
+            # What was sent before the connection broke stays marked as sent.
+            problem = f" (mailserver: {exc})"
     return f"mail: {sent} verzonden, {failed} geweigerd{problem}"
 
 

@@ -15,6 +15,7 @@ from caseflow.models import Case, HouseholdDirector, HouseholdPlan, PlanAction, 
 from caseflow.models.base import UTCDateTime
 from caseflow.models.plan_reminders import PlanReminderKind
 from caseflow.models.plans import OPEN_ACTION_STATES
+from caseflow.unit_of_work import unit_of_work
 from caseflow.workflow.deadline_effects import holiday_calendar
 
 Candidates = Select[*tuple[Any, ...]]
@@ -41,13 +42,9 @@ def scan_plan_reminders(today: date | None = None) -> int:
     soon_until = add_working_days(today, SOON_WORKING_DAYS, holiday_calendar())
     total = 0
     for kind in PlanReminderKind:
-        try:
+        with unit_of_work():
             statement = _insert_missing(_candidates(kind, today, soon_until, now))
             total += len(list(db.session.scalars(statement.returning(PlanReminder.id))))
-            db.session.commit()
-        except BaseException:
-            db.session.rollback()
-            raise
     return total
 
 

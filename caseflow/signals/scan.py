@@ -14,6 +14,7 @@ from caseflow.models import Case, Deadline, DeadlineKind, DeadlineStatus, Signal
 from caseflow.models.base import UTCDateTime
 from caseflow.signals.mail import enqueue_mail
 from caseflow.signals.windows import WarningWindows, warning_windows
+from caseflow.unit_of_work import unit_of_work
 
 Candidates = Select[*tuple[Any, ...]]
 # Each kind is its own transaction: an interrupted scan keeps what it committed, and the
@@ -54,14 +55,10 @@ def scan_deadlines(today: date | None = None) -> ScanResult:
 
 
 def _run_step(kind: SignalKind, today: date, now: datetime, windows: WarningWindows) -> int:
-    try:
+    with unit_of_work():
         statement = _insert_missing(_candidates(kind, today, now, windows))
         signal_ids = list(db.session.scalars(statement.returning(Signal.id)))
         enqueue_mail(signal_ids)
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
     return len(signal_ids)
 
 

@@ -10,6 +10,7 @@ from caseflow.extensions import db
 from caseflow.models import Case, Deadline, DeadlineStatus, WorklistSnapshot
 from caseflow.models.base import UTCDateTime
 from caseflow.signals.windows import warning_windows
+from caseflow.unit_of_work import unit_of_work
 
 SNAPSHOT_COLUMNS = (
     "snapshot_date",
@@ -53,14 +54,10 @@ def take_snapshot(today: date | None = None) -> str:
     table = WorklistSnapshot.__table__
     assert isinstance(table, sa.Table)
     try:
-        insert = sa.insert(table).from_select(SNAPSHOT_COLUMNS, counts).returning(table.c.id)
-        rows = len(db.session.scalars(insert).all())
-        db.session.commit()
+        with unit_of_work():
+            insert = sa.insert(table).from_select(SNAPSHOT_COLUMNS, counts).returning(table.c.id)
+            rows = len(db.session.scalars(insert).all())
     except IntegrityError:
         # Another runner wrote today's snapshot between our check and our insert.
-        db.session.rollback()
         return f"werkvoorraad {label}: stond er al"
-    except BaseException:
-        db.session.rollback()
-        raise
     return f"werkvoorraad {label}: {rows} regel(s) vastgelegd"

@@ -87,6 +87,9 @@ def register_blueprints(app: Flask) -> None:
     for module in (users, rights_review, account):
         app.register_blueprint(module.bp)
     account.init_password_gate(app)
+    from caseflow.web.boundary import init_request_boundary
+
+    init_request_boundary(app)
     app.jinja_env.globals["nav_items"] = nav_items
     app.jinja_env.filters["local_time"] = local_time
     app.jinja_env.filters["duration"] = duration

@@ -72,7 +72,6 @@ def login() -> ResponseReturnValue:
         else:
             record_success(username)
             user.last_login_at = clock.now()
-            db.session.commit()
             session.clear()
             session.permanent = True  # the idle timeout is PERMANENT_SESSION_LIFETIME
             login_user(user)

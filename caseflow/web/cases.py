@@ -13,6 +13,7 @@ from caseflow.models import CHANNELS, LIFE_DOMAINS, Case, Note, Role, User
 from caseflow.web.common import user
 from caseflow.web.forms import NoteForm
 from caseflow.web.loading import case_or_403
+from caseflow.web.transition_pages import page_link
 from caseflow.workflow.deadline_effects import explain_deadline
 from caseflow.workflow.engine import add_note, assign, available_triggers, fire, workflow_for
 from caseflow.workflow.errors import ConflictError, InvalidData, WorkflowError
@@ -48,6 +49,7 @@ def _render(
     field_errors: dict[str, str] | None = None,
     values: dict[str, str] | None = None,
     note_form: NoteForm | None = None,
+    elsewhere: tuple[str, str] | None = None,
     status: int = 200,
 ) -> ResponseReturnValue:
     if case.is_destroyed:
@@ -56,6 +58,7 @@ def _render(
         )
     me = user()
     today = clock.today()
+    options = available_triggers(case, me)
     team_members: list[User] = (
         sorted(case.team.members, key=lambda u: u.full_name) if case.team else []
     )
@@ -66,7 +69,9 @@ def _render(
         today=today,
         deadlines=[(d, explain_deadline(d, today)) for d in case.deadlines],
         timeline=_timeline(case),
-        options=available_triggers(case, me),
+        options=options,
+        pages={o.trigger: page_link(case, o.page) for o in options if o.page},
+        elsewhere=elsewhere,
         children=db.session.scalars(sa.select(Case).where(Case.parent_id == case.id)).all(),
         errors=errors or [],
         open_action=open_action,
@@ -105,12 +110,21 @@ def _expected_version() -> int | None:
 @bp.route("/<int:case_id>/acties/<trigger>", methods=["POST"])
 @login_required
 def act(case_id: int, trigger: str) -> ResponseReturnValue:
+    """The generic action form: only the fields the transition declares are passed on."""
     case = case_or_403(case_id, "zaak behandelen")
-    data: dict[str, Any] = {
-        k: v for k, v in request.form.items() if k not in ("csrf_token", "version")
-    }
+    transition = workflow_for(case).transition(trigger, case.state)
+    if transition is not None and transition.page is not None:
+        label, address = page_link(case, transition.page)
+        return _render(
+            case,
+            errors=[(None, f"'{transition.label}' doet u via {label}.")],
+            elsewhere=(label, address),
+            status=400,
+        )
+    declared = (*transition.requires, *transition.optional) if transition else ()
+    data = {name: request.form[name] for name in declared if name in request.form}
     try:
-        fire(case, trigger, user(), expected_version=_expected_version(), **data)
+        fire(case, trigger, user(), data, expected_version=_expected_version())
     except InvalidData as exc:
         fields = {f"{trigger}-{name}": message for name, message in exc.field_errors.items()}
         return _render(

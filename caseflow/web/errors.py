@@ -1,17 +1,30 @@
-"""Dutch error pages."""
+"""Dutch error pages, and one mapping of the engine's refusals to HTTP statuses."""
 
 from flask import Flask, render_template
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from caseflow import unit_of_work
+from caseflow.workflow.errors import ConflictError, NotAuthorised, WorkflowError
+
 MESSAGES = {
     400: ("Verzoek niet verwerkt", "Het verzoek kon niet worden verwerkt. Probeer het opnieuw."),
     403: ("Geen toegang", "U heeft geen toegang tot deze gegevens. Deze poging is vastgelegd."),
     404: ("Niet gevonden", "Deze pagina of dit gegeven bestaat niet (meer)."),
     405: ("Niet toegestaan", "Deze handeling is hier niet mogelijk."),
+    409: ("Tegelijk gewijzigd", "Iemand anders heeft dit net gewijzigd. Probeer het opnieuw."),
     500: ("Er ging iets mis", "Er ging iets mis aan onze kant. Er is niets half opgeslagen."),
 }
+
+
+def refusal_status(error: WorkflowError) -> int:
+    """400 for input or a step that is not possible now, 403 not allowed, 409 changed meanwhile."""
+    if isinstance(error, NotAuthorised):
+        return 403
+    if isinstance(error, ConflictError):
+        return 409
+    return 400
 
 
 def init_error_pages(app: Flask) -> None:
@@ -24,8 +37,18 @@ def init_error_pages(app: Flask) -> None:
             "probeer het nog eens. Er is niets opgeslagen.",
         ), 400
 
+    @app.errorhandler(WorkflowError)
+    def _refused(error: WorkflowError) -> ResponseReturnValue:
+        # The page queries the database; what the refused request staged must be gone first.
+        unit_of_work.rollback()
+        status = refusal_status(error)
+        title = MESSAGES[status][0]
+        return render_template("error.html", title=title, message=error.message), status
+
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException) -> ResponseReturnValue:
         code = error.code or 500
+        if code >= 500:
+            unit_of_work.rollback()
         title, message = MESSAGES.get(code, (error.name, error.description or ""))
         return render_template("error.html", title=title, message=message), code

@@ -27,7 +27,6 @@ def _refuse(purpose: str, person_id: int | None, case_id: int | None) -> NoRetur
         case_id=case_id,
         origin=request.remote_addr,
     )
-    db.session.commit()
     abort(403)
 
 
@@ -47,7 +46,6 @@ def case_or_403(case_id: int, purpose: str) -> Case:
         case_id=case.id,
         origin=request.remote_addr,
     )
-    db.session.commit()
     return case
 
 
@@ -61,5 +59,4 @@ def person_or_403(person_id: int, purpose: str) -> Person:
     if visible is None:
         _refuse(purpose, person.id, None)
     record(_user(), "view", purpose, person_id=person.id, origin=request.remote_addr)
-    db.session.commit()
     return person

@@ -50,7 +50,6 @@ def search() -> ResponseReturnValue:
         record(
             me, "view", "inzage verwerkingenlog", person_id=chosen.id, origin=request.remote_addr
         )
-        db.session.commit()
     return render_template(
         "privacy/search.html", term=term, persons=persons, chosen=chosen, rows=rows, limit=LIMIT
     )

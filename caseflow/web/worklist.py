@@ -5,7 +5,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
 
-from caseflow import clock
+from caseflow import clock, unit_of_work
 from caseflow.extensions import db
 from caseflow.models import Case, Role, Team, User
 from caseflow.scope import case_scope
@@ -108,10 +108,9 @@ def bulk_assign(team_id: int) -> ResponseReturnValue:
     ).all()
     try:
         for case in cases:
-            assign(case, assignee, me, reason=reason, commit=False)
-        db.session.commit()
+            assign(case, assignee, me, reason=reason)
     except WorkflowError as exc:
-        db.session.rollback()
+        unit_of_work.rollback()
         flash(f"Niets toegewezen: {exc.message}", "error")
         return redirect(back)
     flash(f"{len(cases)} zaak/zaken toegewezen aan {assignee.full_name}.")

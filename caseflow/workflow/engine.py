@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from caseflow import clock
@@ -11,6 +12,7 @@ from caseflow.models.clients import Household, Person
 from caseflow.models.organisation import ROLE_LABELS, Municipality, Role, Team, User
 from caseflow.routing import route
 from caseflow.workflow.deadline_effects import apply_deadline_effects, extension_problem
+from caseflow.workflow.effects import Step, run_effects
 from caseflow.workflow.errors import (
     GuardFailed,
     InvalidData,
@@ -28,6 +30,7 @@ from caseflow.workflow.transaction import in_transaction, lock_case, seconds_sin
 CREATE_TRIGGER = "aanmaken"
 ASSIGN_TRIGGER = "toewijzen"
 NOTE_TRIGGER = "notitie"
+DESTROY_TRIGGER = "vernietigd"
 NOTE_ROLES = frozenset({Role.TOEGANG, Role.CONSULENT, Role.REGISSEUR, Role.TEAMMANAGER})
 
 
@@ -42,6 +45,8 @@ class TriggerOption:
     reasons: tuple[str, ...]
     fields: tuple[FieldDef, ...]
     required: frozenset[str]
+    # The page that carries this transition, when the generic action form does not.
+    page: str | None = None
 
 
 class _StateHolder:
@@ -67,11 +72,9 @@ def start_case(
     team: Team | None = None,
     assignee: User | None = None,
     data: Mapping[str, Any] | None = None,
-    commit: bool = True,
 ) -> Case:
     """Open a case in its initial state, with its creation event and starting deadlines."""
-
-    def work() -> Case:
+    with in_transaction():
         return _create_case(
             case_type,
             municipality=municipality,
@@ -84,8 +87,6 @@ def start_case(
             assignee=assignee,
             data=data or {},
         )
-
-    return in_transaction(work, commit)
 
 
 def _create_case(
@@ -120,24 +121,40 @@ def _create_case(
         last_event_at=now,
     )
     db.session.add(case)
-    db.session.add(
-        CaseEvent(
-            case=case,
-            trigger=CREATE_TRIGGER,
-            from_state=None,
-            to_state=workflow.initial,
-            actor_id=actor.id if actor else None,
-            occurred_at=now,
-            seconds_in_previous_state=0,
-            data=to_json(data),
-        )
-    )
+    _append_event(case, CREATE_TRIGGER, None, actor, now, data=to_json(data))
     apply_deadline_effects(case, [], workflow, None, None, {}, actor, clock.local_date(now))
     return case
 
 
+def _append_event(
+    case: Case,
+    trigger: str,
+    from_state: str | None,
+    actor: User | None,
+    now: datetime,
+    *,
+    data: dict[str, Any] | None = None,
+    reason: str | None = None,
+) -> CaseEvent:
+    """The case's next event, from `from_state` to where the case is now."""
+    event = CaseEvent(
+        case=case,
+        trigger=trigger,
+        from_state=from_state,
+        to_state=case.state,
+        actor_id=actor.id if actor else None,
+        occurred_at=now,
+        seconds_in_previous_state=0 if from_state is None else seconds_since(case, now),
+        reason=reason,
+        data=data or {},
+    )
+    db.session.add(event)
+    case.last_event_at = now
+    return event
+
+
 def _open_follow_up(
-    case: Case, transition: TransitionDef, actor: User | None, data: dict[str, Any]
+    case: Case, transition: TransitionDef, actor: User | None, data: Mapping[str, Any]
 ) -> Case | None:
     """The case a transition opens (e.g. a Wmo melding after the intake), routed to its team."""
     case_type = transition.creates.case_type_for(data) if transition.creates else None
@@ -164,23 +181,26 @@ def fire(
     case: Case,
     trigger: str,
     actor: User | None,
+    data: Mapping[str, Any] | None = None,
     *,
     expected_version: int | None = None,
-    commit: bool = True,
-    **data: Any,
 ) -> CaseEvent:
-    """Move `case` by `trigger` on behalf of `actor` (None: the system) or raise a WorkflowError."""
+    """Move `case` by `trigger` on behalf of `actor` (None: the system) or raise a WorkflowError.
 
-    def work() -> CaseEvent:
+    `data` is what the user gave; only the fields the transition declares are read from it.
+    The step, its effects, its event and its deadlines are flushed, never committed: the
+    request or job that called owns the commit.
+    """
+    with in_transaction():
         workflow = workflow_for(case)
         transition = _transition(workflow, case, trigger)
         _authorise(actor, transition.roles, case.municipality_id)
-        cleaned = clean_data(workflow.fields, transition, workflow.states[transition.dest], data)
+        cleaned = clean_data(
+            workflow.fields, transition, workflow.states[transition.dest], data or {}
+        )
         lock_case(case, expected_version)
         _check_guards(workflow, transition, case, cleaned)
         return _transition_case(case, workflow, transition, actor, cleaned)
-
-    return in_transaction(work, commit)
 
 
 def assign(
@@ -190,11 +210,9 @@ def assign(
     *,
     reason: str | None = None,
     expected_version: int | None = None,
-    commit: bool = True,
 ) -> CaseEvent:
     """Claim (assign to yourself), or as team manager assign, reassign or release a case."""
-
-    def work() -> CaseEvent:
+    with in_transaction():
         if case.is_closed:
             raise TriggerNotAllowed("Een afgesloten zaak kan niet meer worden toegewezen.")
         claiming = assignee is not None and assignee.id == actor.id and case.assignee_id is None
@@ -207,30 +225,17 @@ def assign(
         if assignee is not None and not assignee.serves(case.municipality_id):
             raise InvalidData({"assignee": f"{assignee.full_name} werkt niet voor deze gemeente."})
         lock_case(case, expected_version)
-        now = clock.now()
-        event = CaseEvent(
-            case=case,
-            trigger=ASSIGN_TRIGGER,
-            from_state=case.state,
-            to_state=case.state,
-            actor_id=actor.id,
-            occurred_at=now,
-            reason=reason,
-            seconds_in_previous_state=seconds_since(case, now),
-            data={"van": case.assignee_id, "naar": assignee.id if assignee else None},
+        moved = {"van": case.assignee_id, "naar": assignee.id if assignee else None}
+        event = _append_event(
+            case, ASSIGN_TRIGGER, case.state, actor, clock.now(), data=moved, reason=reason
         )
-        db.session.add(event)
         case.assignee = assignee
-        case.last_event_at = now
         return event
 
-    return in_transaction(work, commit)
 
-
-def add_note(case: Case, actor: User, text: str, *, commit: bool = True) -> Note:
+def add_note(case: Case, actor: User, text: str) -> Note:
     """A note on the case, shown in its timeline."""
-
-    def work() -> Note:
+    with in_transaction():
         if case.is_destroyed:
             raise TriggerNotAllowed("Deze zaak is vernietigd; er kan niets meer bij.")
         if not text.strip():
@@ -240,21 +245,21 @@ def add_note(case: Case, actor: User, text: str, *, commit: bool = True) -> Note
         now = clock.now()
         note = Note(case_id=case.id, author_id=actor.id, created_at=now, text=text.strip())
         db.session.add(note)
-        db.session.add(
-            CaseEvent(
-                case=case,
-                trigger=NOTE_TRIGGER,
-                from_state=case.state,
-                to_state=case.state,
-                actor_id=actor.id,
-                occurred_at=now,
-                seconds_in_previous_state=seconds_since(case, now),
-            )
-        )
-        case.last_event_at = now
+        _append_event(case, NOTE_TRIGGER, case.state, actor, now)
         return note
 
-    return in_transaction(work, commit)
+
+def record_destruction(case: Case, actor: User) -> CaseEvent:
+    """The case's personal data is gone after its retention; the skeleton and its counts stay."""
+    with in_transaction():
+        now = clock.now()
+        case.destroyed_at = now
+        return _append_event(case, DESTROY_TRIGGER, case.state, actor, now)
+
+
+def can_fire(case: Case, trigger: str) -> bool:
+    """Whether the case's definition lets `trigger` fire from its state (roles, guards aside)."""
+    return workflow_for(case).transition(trigger, case.state) is not None
 
 
 def available_triggers(case: Case, user: User | None) -> list[TriggerOption]:
@@ -281,6 +286,7 @@ def available_triggers(case: Case, user: User | None) -> list[TriggerOption]:
                 reasons=tuple(reasons),
                 fields=tuple(field_def(workflow.fields, n, dest) for n in names),
                 required=frozenset(transition.requires),
+                page=transition.page,
             )
         )
     return options
@@ -343,26 +349,23 @@ def _transition_case(
     holder = _StateHolder(case.state)
     machine.events[transition.trigger].trigger(holder)
     from_state, now = case.state, clock.now()
-    event = CaseEvent(
-        case=case,
-        trigger=transition.trigger,
-        from_state=from_state,
-        to_state=holder.state,
-        actor_id=actor.id if actor else None,
-        occurred_at=now,
-        seconds_in_previous_state=seconds_since(case, now),
-        reason=data.get("reden"),
-        data=to_json(data),
-    )
-    db.session.add(event)
     case.state = holder.state
-    case.last_event_at = now
     if from_state != holder.state:
         case.state_entered_at = now
     dest = workflow.states[holder.state]
     if dest.final:
         case.closed_at = now
         case.result = data.get("resultaat") or holder.state
+    done = run_effects(Step(case, transition, actor, data, from_state, now))
+    event = _append_event(
+        case,
+        transition.trigger,
+        from_state,
+        actor,
+        now,
+        data=to_json(data) | done,
+        reason=data.get("reden"),
+    )
     apply_deadline_effects(
         case,
         list(case.deadlines),

@@ -135,20 +135,3 @@ def household_plan_complete(case: Case, data: Mapping[str, Any]) -> str | None:
         if not goal.actions:
             return f"Het doel '{goal.wording}' heeft nog geen actie."
     return None
-
-
-@guard("gezinsplan_afgesloten")
-def household_plan_closed(case: Case, data: Mapping[str, Any]) -> str | None:
-    import sqlalchemy as sa
-
-    from caseflow.extensions import db
-    from caseflow.models.plans import HouseholdPlan
-
-    active = db.session.scalar(
-        sa.select(HouseholdPlan.id).where(
-            HouseholdPlan.case_id == case.id, HouseholdPlan.ended_at.is_(None)
-        )
-    )
-    if active is None:
-        return None
-    return "Rond het plan af of beëindig het op de pagina van het gezinsplan."

@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 
 from caseflow.models.organisation import Role
+from caseflow.workflow.effects import EFFECTS
 from caseflow.workflow.errors import WorkflowDefinitionError
 from caseflow.workflow.fields import COMMON_FIELDS, FIELD_TYPES
 from caseflow.workflow.guards import GUARDS
@@ -187,7 +188,9 @@ def _states(check: _Checker, raw: Any) -> dict[str, StateDef]:
     states = {}
     for name, spec in check.mapping(raw, "states", set(raw or {}), set()).items():
         key = f"states.{name}"
-        spec = check.mapping(spec, key, {"label", "final", "results", "suspends"}, {"label"})
+        spec = check.mapping(
+            spec, key, {"label", "final", "results", "suspends", "tags"}, {"label"}
+        )
         results = spec.get("results") or {}
         if not isinstance(results, Mapping):
             raise check.fail(f"{key}.results", "expected a mapping of result code to label")
@@ -199,6 +202,7 @@ def _states(check: _Checker, raw: Any) -> dict[str, StateDef]:
             final=bool(spec.get("final", False)),
             results={str(k): str(v) for k, v in results.items()},
             suspends=check.names(spec.get("suspends", []), f"{key}.suspends"),
+            tags=check.names(spec.get("tags", []), f"{key}.tags"),
         )
     if not states:
         raise check.fail("states", "a workflow needs at least one state")
@@ -229,6 +233,8 @@ def _transitions(
                 "guards",
                 "extends",
                 "creates",
+                "effects",
+                "page",
             },
             {"trigger", "label", "source", "dest", "roles"},
         )
@@ -252,6 +258,9 @@ def _transitions(
         check.known(requires + optional, fields, f"{key}.requires", "field")
         guards = check.names(spec.get("guards", []), f"{key}.guards")
         check.known(guards, GUARDS, f"{key}.guards", "guard")
+        effects = check.names(spec.get("effects", []), f"{key}.effects")
+        check.known(effects, EFFECTS, f"{key}.effects", "effect")
+        page = None if spec.get("page") is None else check.text(spec["page"], f"{key}.page")
         if states[spec["dest"]].results and "resultaat" not in requires:
             requires = (*requires, "resultaat")
         extends = spec.get("extends")
@@ -276,6 +285,8 @@ def _transitions(
                     states[spec["dest"]],
                     requires + optional,
                 ),
+                effects=effects,
+                page=page,
             )
         )
     return result

@@ -23,6 +23,8 @@ class StateDef:
     final: bool = False
     results: dict[str, str] = field(default_factory=dict)
     suspends: tuple[str, ...] = ()
+    # Names services ask for ("editable", "triage") instead of keeping lists of states.
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,10 @@ class TransitionDef:
     guards: tuple[str, ...] = ()
     extends: str | None = None
     creates: FollowUp | None = None
+    # Named effects (caseflow.workflow.effects) the engine runs as part of this transition.
+    effects: tuple[str, ...] = ()
+    # The page that carries this transition; the generic action form refuses it.
+    page: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
-"""One transaction per change: the case row locked, stale copies refused, state kept on commit."""
+"""The engine's share of a unit of work: the case row locked, stale copies refused, all flushed."""
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
@@ -10,40 +11,26 @@ from sqlalchemy.orm.exc import StaleDataError
 from caseflow.extensions import db
 from caseflow.models.cases import Case
 from caseflow.models.deadlines import Deadline
+from caseflow.workflow.door import through_the_door
 from caseflow.workflow.errors import ConflictError
 
-T = TypeVar("T")
 
+@contextmanager
+def in_transaction() -> Iterator[None]:
+    """One step of the engine inside the unit of work: all of it, or none of it; never committed.
 
-def in_transaction(work: Callable[[], T], commit: bool) -> T:
-    """Run `work` and commit it (or leave the commit to the caller); on any error, undo all."""
-    try:
-        result = work()
-        db.session.flush()
-        if commit:
-            commit_keeping_state()
-        return result
-    except StaleDataError:
-        db.session.rollback()
-        raise ConflictError() from None
-    except BaseException:
-        db.session.rollback()
-        raise
-
-
-def commit_keeping_state() -> None:
-    """Commit without expiring what is loaded: the objects hold exactly what was just written.
-
-    A caller that moves the same case again then sends no reloads of the case, its deadlines
-    or the actor's roles; `lock_case` still refuses the copy if another transaction changed it.
+    What the caller staged is flushed first, outside the door, so a write to a case's facts
+    next to a `fire()` is refused rather than carried along by the engine. The step itself runs
+    in a savepoint: a refusal or a failure halfway leaves the unit as it was before the step,
+    and the caller may still commit or roll back the rest.
     """
-    session = db.session()
-    expire = session.expire_on_commit
-    session.expire_on_commit = False
-    try:
-        session.commit()
-    finally:
-        session.expire_on_commit = expire
+    db.session.flush()
+    with through_the_door():
+        try:
+            with db.session.begin_nested():
+                yield
+        except StaleDataError:
+            raise ConflictError() from None
 
 
 def lock_case(case: Case, expected_version: int | None) -> None:

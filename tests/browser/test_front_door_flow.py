@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 
 from caseflow.extensions import db
 from caseflow.models import Case, CaseEvent
+from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import assign, start_case
 from tests.browser.conftest import log_in, log_out, screenshot
 from tests.factories import PASSWORD, Factory
@@ -127,6 +128,7 @@ def test_team_manager_reassigns_a_case_with_a_reason(
         team=office.wmo,
     )
     assign(case, office.consulent, office.consulent)
+    commit()  # the live server reads it in a session of its own
     log_in(page, "teammanager", PASSWORD)
     page.goto(f"/zaken/{case.id}")
     page.get_by_label("Behandelaar", exact=True).select_option(label=office.collega.full_name)

@@ -9,6 +9,7 @@ from flask import Flask
 
 from caseflow.extensions import db
 from caseflow.models import Case, CaseEvent, Municipality, Role, User
+from caseflow.unit_of_work import commit, unit_of_work
 from caseflow.workflow.engine import assign, fire, start_case
 from caseflow.workflow.errors import ConflictError, WorkflowError
 from tests.factories import Factory
@@ -21,6 +22,7 @@ def _case_with_handler(factory: Factory) -> tuple[int, int]:
     )
     case = start_case("wmo_aanvraag", municipality=gemeente, actor=consulent)
     assign(case, consulent, consulent)
+    commit(keep_loaded=True)
     return case.id, consulent.id
 
 
@@ -40,9 +42,10 @@ def test_a_stale_copy_of_a_case_is_refused(app: Flask, factory: Factory) -> None
         assert other is not None and other.state == "ontvangen"
         with app.app_context():
             first = db.session.get(Case, case_id)
-            fire(first, "oppakken", db.session.get_one(User, user_id))
+            with unit_of_work():
+                fire(first, "oppakken", db.session.get_one(User, user_id))
         with pytest.raises(ConflictError):
-            fire(other, "intrekken", other.assignee, reden="Dubbel ingediend")
+            fire(other, "intrekken", other.assignee, {"reden": "Dubbel ingediend"})
     db.session.expire_all()
     case = db.session.get_one(Case, case_id)
     assert case.state == "in_behandeling"
@@ -61,7 +64,8 @@ def _race(app: Flask, case_id: int, moves: list[Callable[[Case], None]]) -> list
             _ = case.assignee, case.municipality, case.deadlines, case.events
             loaded.wait(timeout=10)
             try:
-                move(case)
+                with unit_of_work():  # each session is a request of its own
+                    move(case)
                 outcome = "ok"
             except ConflictError:
                 outcome = "conflict"
@@ -92,7 +96,7 @@ def test_concurrent_transitions_one_succeeds_the_other_conflicts(
             case_id,
             [
                 lambda c: fire(c, "oppakken", c.assignee) and None,
-                lambda c: fire(c, "intrekken", c.assignee, reden="Dubbel ingediend") and None,
+                lambda c: fire(c, "intrekken", c.assignee, {"reden": "Dubbel ingediend"}) and None,
             ],
         )
         assert outcomes == ["conflict", "ok"]

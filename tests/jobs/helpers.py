@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 import time_machine
 
-from caseflow import clock
+from caseflow import clock, unit_of_work
 from caseflow.bsn import random_bsn
 from caseflow.extensions import db
 from caseflow.models import (
@@ -52,7 +52,7 @@ def make_office(factory: Factory, code: str = "maastricht") -> Office:
 def wmo_request(office: Office, *, handled: bool = True) -> Case:
     """A Wmo request received today; when handled, the consultant has taken it up, which ends
     the first-contact norm so only the legal decision term (2 weeks, warned 3 working days
-    before) keeps running."""
+    before) keeps running. Committed, as a request would, so every runner sees it."""
     case = start_case(
         "wmo_aanvraag",
         municipality=office.gemeente,
@@ -63,6 +63,7 @@ def wmo_request(office: Office, *, handled: bool = True) -> Case:
     if handled:
         assign(case, office.consulent, office.consulent)
         fire(case, "oppakken", office.consulent)
+    unit_of_work.commit(keep_loaded=True)
     return case
 
 

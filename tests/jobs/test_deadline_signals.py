@@ -121,8 +121,7 @@ def test_a_suspension_stops_signals_and_resuming_restarts_them_with_the_moved_da
         case,
         "vraag_aanvulling",
         office.consulent,
-        reden="Medisch advies ontbreekt",
-        hersteltermijn_tot=date(2026, 3, 25),
+        {"reden": "Medisch advies ontbreekt", "hersteltermijn_tot": date(2026, 3, 25)},
     )
     assert decision_term(case).status == "suspended"
 
@@ -152,7 +151,7 @@ def test_an_extension_moves_the_date_and_the_new_date_is_warned_about_again(
     case = wmo_request(office)
     go_to(travel, date(2026, 3, 12))
     scan_deadlines()
-    fire(case, "verdagen", office.consulent, reden="Advies arts duurt langer", weken=2)
+    fire(case, "verdagen", office.consulent, {"reden": "Advies arts duurt langer", "weken": 2})
     extended_due = decision_term(case).due_date
     assert extended_due == date(2026, 3, 30)
     assert scan_deadlines().total == 0
@@ -166,7 +165,7 @@ def test_a_stopped_deadline_no_longer_signals(
 ) -> None:
     office = make_office(factory)
     case = wmo_request(office)
-    fire(case, "intrekken", office.consulent, reden="Inwoner ziet af van de aanvraag")
+    fire(case, "intrekken", office.consulent, {"reden": "Inwoner ziet af van de aanvraag"})
     go_to(travel, date(2026, 4, 1))
     assert scan_deadlines().total == 0
 

@@ -96,7 +96,7 @@ def test_a_mail_carries_only_a_link_never_the_client_or_the_case(
 ) -> None:
     office, case_id = overdue_case(factory, travel)
     case = db.session.get_one(Case, case_id)
-    fire(case, "verslag_vastleggen", office.consulent, verslag="Heupoperatie; rolstoel nodig.")
+    fire(case, "verslag_vastleggen", office.consulent, {"verslag": "Heupoperatie; rolstoel nodig."})
     scan_deadlines()
     client = office.client
     never = [

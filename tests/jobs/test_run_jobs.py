@@ -16,6 +16,7 @@ from caseflow.extensions import db
 from caseflow.jobs import build_scheduler, scheduled_jobs
 from caseflow.models import JobRun, Signal, WorklistSnapshot
 from caseflow.signals import take_snapshot
+from caseflow.unit_of_work import unit_of_work
 from caseflow.workflow.engine import fire
 from tests.factories import Factory
 from tests.jobs.helpers import go_to, make_office, wmo_request
@@ -24,7 +25,8 @@ from tests.jobs.helpers import go_to, make_office, wmo_request
 def test_run_jobs_once_on_fresh_demo_data_creates_signals_and_a_rerun_creates_none(
     app: Flask, travel: time_machine.Traveller
 ) -> None:
-    seed(case_count=60)
+    with unit_of_work(keep_loaded=True):
+        seed(case_count=60)
     runner = app.test_cli_runner()
 
     first = runner.invoke(args=["run-jobs", "--once"])
@@ -147,7 +149,7 @@ def test_the_snapshot_counts_open_overdue_and_due_soon_cases_once_a_day(
     go_to(travel, date(2026, 3, 17))
     wmo_request(office)  # due 31 March: nothing yet
     closed = wmo_request(office)
-    fire(closed, "intrekken", office.consulent, reden="Dubbel ingediend")
+    fire(closed, "intrekken", office.consulent, {"reden": "Dubbel ingediend"})
     go_to(travel, date(2026, 3, 18))
 
     assert take_snapshot() == "werkvoorraad 18-03-2026: 1 regel(s) vastgelegd"

@@ -176,7 +176,7 @@ def test_a_finished_plan_ends_the_regie_and_leaves_room_for_a_new_one(office: Ar
     assert (plan.case.state, plan.case.result) == ("afgerond", "doelen_bereikt")
     assert plan.ended_at is not None
     director = db.session.scalars(sa.select(HouseholdDirector)).one()
-    assert director.end_reason == "Plan afgerond"
+    assert director.end_reason == "Afgerond"
 
 
 def test_the_case_page_leaves_finishing_to_the_plan_page(
@@ -185,8 +185,7 @@ def test_the_case_page_leaves_finishing_to_the_plan_page(
     plan = running_plan(office)
     login(client, office.teammanager)
     page = _text(client.get(f"/zaken/{plan.case_id}"))
-    assert "Plan beëindigen</strong>: nu niet mogelijk." in page
-    assert "op de pagina van het gezinsplan" in page
+    assert f'Plan beëindigen</strong>: via <a href="/plannen/{plan.id}">het gezinsplan</a>' in page
     response = client.post(
         f"/plannen/{plan.id}/beeindigen",
         data={"einde-reason": "Gezin verhuist.", "einde-result": "verhuisd"},

@@ -68,7 +68,7 @@ def take_up(case: Case) -> None:
     handler = case.assignee
     assert handler is not None
     fire(case, "oppakken", handler)
-    fire(case, "verslag_vastleggen", handler, verslag="Keukentafelgesprek gevoerd.")
+    fire(case, "verslag_vastleggen", handler, {"verslag": "Keukentafelgesprek gevoerd."})
 
 
 def decide(case: Case, resultaat: str = "toegekend") -> None:
@@ -77,7 +77,7 @@ def decide(case: Case, resultaat: str = "toegekend") -> None:
     assert handler is not None
     if case.state == "ontvangen":
         take_up(case)
-    fire(case, "besluiten", handler, resultaat=resultaat, motivering="Zie verslag.")
+    fire(case, "besluiten", handler, {"resultaat": resultaat, "motivering": "Zie verslag."})
 
 
 def ask_completion(case: Case, until: str) -> None:
@@ -85,7 +85,12 @@ def ask_completion(case: Case, until: str) -> None:
     assert handler is not None
     if case.state == "ontvangen":
         take_up(case)
-    fire(case, "vraag_aanvulling", handler, reden="Stukken ontbreken.", hersteltermijn_tot=until)
+    fire(
+        case,
+        "vraag_aanvulling",
+        handler,
+        {"reden": "Stukken ontbreken.", "hersteltermijn_tot": until},
+    )
 
 
 def completed(case: Case) -> None:

@@ -146,11 +146,16 @@ def test_a_stretch_suspending_two_deadlines_counts_once(
     )
     assign(case, anna, anna)
     fire(case, "oppakken", anna)
-    fire(case, "vraag_aanvulling", anna, reden="Bankafschriften", hersteltermijn_tot="2026-04-20")
+    fire(
+        case,
+        "vraag_aanvulling",
+        anna,
+        {"reden": "Bankafschriften", "hersteltermijn_tot": "2026-04-20"},
+    )
     at(travel, "2026-04-09 10:00")
     fire(case, "aanvulling_ontvangen", anna)  # 2 up to 9 April: 7 days, on both deadlines
     assert [len(d.suspensions) for d in case.deadlines] == [1, 1]
     at(travel, "2026-04-21 10:00")
-    fire(case, "besluiten", anna, resultaat="toegekend", motivering="Noodzakelijke kosten.")
+    fire(case, "besluiten", anna, {"resultaat": "toegekend", "motivering": "Noodzakelijke kosten."})
     values = indicator("doorlooptijd").run(report_filter("2026-05-01", "2026-04")).total.values
     assert (values["mediaan_bruto"], values["mediaan_netto"]) == (20.0, 13.0)

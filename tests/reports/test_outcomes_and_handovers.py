@@ -31,14 +31,14 @@ def objection(office: Office, result: str) -> Case:
     )
     assign(case, office.anna, office.anna)
     fire(case, "oppakken", office.anna)
-    fire(case, "besluiten", office.anna, resultaat=result, motivering="Zie advies.")
+    fire(case, "besluiten", office.anna, {"resultaat": result, "motivering": "Zie advies."})
     return case
 
 
 def test_share_granted_leaves_withdrawn_requests_out(office: Office) -> None:
     for result in ("toegekend", "deels_toegekend", "afgewezen"):
         decide(wmo(office), result)
-    fire(wmo(office), "intrekken", office.anna, reden="Cliënt ziet ervan af.")
+    fire(wmo(office), "intrekken", office.anna, {"reden": "Cliënt ziet ervan af."})
     result = indicator("toekenning").run(report_filter("2026-06-30", "2026-06"), ["zaaktype"])
     assert table(result) == {
         ("Wmo-aanvraag maatwerkvoorziening",): {

@@ -77,15 +77,16 @@ def full_case(office: Office, person: Person, start: str, travel: time_machine.T
         case,
         "vraag_aanvulling",
         anna,
-        reden=f"Medische verklaring {MARK}",
-        hersteltermijn_tot=_plus(start, 14),
+        {"reden": f"Medische verklaring {MARK}", "hersteltermijn_tot": _plus(start, 14)},
     )
     travel.shift(3 * 86400)
     fire(case, "aanvulling_ontvangen", anna)
     assign(case, bram, office.manager, reason=f"Anna ziek, {MARK} wil een man")
-    fire(case, "verslag_vastleggen", bram, verslag=f"Keukentafelgesprek met {MARK}.")
+    fire(case, "verslag_vastleggen", bram, {"verslag": f"Keukentafelgesprek met {MARK}."})
     travel.shift(4 * 86400)
-    fire(case, "besluiten", bram, resultaat="toegekend", motivering=f"Traplift voor {MARK}.")
+    fire(
+        case, "besluiten", bram, {"resultaat": "toegekend", "motivering": f"Traplift voor {MARK}."}
+    )
     return case
 
 

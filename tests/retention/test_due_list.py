@@ -8,6 +8,7 @@ import time_machine
 import yaml
 from flask import Flask
 
+from caseflow import unit_of_work
 from caseflow.extensions import db
 from caseflow.models import Case, JobRun
 from caseflow.retention import due_counts, is_due, years_before
@@ -28,7 +29,7 @@ def _bezwaar(office: Office, travel: time_machine.Traveller, closed_at: str) -> 
     at(travel, closed_at)
     case = start_case("bezwaar", municipality=office.gemeente, actor=office.anna, team=office.team)
     assign(case, office.anna, office.anna)
-    fire(case, "intrekken", office.anna, reden="Ingetrokken.")
+    fire(case, "intrekken", office.anna, {"reden": "Ingetrokken."})
     return case
 
 
@@ -140,6 +141,7 @@ def test_the_daily_job_counts_and_keeps_its_summary(
 ) -> None:
     office = make_office(factory)
     old = _closed_wmo(office, travel, "2015-05-04 10:00")
+    unit_of_work.commit(keep_loaded=True)  # as the request that closed it would have
     at(travel, "2026-03-02 05:30")
     result = app.test_cli_runner().invoke(args=["run-jobs", "--once"])
     assert result.exit_code == 0, result.output

@@ -102,7 +102,7 @@ def test_an_action_on_a_case_someone_else_just_moved_is_refused(
 ) -> None:
     case = _aanvraag(office, factory)
     seen = case.version
-    fire(case, "intrekken", office.consulent, reden="Inwoner trekt in")
+    fire(case, "intrekken", office.consulent, {"reden": "Inwoner trekt in"})
     events = db.session.scalar(sa.select(sa.func.count(CaseEvent.id)))
     login(client, office.consulent)
     response = client.post(f"/zaken/{case.id}/acties/oppakken", data={"version": str(seen)})

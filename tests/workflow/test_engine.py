@@ -6,6 +6,7 @@ import pytest
 import sqlalchemy as sa
 import time_machine
 
+from caseflow import unit_of_work
 from caseflow.extensions import db
 from caseflow.models import Case, CaseEvent, Deadline, Role
 from caseflow.workflow.engine import assign, available_triggers, fire, start_case
@@ -64,10 +65,10 @@ def test_happy_path_walks_to_a_decision_in_time(setting, travel) -> None:  # typ
     case = _new_aanvraag(setting)
     travel.shift(timedelta(days=1))
     fire(case, "oppakken", consulent)
-    fire(case, "verslag_vastleggen", consulent, verslag="Keukentafelgesprek gevoerd.")
+    fire(case, "verslag_vastleggen", consulent, {"verslag": "Keukentafelgesprek gevoerd."})
     travel.shift(timedelta(days=3))
     event = fire(
-        case, "besluiten", consulent, resultaat="toegekend", motivering="Past bij de vraag."
+        case, "besluiten", consulent, {"resultaat": "toegekend", "motivering": "Past bij de vraag."}
     )
     assert (case.state, case.result) == ("besloten", "toegekend")
     assert case.closed_at is not None and event.to_state == "besloten"
@@ -84,9 +85,11 @@ def test_every_transition_appends_one_event_with_seconds_in_previous_state(setti
     travel.shift(timedelta(hours=5))
     fire(case, "oppakken", consulent)
     travel.shift(timedelta(hours=2, seconds=30))
-    fire(case, "verslag_vastleggen", consulent, verslag="Gesprek gevoerd.")
+    fire(case, "verslag_vastleggen", consulent, {"verslag": "Gesprek gevoerd."})
     travel.shift(timedelta(days=1))
-    fire(case, "besluiten", consulent, resultaat="afgewezen", motivering="Voorliggend veld.")
+    fire(
+        case, "besluiten", consulent, {"resultaat": "afgewezen", "motivering": "Voorliggend veld."}
+    )
     rows = db.session.execute(
         sa.select(CaseEvent.trigger, CaseEvent.from_state, CaseEvent.seconds_in_previous_state)
         .where(CaseEvent.case_id == case.id)
@@ -106,7 +109,7 @@ def test_illegal_trigger_leaves_case_and_log_untouched(setting) -> None:  # type
     case = _new_aanvraag(setting)
     before = _snapshot(case)
     with pytest.raises(TriggerNotAllowed, match="kan niet in de status 'Aanvraag ontvangen'"):
-        fire(case, "besluiten", consulent, resultaat="toegekend", motivering="x")
+        fire(case, "besluiten", consulent, {"resultaat": "toegekend", "motivering": "x"})
     with pytest.raises(UnknownTrigger):
         fire(case, "toveren", consulent)
     assert _snapshot(case) == before
@@ -118,7 +121,7 @@ def test_failed_guard_leaves_case_and_log_untouched(setting) -> None:  # type: i
     fire(case, "oppakken", consulent)
     before = _snapshot(case)
     with pytest.raises(GuardFailed) as info:
-        fire(case, "besluiten", consulent, resultaat="toegekend", motivering="Goed.")
+        fire(case, "besluiten", consulent, {"resultaat": "toegekend", "motivering": "Goed."})
     assert info.value.reasons == ["Leg eerst het verslag van het onderzoek vast."]
     assert _snapshot(case) == before
 
@@ -127,10 +130,10 @@ def test_missing_and_bad_data_is_named_per_field(setting) -> None:  # type: igno
     _, consulent, _ = setting
     case = _new_aanvraag(setting)
     fire(case, "oppakken", consulent)
-    fire(case, "verslag_vastleggen", consulent, verslag="Gesprek gevoerd.")
+    fire(case, "verslag_vastleggen", consulent, {"verslag": "Gesprek gevoerd."})
     before = _snapshot(case)
     with pytest.raises(InvalidData) as info:
-        fire(case, "besluiten", consulent, resultaat="misschien")
+        fire(case, "besluiten", consulent, {"resultaat": "misschien"})
     assert set(info.value.field_errors) == {"resultaat", "motivering"}
     assert "Motivering is verplicht." in info.value.field_errors["motivering"]
     assert _snapshot(case) == before
@@ -158,7 +161,7 @@ def test_stale_version_is_a_conflict(setting) -> None:  # type: ignore[no-untype
     fire(case, "oppakken", consulent)
     before = _snapshot(case)
     with pytest.raises(ConflictError):
-        fire(case, "verslag_vastleggen", consulent, expected_version=seen_version, verslag="x")
+        fire(case, "verslag_vastleggen", consulent, {"verslag": "x"}, expected_version=seen_version)
     assert _snapshot(case) == before
 
 
@@ -166,11 +169,12 @@ def test_a_copy_changed_by_another_transaction_is_refused(setting) -> None:  # t
     _, consulent, _ = setting
     case = _new_aanvraag(setting)
     fire(case, "oppakken", consulent)
+    unit_of_work.commit(keep_loaded=True)
     # A colleague's transaction moves the same case after ours was committed.
     with db.engine.begin() as other:
         other.execute(sa.update(Case).where(Case.id == case.id).values(version=Case.version + 1))
     with pytest.raises(ConflictError):
-        fire(case, "verslag_vastleggen", consulent, verslag="x")
+        fire(case, "verslag_vastleggen", consulent, {"verslag": "x"})
     assert _snapshot(case)[0] == "in_behandeling"
 
 
@@ -185,7 +189,7 @@ def test_moving_a_case_again_needs_no_reload_of_what_the_engine_wrote(setting) -
 
     sa.event.listen(db.engine, "before_cursor_execute", count)
     try:
-        fire(case, "verslag_vastleggen", consulent, verslag="Gesprek gevoerd.")
+        fire(case, "verslag_vastleggen", consulent, {"verslag": "Gesprek gevoerd."})
     finally:
         sa.event.remove(db.engine, "before_cursor_execute", count)
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
@@ -204,8 +208,7 @@ def test_suspension_moves_the_due_date_by_the_suspended_days(setting, travel) ->
         case,
         "vraag_aanvulling",
         consulent,
-        reden="Offerte ontbreekt",
-        hersteltermijn_tot="2026-03-18",
+        {"reden": "Offerte ontbreekt", "hersteltermijn_tot": "2026-03-18"},
     )
     beschikking = next(d for d in case.deadlines if d.code == "beschikking")
     assert beschikking.status == "suspended"
@@ -222,14 +225,14 @@ def test_extension_is_limited_to_the_configured_weeks(setting) -> None:  # type:
     _, consulent, _ = setting
     case = _new_aanvraag(setting)
     fire(case, "oppakken", consulent)
-    fire(case, "verdagen", consulent, weken=2, reden="Advies van de GGD nodig")
+    fire(case, "verdagen", consulent, {"weken": 2, "reden": "Advies van de GGD nodig"})
     beschikking = next(d for d in case.deadlines if d.code == "beschikking")
     assert beschikking.due_date == date(2026, 3, 30)
     assert [(e.weeks, e.reason, e.basis) for e in beschikking.extensions] == [
         (2, "Advies van de GGD nodig", "Awb 4:14")
     ]
     with pytest.raises(GuardFailed, match="nog maximaal 4"):
-        fire(case, "verdagen", consulent, weken=5, reden="Nog langer")
+        fire(case, "verdagen", consulent, {"weken": 5, "reden": "Nog langer"})
     assert beschikking.extension_weeks == 2
 
 

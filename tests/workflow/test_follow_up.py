@@ -33,7 +33,7 @@ def _clarified_intake(factory: Factory, postcode: str = "6211 AB"):  # type: ign
         team=front,
     )
     fire(case, "gesprek_starten", toegang)
-    fire(case, "verhelderen", toegang, toelichting="Zelfstandig thuis blijven wonen.")
+    fire(case, "verhelderen", toegang, {"toelichting": "Zelfstandig thuis blijven wonen."})
     return gemeente, toegang, case
 
 
@@ -46,7 +46,7 @@ def test_routing_to_one_domain_opens_the_domain_case_with_the_same_intake(
 ) -> None:
     gemeente, toegang, intake_case = _clarified_intake(factory)
     wmo_team = factory.team([gemeente], domain="wmo", name="Team Wmo")
-    fire(intake_case, "doorzetten_domein", toegang, domein="wmo")
+    fire(intake_case, "doorzetten_domein", toegang, {"domein": "wmo"})
     melding = db.session.scalars(sa.select(Case).where(Case.parent_id == intake_case.id)).one()
     assert (melding.case_type, melding.state) == ("wmo_melding", "melding_ontvangen")
     assert (melding.team_id, melding.assignee_id) == (wmo_team.id, None)
@@ -60,7 +60,7 @@ def test_no_team_for_the_domain_is_a_clear_error_and_nothing_changes(
     _gemeente, toegang, intake_case = _clarified_intake(factory)
     before = _count()
     with pytest.raises(RoutingError, match="geen team voor het domein 'wmo'"):
-        fire(intake_case, "doorzetten_domein", toegang, domein="wmo")
+        fire(intake_case, "doorzetten_domein", toegang, {"domein": "wmo"})
     db.session.expire_all()
     assert intake_case.state == "verhelderd"
     assert _count() == before
@@ -74,7 +74,7 @@ def test_multi_domain_goes_to_the_area_team_of_the_address(
     zuid = factory.area(gemeente, "Zuidwest", 6227, 6229)
     factory.team([gemeente], kind=TeamKind.AREA, area=zuid, name="Gebiedsteam Zuidwest")
     team = factory.team([gemeente], kind=TeamKind.AREA, area=noord, name="Gebiedsteam Noordwest")
-    fire(intake_case, "doorzetten_gebiedsteam", toegang, toelichting="Wonen, geld en zorg.")
+    fire(intake_case, "doorzetten_gebiedsteam", toegang, {"toelichting": "Wonen, geld en zorg."})
     follow_up = db.session.scalars(sa.select(Case).where(Case.parent_id == intake_case.id)).one()
     assert (follow_up.case_type, follow_up.team_id) == ("gebiedsteam", team.id)
 
@@ -86,6 +86,6 @@ def test_an_address_outside_every_area_keeps_the_intake_at_the_front_door(
     factory.area(gemeente, "Noordwest", 6211, 6216)
     before = _count()
     with pytest.raises(RoutingError, match="valt in geen enkel gebied"):
-        fire(intake_case, "doorzetten_gebiedsteam", toegang, toelichting="Meerdere vragen.")
+        fire(intake_case, "doorzetten_gebiedsteam", toegang, {"toelichting": "Meerdere vragen."})
     db.session.expire_all()
     assert (intake_case.state, _count()) == ("verhelderd", before)

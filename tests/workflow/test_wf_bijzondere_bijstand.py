@@ -35,8 +35,7 @@ def test_decision_within_both_terms(office: Office, travel: time_machine.Travell
         case,
         "besluiten",
         office.consulent,
-        resultaat="deels_toegekend",
-        motivering="Wasmachine ja, droger niet noodzakelijk.",
+        {"resultaat": "deels_toegekend", "motivering": "Wasmachine ja, droger niet noodzakelijk."},
     )
     assert (case.state, case.result) == ("besloten", "deels_toegekend")
     assert outcomes(case) == {
@@ -55,8 +54,7 @@ def test_request_to_complete_suspends_both_terms(
         case,
         "vraag_aanvulling",
         office.consulent,
-        reden="Offerte ontbreekt.",
-        hersteltermijn_tot="2026-03-23",
+        {"reden": "Offerte ontbreekt.", "hersteltermijn_tot": "2026-03-23"},
     )
     assert {d.code: d.status for d in case.deadlines} == {
         "beslissing": "suspended",
@@ -69,7 +67,12 @@ def test_request_to_complete_suspends_both_terms(
     # Monday 4 May; the service norm is no statutory term and stays on Sunday 5 April.
     assert due_dates(case) == {"beslissing": date(2026, 5, 4), "servicenorm": date(2026, 4, 5)}
     go_to(travel, date(2026, 4, 7))
-    fire(case, "besluiten", office.consulent, resultaat="afgewezen", motivering="Voorliggend.")
+    fire(
+        case,
+        "besluiten",
+        office.consulent,
+        {"resultaat": "afgewezen", "motivering": "Voorliggend."},
+    )
     assert outcomes(case) == {
         "beslissing": ("stopped", "in_time"),
         "servicenorm": ("stopped", "late"),
@@ -86,11 +89,12 @@ def test_completion_date_must_lie_ahead_and_front_door_may_withdraw_not_decide(
             case,
             "vraag_aanvulling",
             office.consulent,
-            reden="Nota ontbreekt.",
-            hersteltermijn_tot="2026-03-02",
+            {"reden": "Nota ontbreekt.", "hersteltermijn_tot": "2026-03-02"},
         )
     with pytest.raises(NotAuthorised):
-        fire(case, "besluiten", office.toegang, resultaat="toegekend", motivering="Akkoord.")
-    fire(case, "intrekken", office.toegang, reden="Kosten vergoed door de zorgverzekeraar.")
+        fire(
+            case, "besluiten", office.toegang, {"resultaat": "toegekend", "motivering": "Akkoord."}
+        )
+    fire(case, "intrekken", office.toegang, {"reden": "Kosten vergoed door de zorgverzekeraar."})
     assert case.state == "ingetrokken"
     assert {d.status for d in case.deadlines} == {"stopped"}

@@ -32,16 +32,20 @@ def test_decision_after_a_recorded_onderzoek(
     assert due_dates(case) == {"beslissing": date(2026, 4, 28)}  # 27 April is King's Day
     fire(case, "oppakken", consulent)
     with pytest.raises(GuardFailed, match="Leg eerst het verslag"):
-        fire(case, "besluiten", consulent, resultaat="toegekend", motivering="Nodig.")
+        fire(case, "besluiten", consulent, {"resultaat": "toegekend", "motivering": "Nodig."})
     fire(
         case,
         "verslag_vastleggen",
         consulent,
-        gespreksvorm="gezinsgesprek",
-        verslag="Zoon gaat weer naar school met ambulante begeleiding.",
+        {
+            "gespreksvorm": "gezinsgesprek",
+            "verslag": "Zoon gaat weer naar school met ambulante begeleiding.",
+        },
     )
     go_to(travel, date(2026, 4, 14))
-    fire(case, "besluiten", consulent, resultaat="toegekend", motivering="Past bij de vraag.")
+    fire(
+        case, "besluiten", consulent, {"resultaat": "toegekend", "motivering": "Past bij de vraag."}
+    )
     assert (case.state, case.result) == ("besloten", "toegekend")
     assert outcomes(case) == {"beslissing": ("stopped", "in_time")}
 
@@ -57,23 +61,22 @@ def test_suspension_and_extension_and_withdrawal(
         case,
         "vraag_aanvulling",
         consulent,
-        reden="Verwijsbrief huisarts ontbreekt.",
-        hersteltermijn_tot="2026-03-27",
+        {"reden": "Verwijsbrief huisarts ontbreekt.", "hersteltermijn_tot": "2026-03-27"},
     )
     go_to(travel, date(2026, 3, 26))
-    fire(case, "aanvulling_ontvangen", consulent, toelichting="Brief ontvangen.")
+    fire(case, "aanvulling_ontvangen", consulent, {"toelichting": "Brief ontvangen."})
     beslissing = deadline(case, "beslissing")
     assert [(s.start_date, s.end_date) for s in beslissing.suspensions] == [
         (date(2026, 3, 14), date(2026, 3, 26))
     ]
     # 8 weeks from 2 March is 27 April; 12 suspended days give Saturday 9 May, so Monday 11 May.
     assert beslissing.due_date == date(2026, 5, 11)
-    fire(case, "verdagen", consulent, weken=6, reden="Advies jeugdarts nodig.")
+    fire(case, "verdagen", consulent, {"weken": 6, "reden": "Advies jeugdarts nodig."})
     # Now 14 weeks: over 12 weeks the Atw does not apply (art. 4), so Saturday 20 June stays.
     assert beslissing.due_date == date(2026, 6, 20)
     with pytest.raises(GuardFailed, match="nog maximaal 0"):
-        fire(case, "verdagen", consulent, weken=1, reden="Nog meer tijd.")
+        fire(case, "verdagen", consulent, {"weken": 1, "reden": "Nog meer tijd."})
     go_to(travel, date(2026, 4, 1))
-    fire(case, "intrekken", office.toegang, reden="Ouders kiezen voor hulp via school.")
+    fire(case, "intrekken", office.toegang, {"reden": "Ouders kiezen voor hulp via school."})
     assert (case.state, case.result) == ("ingetrokken", "ingetrokken")
     assert outcomes(case) == {"beslissing": ("stopped", "lapsed")}

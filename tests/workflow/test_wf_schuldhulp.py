@@ -23,13 +23,13 @@ def test_from_registration_through_plan_and_traject(
     case = open_case("schuldhulp", office, starter=office.toegang)
     assert due_dates(case) == {"eerste_gesprek": date(2026, 3, 30)}
     go_to(travel, date(2026, 3, 17))
-    fire(case, "eerste_gesprek_voeren", consulent, verslag="Zes schuldeisers, vast inkomen.")
+    fire(case, "eerste_gesprek_voeren", consulent, {"verslag": "Zes schuldeisers, vast inkomen."})
     assert outcomes(case) == {"eerste_gesprek": ("stopped", "in_time")}
-    fire(case, "plan_vastleggen", consulent, plan="Budgetbeheer, daarna schuldregeling.")
+    fire(case, "plan_vastleggen", consulent, {"plan": "Budgetbeheer, daarna schuldregeling."})
     fire(case, "traject_starten", consulent)
     assert case.state == "traject"
     go_to(travel, date(2026, 9, 1))
-    fire(case, "afronden", consulent, resultaat="schulden_geregeld")
+    fire(case, "afronden", consulent, {"resultaat": "schulden_geregeld"})
     assert (case.state, case.result) == ("afgerond", "schulden_geregeld")
 
 
@@ -41,9 +41,9 @@ def test_threat_of_eviction_starts_a_three_working_day_term(
     assert due_dates(case) == {"eerste_gesprek": date(2026, 4, 28)}
     go_to(travel, date(2026, 4, 2))
     with pytest.raises(InvalidData) as info:
-        fire(case, "dreiging_vastleggen", office.toegang, dreiging="ruzie")
+        fire(case, "dreiging_vastleggen", office.toegang, {"dreiging": "ruzie"})
     assert set(info.value.field_errors) == {"dreiging"}
-    fire(case, "dreiging_vastleggen", office.toegang, dreiging="huisuitzetting")
+    fire(case, "dreiging_vastleggen", office.toegang, {"dreiging": "huisuitzetting"})
     assert case.state == "aangemeld"
     # Thursday 2 April: Good Friday and Easter Monday are no working days, so the three working
     # days are 7, 8 and 9 April.
@@ -52,7 +52,7 @@ def test_threat_of_eviction_starts_a_three_working_day_term(
         "eerste_gesprek_dreiging": date(2026, 4, 9),
     }
     go_to(travel, date(2026, 4, 10))
-    fire(case, "eerste_gesprek_voeren", office.consulent, verslag="Verhuurder gebeld.")
+    fire(case, "eerste_gesprek_voeren", office.consulent, {"verslag": "Verhuurder gebeld."})
     assert outcomes(case) == {
         "eerste_gesprek": ("stopped", "in_time"),
         "eerste_gesprek_dreiging": ("stopped", "late"),
@@ -64,10 +64,13 @@ def test_advice_can_be_enough_and_threats_belong_before_the_first_conversation(
 ) -> None:
     case = open_case("schuldhulp", office)
     fire(
-        case, "eerste_gesprek_voeren", office.consulent, verslag="Alleen een vraag over toeslagen."
+        case,
+        "eerste_gesprek_voeren",
+        office.consulent,
+        {"verslag": "Alleen een vraag over toeslagen."},
     )
     with pytest.raises(TriggerNotAllowed):
-        fire(case, "dreiging_vastleggen", office.consulent, dreiging="zorgverzekering")
-    fire(case, "afronden", office.consulent, resultaat="advies_volstaat")
+        fire(case, "dreiging_vastleggen", office.consulent, {"dreiging": "zorgverzekering"})
+    fire(case, "afronden", office.consulent, {"resultaat": "advies_volstaat"})
     assert (case.state, case.result) == ("afgerond", "advies_volstaat")
     assert "eerste_gesprek_dreiging" not in due_dates(case)

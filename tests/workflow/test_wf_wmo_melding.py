@@ -30,17 +30,17 @@ def test_melding_with_plan_and_kitchen_table_talk_in_maastricht(
         "onderzoek_norm": date(2026, 3, 23),
     }
     go_to(travel, date(2026, 3, 6))
-    fire(case, "plan_ontvangen", office.toegang, toelichting="Plan door dochter opgesteld.")
+    fire(case, "plan_ontvangen", office.toegang, {"toelichting": "Plan door dochter opgesteld."})
     assert deadline(case, "persoonlijk_plan").outcome == "in_time"
     go_to(travel, date(2026, 3, 9))
     fire(case, "onderzoek_starten", consulent)
-    fire(case, "keukentafelgesprek_plannen", consulent, gesprek_op="2026-03-12")
+    fire(case, "keukentafelgesprek_plannen", consulent, {"gesprek_op": "2026-03-12"})
     assert case.state == "keukentafelgesprek"
     go_to(travel, date(2026, 3, 12))
-    fire(case, "keukentafelgesprek_voeren", consulent, verslag="Trap is het probleem.")
+    fire(case, "keukentafelgesprek_voeren", consulent, {"verslag": "Trap is het probleem."})
     assert case.state == "onderzoek"
     go_to(travel, date(2026, 3, 26))
-    fire(case, "onderzoek_afronden", consulent, resultaat="aanvraag_volgt")
+    fire(case, "onderzoek_afronden", consulent, {"resultaat": "aanvraag_volgt"})
     assert (case.state, case.result) == ("onderzoek_afgerond", "aanvraag_volgt")
     # Within the legal 6 weeks, but after Maastricht's own 3-week norm.
     assert deadline(case, "onderzoek").outcome == "in_time"
@@ -66,18 +66,17 @@ def test_onderzoek_cannot_be_closed_without_a_report(office: Office) -> None:
     case = open_case("wmo_melding", office)
     fire(case, "onderzoek_starten", office.consulent)
     with pytest.raises(GuardFailed, match="Leg eerst het verslag"):
-        fire(case, "onderzoek_afronden", office.consulent, resultaat="geen_aanvraag")
+        fire(case, "onderzoek_afronden", office.consulent, {"resultaat": "geen_aanvraag"})
     with pytest.raises(InvalidData) as info:
-        fire(case, "verslag_vastleggen", office.consulent, verslag="Huisbezoek gedaan.")
+        fire(case, "verslag_vastleggen", office.consulent, {"verslag": "Huisbezoek gedaan."})
     assert set(info.value.field_errors) == {"gespreksvorm"}
     fire(
         case,
         "verslag_vastleggen",
         office.consulent,
-        gespreksvorm="huisbezoek",
-        verslag="Huisbezoek gedaan.",
+        {"gespreksvorm": "huisbezoek", "verslag": "Huisbezoek gedaan."},
     )
-    fire(case, "onderzoek_afronden", office.consulent, resultaat="opgelost_voorliggend_veld")
+    fire(case, "onderzoek_afronden", office.consulent, {"resultaat": "opgelost_voorliggend_veld"})
     assert case.result == "opgelost_voorliggend_veld"
 
 
@@ -92,7 +91,7 @@ def test_valkenburg_has_no_separate_kitchen_table_step_and_the_standard_norm(
     assert "keukentafelgesprek_plannen" not in offered
     assert "verslag_vastleggen" in offered
     with pytest.raises(UnknownTrigger):
-        fire(case, "keukentafelgesprek_plannen", valkenburg.consulent, gesprek_op="2026-03-05")
+        fire(case, "keukentafelgesprek_plannen", valkenburg.consulent, {"gesprek_op": "2026-03-05"})
 
 
 def test_urgent_path_decides_on_a_temporary_provision_within_one_working_day(
@@ -101,14 +100,16 @@ def test_urgent_path_decides_on_a_temporary_provision_within_one_working_day(
     case = open_case("wmo_melding", office)
     fire(case, "onderzoek_starten", office.consulent)
     go_to(travel, date(2026, 4, 2))  # Thursday before Easter
-    fire(case, "spoed_melden", office.toegang, reden="Mantelzorger valt acuut weg.")
+    fire(case, "spoed_melden", office.toegang, {"reden": "Mantelzorger valt acuut weg."})
     assert case.state == "spoed"
     # One working day after Thursday 2 April: Good Friday and Easter Monday do not count.
     assert due_dates(case)["spoedbesluit"] == date(2026, 4, 7)
     with pytest.raises(NotAuthorised):
-        fire(case, "tijdelijke_voorziening_treffen", office.toegang, motivering="Thuiszorg.")
+        fire(case, "tijdelijke_voorziening_treffen", office.toegang, {"motivering": "Thuiszorg."})
     go_to(travel, date(2026, 4, 7))
-    fire(case, "tijdelijke_voorziening_treffen", office.consulent, motivering="Tijdelijke zorg.")
+    fire(
+        case, "tijdelijke_voorziening_treffen", office.consulent, {"motivering": "Tijdelijke zorg."}
+    )
     assert case.state == "onderzoek"
     assert deadline(case, "spoedbesluit").outcome == "in_time"
     assert deadline(case, "onderzoek").status == "running"  # the onderzoek goes on
@@ -118,7 +119,7 @@ def test_withdrawal_needs_a_reason_and_stops_every_term(office: Office) -> None:
     case = open_case("wmo_melding", office)
     with pytest.raises(InvalidData):
         fire(case, "intrekken", office.toegang)
-    fire(case, "intrekken", office.toegang, reden="Hulp via de buren geregeld.")
+    fire(case, "intrekken", office.toegang, {"reden": "Hulp via de buren geregeld."})
     assert case.state == "ingetrokken" and case.closed_at is not None
     assert {d.code: d.status for d in case.deadlines} == {
         "onderzoek": "stopped",

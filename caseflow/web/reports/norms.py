@@ -101,7 +101,6 @@ def norms() -> ResponseReturnValue:
                 form.bron.data or None,
                 user_id=user().id,
             )
-            db.session.commit()
             flash("Norm toegevoegd." if created else "Norm bijgewerkt.")
             return redirect(url_for("reports.norms", gemeente=form.gemeente.data, jaar=year))
     return _page(reader, form, NormImportForm(formdata=None), status=400)
@@ -119,7 +118,6 @@ def delete_norm(norm_id: int) -> ResponseReturnValue:
     guard_municipality(reader, norm.municipality_id)
     municipality_id, year = norm.municipality_id, norm.year
     db.session.delete(norm)
-    db.session.commit()
     flash("Norm verwijderd.")
     return redirect(url_for("reports.norms", gemeente=municipality_id, jaar=year))
 
