@@ -28,11 +28,10 @@ from caseflow.plans.errors import PlanError, flushed, required
 from caseflow.plans.versions import lock_plan, record_version
 from caseflow.routing import route
 from caseflow.scope import case_scope
-from caseflow.workflow.engine import assign, start_case
+from caseflow.workflow.engine import assign, start_case, workflow_for
 from caseflow.workflow.errors import InvalidData, NotAuthorised
 from caseflow.workflow.registry import registry
 
-EDITABLE_STATES = ("concept", "bijgesteld")
 # The case a plan action can open at a domain team, per domain.
 DOMAIN_CASE_TYPES = {
     "wmo": "wmo_melding",
@@ -87,7 +86,7 @@ def require_director(plan_household: Household, actor: User) -> None:
 
 
 def _editable(plan: HouseholdPlan) -> None:
-    if not plan.is_active or plan.case.state not in EDITABLE_STATES:
+    if not plan.is_active or not workflow_for(plan.case).has_tag(plan.case.state, "editable"):
         raise PlanError(
             "Doelen en acties veranderen alleen in een concept of als het plan wordt bijgesteld."
         )

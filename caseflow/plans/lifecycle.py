@@ -15,8 +15,6 @@ from caseflow.plans.versions import lock_plan, plan_text
 from caseflow.workflow.engine import can_fire, fire, workflow_for
 from caseflow.workflow.errors import InvalidData, NotAuthorised
 
-FINISHED_RESULTS = ("doelen_bereikt", "deels_bereikt")
-
 
 @dataclass(frozen=True)
 class Agreement:
@@ -144,7 +142,7 @@ def _check_evaluation(plan: HouseholdPlan, data: EvaluationInput) -> None:
     if data.decision not in EVALUATION_DECISIONS:
         errors["decision"] = "Kies hoe het plan verder gaat."
     elif data.decision == "afronden":
-        if data.result not in FINISHED_RESULTS:
+        if data.result not in workflow_for(plan.case).results_of("afronden"):
             errors["result"] = "Kies of de doelen zijn bereikt."
     elif data.next_evaluation_on is None:
         errors["next_evaluation_on"] = "Plan de volgende evaluatie."

@@ -19,9 +19,9 @@ from caseflow.models import (
 from caseflow.models.plans import OPEN_ACTION_STATES
 from caseflow.plans.directors import INTEGRAL_CASE_TYPES
 from caseflow.scope import case_scope, team_ids
+from caseflow.workflow.registry import registry
 
 LIMIT = 200
-TRIAGE_STATES = ("aangemeld", "triage")
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def stuck_plans(user: User) -> list[StuckPlan]:
         _visible_plans(user)
         .add_columns(CaseEvent.reason, CaseEvent.occurred_at)
         .outerjoin(CaseEvent, CaseEvent.id == last_escalation)
-        .where(Case.state == "geescaleerd")
+        .where(Case.state.in_(registry().get("gezinsplan").tagged("escalated")))
         .order_by(Case.state_entered_at)
         .limit(LIMIT)
     )
@@ -144,7 +144,7 @@ def without_director(user: User) -> list[tuple[Household, Case]]:
         .where(
             Case.case_type.in_(INTEGRAL_CASE_TYPES),
             Case.closed_at.is_(None),
-            Case.state.not_in(TRIAGE_STATES),
+            Case.state.not_in(registry().get("gebiedsteam").tagged("triage")),
             Case.household_id.is_not(None),
             ~directed,
             case_scope(user),

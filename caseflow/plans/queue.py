@@ -18,9 +18,9 @@ from caseflow.models import (
     TeamMeeting,
     User,
 )
-from caseflow.plans.triage import OPEN_TRIAGE_STATES
 from caseflow.routing import area_for
 from caseflow.scope import case_scope
+from caseflow.workflow.registry import registry
 from caseflow.worklist import Light, light_for
 
 LIMIT = 200
@@ -54,7 +54,7 @@ def queue(user: User, team: Team, today: date) -> list[Registration]:
         .where(
             Case.case_type == "gebiedsteam",
             Case.team_id == team.id,
-            Case.state.in_(OPEN_TRIAGE_STATES),
+            Case.state.in_(registry().get("gebiedsteam").tagged("triage")),
             Case.closed_at.is_(None),
             case_scope(user),
         )

@@ -29,10 +29,8 @@ from caseflow.plans.directors import (
     stop_directing,
 )
 from caseflow.plans.errors import PlanError, flushed, required
-from caseflow.workflow.engine import assign, fire
+from caseflow.workflow.engine import assign, can_fire, fire
 from caseflow.workflow.errors import ConflictError, InvalidData
-
-OPEN_TRIAGE_STATES = ("aangemeld", "triage")
 
 
 @dataclass(frozen=True)
@@ -89,7 +87,7 @@ def _meeting(case: Case, actor: User, record: Meeting) -> TeamMeeting:
     others = (record.other_attendees or "").strip()
     if others and others not in (meeting.other_attendees or ""):
         meeting.other_attendees = "; ".join(filter(None, [meeting.other_attendees, others]))
-    if case.state == "aangemeld":
+    if can_fire(case, "agenderen"):
         fire(case, "agenderen", actor, {"casusoverleg_op": record.held_on})
     return meeting
 

@@ -13,7 +13,6 @@ from caseflow.extensions import db
 from caseflow.models import Case, HouseholdPlan, PlanAction, Role, User
 from caseflow.models.plans import ACTION_STATES, AGREEMENT_WAYS
 from caseflow.plans.content import (
-    EDITABLE_STATES,
     ActionInput,
     GoalInput,
     add_action,
@@ -45,11 +44,10 @@ from caseflow.web.plan_forms import (
     place_errors,
     submitted,
 )
-from caseflow.workflow.engine import workflow_for
+from caseflow.workflow.engine import can_fire, workflow_for
 from caseflow.workflow.errors import InvalidData, WorkflowError
 
 bp = Blueprint("plans", __name__, url_prefix="/plannen")
-ESCALATABLE = ("concept", "afgestemd", "in_uitvoering", "evaluatie", "bijgesteld")
 
 
 def plan_or_403(plan_id: int, purpose: str) -> HouseholdPlan:
@@ -99,6 +97,7 @@ def render_plan(
     forms = {**_default_forms(plan), **given}
     _action_choices(plan, forms["action_form"])
     state = plan.case.state
+    workflow = workflow_for(plan.case)
     director = active_director(plan.household_id)
     is_director = director is not None and director.director_id == me.id
     linked = {c.id for g in plan.goals for c in g.cases} | {
@@ -109,13 +108,13 @@ def render_plan(
         "plans/show.html",
         plan=plan,
         case=plan.case,
-        workflow=workflow_for(plan.case),
+        workflow=workflow,
         workflow_for=workflow_for,
         director=director,
         is_director=is_director,
         is_manager=me.has_role(Role.TEAMMANAGER),
-        editable=is_director and plan.is_active and state in EDITABLE_STATES,
-        can_escalate=is_director and state in ESCALATABLE,
+        editable=is_director and plan.is_active and workflow.has_tag(state, "editable"),
+        can_escalate=is_director and can_fire(plan.case, "escaleren"),
         visible_case_ids=visible,
         today=clock.today(),
         ways=AGREEMENT_WAYS,

@@ -10,7 +10,6 @@ from caseflow.models import LIFE_DOMAINS, Case, Role, Team, TeamKind, User
 from caseflow.models.regie import Decision
 from caseflow.plans import queue
 from caseflow.plans.triage import (
-    OPEN_TRIAGE_STATES,
     Meeting,
     area_teams_of,
     hold,
@@ -93,7 +92,7 @@ def _page(
         "plans/triage_case.html",
         case=case,
         workflow=workflow_for(case),
-        open_for_triage=case.state in OPEN_TRIAGE_STATES and not case.is_closed,
+        open_for_triage=workflow_for(case).has_tag(case.state, "triage") and not case.is_closed,
         routed_area=area_for(case.municipality, postcode),
         decisions=queue.decisions_for(case),
         life_domains=LIFE_DOMAINS,

@@ -125,6 +125,18 @@ class Workflow:
     def transition(self, trigger: str, state: str) -> TransitionDef | None:
         return next((t for t in self.transitions_from(state) if t.trigger == trigger), None)
 
+    def tagged(self, tag: str) -> tuple[str, ...]:
+        """The states that carry `tag` in the definition (e.g. "editable", "triage")."""
+        return tuple(name for name, state in self.states.items() if tag in state.tags)
+
+    def has_tag(self, state: str, tag: str) -> bool:
+        return state in self.states and tag in self.states[state].tags
+
+    def results_of(self, trigger: str) -> dict[str, str]:
+        """The results a transition may record: those of the final state it leads to."""
+        dest = next((t.dest for t in self.transitions if t.trigger == trigger), None)
+        return dict(self.states[dest].results) if dest is not None else {}
+
     def has_trigger(self, trigger: str) -> bool:
         return any(t.trigger == trigger for t in self.transitions)
 
