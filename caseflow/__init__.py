@@ -7,6 +7,7 @@ from flask import Flask
 
 from caseflow.bundled import bundled_dir
 from caseflow.config import Config, default_database_url
+from caseflow.security.secret_key import secret_key
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -19,6 +20,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config["SECRET_KEY"] = secret_key(app)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         app.config["SQLALCHEMY_DATABASE_URI"] = default_database_url(app.instance_path)
 

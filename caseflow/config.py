@@ -12,7 +12,7 @@ def default_database_url(instance_path: str) -> str:
 
 
 class Config:
-    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-change-me")
+    SECRET_KEY = os.environ.get("SECRET_KEY")  # else instance/secret_key, else refuse to start
     SQLALCHEMY_DATABASE_URI = os.environ.get("CASEFLOW_DATABASE_URL")
     SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
     WORKFLOWS_DIR = os.environ.get("CASEFLOW_WORKFLOWS_DIR", str(bundled_dir("workflows")))
