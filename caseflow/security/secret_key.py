@@ -21,11 +21,11 @@ class MissingSecretKeyError(RuntimeError):
         make_one = f"python -c 'import secrets; print(secrets.token_hex(32))' > {key_file}"
         super().__init__(
             "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
-            f"value, or write one to {key_file} (`make run` does this once), for example:\n"
-            f"    {make_one}\n"
+            f"value, or write one to {key_file} (in a checkout, `make run` does this once), "
+            f"for example:\n    {make_one}\n"
             "SECRET_KEY ontbreekt. Zet de omgevingsvariabele SECRET_KEY op een lange willekeurige "
-            f"waarde, of schrijf die naar {key_file} (`make run` doet dat eenmalig), "
-            f"bijvoorbeeld met de opdracht hierboven."
+            f"waarde, of schrijf die naar {key_file} (in een checkout doet `make run` dat "
+            "eenmalig), bijvoorbeeld met de opdracht hierboven."
         )
 
 
