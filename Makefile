@@ -19,7 +19,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-run: install  ## migrate, seed demo data when empty, serve on http://127.0.0.1:5000 with the scheduler
+# The key that signs sessions, made once and kept: create_app() reads it when SECRET_KEY is unset.
+SECRET_FILE := instance/secret_key
+
+$(SECRET_FILE):
+	mkdir -p $(@D)
+	umask 077 && python3 -c 'import secrets; print(secrets.token_hex(32))' > $@.new && mv $@.new $@
+
+run: install $(SECRET_FILE)  ## migrate, seed demo data when empty, serve on http://127.0.0.1:5000 with the scheduler
 	$(FLASK) init-db
 	$(FLASK) seed-demo --if-empty
 	@# The scheduler runs beside the web server and stops with it.
@@ -54,7 +61,7 @@ fmt: install  ## format and autofix
 	$(VENV)/bin/ruff format caseflow tests
 	$(VENV)/bin/ruff check --fix caseflow tests
 
-check-workflows: install  ## validate workflows/*.yaml
+check-workflows: install $(SECRET_FILE)  ## validate workflows/*.yaml
 	$(FLASK) check-workflows
 
 BENCH_STAMP := $(VENV)/.bench-installed

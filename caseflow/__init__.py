@@ -5,19 +5,22 @@ from typing import Any
 
 from flask import Flask
 
-from caseflow.config import REPO_ROOT, Config, default_database_url
+from caseflow.bundled import bundled_dir
+from caseflow.config import Config, default_database_url
+from caseflow.security.secret_key import secret_key
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(
         __name__,
         instance_relative_config=True,
-        template_folder=str(REPO_ROOT / "templates"),
+        template_folder=str(bundled_dir("templates")),
     )
     app.config.from_object(Config)
     if test_config:
         app.config.from_mapping(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config["SECRET_KEY"] = secret_key(app)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         app.config["SQLALCHEMY_DATABASE_URI"] = default_database_url(app.instance_path)
 
@@ -33,7 +36,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     migrate.init_app(
         app,
         db,
-        directory=str(REPO_ROOT / "migrations"),
+        directory=str(bundled_dir("migrations")),
         render_as_batch=True,
         compare_type=True,
         render_item=render_migration_item,

@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from caseflow.bundled import bundled_dir
 
 
 def default_database_url(instance_path: str) -> str:
@@ -12,10 +12,10 @@ def default_database_url(instance_path: str) -> str:
 
 
 class Config:
-    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-change-me")
+    SECRET_KEY = os.environ.get("SECRET_KEY")  # else instance/secret_key, else refuse to start
     SQLALCHEMY_DATABASE_URI = os.environ.get("CASEFLOW_DATABASE_URL")
     SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
-    WORKFLOWS_DIR = os.environ.get("CASEFLOW_WORKFLOWS_DIR", str(REPO_ROOT / "workflows"))
+    WORKFLOWS_DIR = os.environ.get("CASEFLOW_WORKFLOWS_DIR", str(bundled_dir("workflows")))
     # Days equated to public holidays by royal decree (Atw art. 3 lid 2): ISO dates, commas.
     EXTRA_HOLIDAYS = os.environ.get("CASEFLOW_EXTRA_HOLIDAYS", "")
     SESSION_COOKIE_HTTPONLY = True

@@ -1,5 +1,6 @@
 """Fixtures: one app and schema per run, every test starting from empty tables."""
 
+import functools
 import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -10,6 +11,7 @@ import sqlalchemy as sa
 import time_machine
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.security import generate_password_hash
 
 from caseflow import create_app
 from caseflow.extensions import db
@@ -113,3 +115,11 @@ def travel() -> Iterator[time_machine.Traveller]:
 @pytest.fixture
 def workflows_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "workflows"
+
+
+@pytest.fixture(autouse=True)
+def _cheap_demo_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Demo seeding hashes every account's password on its own; at scrypt's full cost that adds
+    seconds to each test that seeds. Cheap parameters keep the salts and the checks real."""
+    cheap = functools.partial(generate_password_hash, method="scrypt:1024:8:1")
+    monkeypatch.setattr("caseflow.demo.organisation.generate_password_hash", cheap)

@@ -139,13 +139,12 @@ def build_organisation() -> DemoOrganisation:
     )
     db.session.add_all([front_door, *teams_by_domain.values(), *area_teams.values()])
 
-    password_hash = generate_password_hash(DEMO_PASSWORD)
     users = []
     for username, full_name, roles, _label in DEMO_USERS:
         user = User(
             username=username,
             full_name=full_name,
-            password_hash=password_hash,
+            password_hash=_demo_password_hash(),
             role_rows=[UserRole(role=r) for r in roles],
         )
         if username == "gemeente":
@@ -163,7 +162,7 @@ def build_organisation() -> DemoOrganisation:
         user = User(
             username=username,
             full_name=full_name,
-            password_hash=password_hash,
+            password_hash=_demo_password_hash(),
             role_rows=[UserRole(role=r) for r in roles],
             municipalities=list(municipalities),
         )
@@ -183,3 +182,8 @@ def build_organisation() -> DemoOrganisation:
     by_name["gemeente"].last_login_at = clock.now() - timedelta(days=140)
     db.session.flush()
     return DemoOrganisation(municipalities, teams_by_domain, front_door, area_teams, users)
+
+
+def _demo_password_hash() -> str:
+    # A salt of its own per account: one account's row must not give away any other's.
+    return generate_password_hash(DEMO_PASSWORD)

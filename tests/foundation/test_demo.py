@@ -6,6 +6,7 @@ from werkzeug.security import check_password_hash
 
 from caseflow.demo import DEMO_PASSWORD, seed
 from caseflow.demo.cases import FRESH_CASES, NEARLY_DUE_CASES, OLD_CASES, OVERDUE_CASES
+from caseflow.demo.organisation import build_organisation
 from caseflow.extensions import db
 from caseflow.models import Case, CaseEvent, Deadline, Municipality, User
 from caseflow.retention import is_due
@@ -49,3 +50,9 @@ def test_seed_demo_command_is_idempotent_with_if_empty(app: Flask) -> None:
     assert second.exit_code == 0
     assert "Demodata staat er al." in second.output
     assert db.session.scalar(sa.select(sa.func.count(CaseEvent.id))) == events
+
+
+def test_every_demo_account_has_its_own_salted_hash_of_the_one_demo_password(app: Flask) -> None:
+    users = build_organisation().users
+    assert all(check_password_hash(u.password_hash, DEMO_PASSWORD) for u in users)
+    assert len({u.password_hash for u in users}) == len(users)

@@ -11,7 +11,7 @@ from alembic.script import ScriptDirectory
 from flask import Flask
 
 from caseflow import create_app
-from caseflow.config import REPO_ROOT
+from caseflow.bundled import bundled_dir
 from caseflow.extensions import db
 from caseflow.models import Base
 from tests.conftest import ON_POSTGRES, TEST_DATABASE_URL
@@ -52,7 +52,7 @@ def test_init_db_reaches_head_and_models_match_migrations(fresh_app: Flask) -> N
     with fresh_app.app_context():
         result = fresh_app.test_cli_runner().invoke(args=["init-db"])
     assert result.exit_code == 0, result.output
-    head = ScriptDirectory(str(REPO_ROOT / "migrations")).get_current_head()
+    head = ScriptDirectory(str(bundled_dir("migrations"))).get_current_head()
     with fresh_app.app_context(), db.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         assert context.get_current_revision() == head

@@ -19,7 +19,6 @@ import time_machine
 from flask import Flask
 
 from caseflow import clock
-from caseflow.config import REPO_ROOT
 from caseflow.extensions import db
 from caseflow.jobs import Job, run_job
 from caseflow.models import JobRun, Signal, SignalKind
@@ -27,6 +26,8 @@ from caseflow.signals import scan, scan_deadlines
 from caseflow.signals.joblock import _lock_row, holder_id, single_runner
 from tests.factories import Factory
 from tests.jobs.helpers import all_signals, go_to, make_office, outbox, wmo_request
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 EXPECTED_KINDS = {"due_soon": 4, "overdue": 4, "escalation": 4}
 
