@@ -4,6 +4,7 @@ import re
 
 import sqlalchemy as sa
 
+from caseflow.domains import DOMAINS, Routing
 from caseflow.extensions import db
 from caseflow.models import Area, Municipality, Person, PostcodeRange, Team, TeamKind
 from caseflow.workflow.errors import WorkflowError
@@ -46,12 +47,13 @@ def _teams(kind: str, municipality: Municipality) -> sa.Select[Team]:
 
 def route(domain: str, municipality: Municipality, person: Person | None) -> Team:
     """The team for a new case of `domain`; a RoutingError with a Dutch reason when none fits."""
-    if domain == "toegang":
+    routing = DOMAINS[domain].routing if domain in DOMAINS else Routing.DOMAIN_TEAM
+    if routing is Routing.FRONT_DOOR:
         team = db.session.scalar(_teams(TeamKind.FRONT_DOOR, municipality))
         if team is None:
             raise RoutingError(f"{municipality.name} heeft geen team voor de centrale toegang.")
         return team
-    if domain == "integraal":
+    if routing is Routing.AREA:
         area = area_for(municipality, person.postcode if person else None)
         if area is None:
             raise RoutingError(

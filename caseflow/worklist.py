@@ -9,8 +9,9 @@ from sqlalchemy.orm import joinedload, selectinload
 from caseflow import clock
 from caseflow.deadlines import working_days_between
 from caseflow.extensions import db
-from caseflow.models import Case, Deadline, DeadlineStatus, Role, Team, User
+from caseflow.models import Case, Deadline, DeadlineStatus, Team, User
 from caseflow.scope import case_scope
+from caseflow.workflow.permissions import CASE_HANDLERS
 from caseflow.workflow.registry import registry
 
 PAGE_SIZE = 25
@@ -177,5 +178,5 @@ def caseload(team: Team) -> list[Caseload]:
         .options(selectinload(User.role_rows))
         .order_by(User.full_name, User.id)
     )
-    handlers = [m for m in members if m.has_role(Role.CONSULENT, Role.REGISSEUR, Role.TOEGANG)]
+    handlers = [m for m in members if m.has_role(*CASE_HANDLERS)]
     return [Caseload(u, *counts.get(u.id, (0, 0))) for u in handlers]

@@ -10,6 +10,7 @@ from datetime import date
 import sqlalchemy as sa
 
 from caseflow import clock
+from caseflow.domains import DOMAINS, Routing
 from caseflow.extensions import db
 from caseflow.models import (
     LIFE_DOMAINS,
@@ -31,15 +32,6 @@ from caseflow.scope import case_scope
 from caseflow.workflow.engine import assign, start_case, workflow_for
 from caseflow.workflow.errors import InvalidData, NotAuthorised
 from caseflow.workflow.registry import registry
-
-# The case a plan action can open at a domain team, per domain.
-DOMAIN_CASE_TYPES = {
-    "wmo": "wmo_melding",
-    "jeugd": "jeugd",
-    "participatie": "pw_aanvraag",
-    "schuldhulp": "schuldhulp",
-    "bijzondere_bijstand": "bijzondere_bijstand",
-}
 
 
 @dataclass(frozen=True)
@@ -252,7 +244,8 @@ def _owner(plan: HouseholdPlan, actor: User, action: ActionInput) -> dict[str, o
 def _open_domain_case(
     plan: HouseholdPlan, actor: User, action: ActionInput, member: Person | None
 ) -> Case:
-    case_type = DOMAIN_CASE_TYPES.get(action.new_case_domain or "")
+    chosen = DOMAINS.get(action.new_case_domain or "")
+    case_type = chosen.case_type if chosen and chosen.routing is Routing.DOMAIN_TEAM else None
     if case_type is None:
         raise InvalidData({"new_case_domain": "Kies het domein van de nieuwe zaak."})
     person = member or plan.case.person

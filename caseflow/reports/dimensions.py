@@ -7,6 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
 
+from caseflow.domains import domain_label
 from caseflow.extensions import db
 from caseflow.models import Case, Municipality, Team, User
 from caseflow.reports.filters import ReportFilter, domains
@@ -84,17 +85,6 @@ def _label_time(values: list[Any]) -> dict[Any, str]:
     return {v: Period.parse(v).label for v in values}
 
 
-DOMAIN_LABELS = {
-    "wmo": "Wmo",
-    "jeugd": "Jeugd",
-    "participatie": "Participatie en inkomen",
-    "schuldhulp": "Schuldhulpverlening",
-    "bezwaar": "Bezwaar",
-    "integraal": "Integraal (gebiedsteam)",
-    "toegang": "Centrale toegang",
-    "onderwijs": "Onderwijs",
-}
-
 DIMENSIONS: dict[str, Dimension] = {
     d.key: d
     for d in (
@@ -118,7 +108,7 @@ DIMENSIONS: dict[str, Dimension] = {
             "Domein",
             "Onbekend",
             _domain_expression,
-            lambda values: {v: DOMAIN_LABELS.get(v, v) for v in values},
+            lambda values: {v: domain_label(v) for v in values},
         ),
         Dimension(
             "team",

@@ -17,6 +17,7 @@ from caseflow.web.transition_pages import page_link
 from caseflow.workflow.deadline_effects import explain_deadline
 from caseflow.workflow.engine import add_note, assign, available_triggers, fire, workflow_for
 from caseflow.workflow.errors import ConflictError, InvalidData, WorkflowError
+from caseflow.workflow.permissions import CASE_HANDLERS
 
 bp = Blueprint("cases", __name__, url_prefix="/zaken")
 
@@ -78,9 +79,7 @@ def _render(
         field_errors=field_errors or {},
         values=values or {},
         note_form=note_form or NoteForm(),
-        can_claim=case.assignee_id is None
-        and not case.is_closed
-        and me.has_role(Role.CONSULENT, Role.REGISSEUR, Role.TOEGANG),
+        can_claim=case.assignee_id is None and not case.is_closed and me.has_role(*CASE_HANDLERS),
         is_manager=me.has_role(Role.TEAMMANAGER),
         team_members=team_members,
         channels=CHANNELS,

@@ -17,6 +17,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from caseflow.bsn import bsn_error
+from caseflow.domains import single_domain_choices
 from caseflow.intake import OUTCOMES
 from caseflow.models import CHANNELS, INCIDENT_KINDS, LIFE_DOMAINS
 
@@ -118,16 +119,7 @@ class IntakeForm(DutchForm):
         ],
     )
     domain = SelectField(
-        "Domein",
-        validate_choice=False,
-        choices=[
-            ("", "Kies…"),
-            ("wmo", "Wmo"),
-            ("jeugd", "Jeugd"),
-            ("participatie", "Participatie en inkomen"),
-            ("schuldhulp", "Schuldhulpverlening"),
-            ("bijzondere_bijstand", "Bijzondere bijstand"),
-        ],
+        "Domein", validate_choice=False, choices=[("", "Kies…"), *single_domain_choices()]
     )
     urgent_to = SelectField(
         "Met spoed naar",

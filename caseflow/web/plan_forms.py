@@ -17,6 +17,7 @@ from wtforms import (
 from wtforms.validators import InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from caseflow.domains import single_domain_choices
 from caseflow.models import LIFE_DOMAINS
 from caseflow.models.plans import ACTION_STATES, AGREEMENT_WAYS, EVALUATION_DECISIONS, OWNER_KINDS
 from caseflow.models.regie import DECISION_LABELS
@@ -33,14 +34,7 @@ ALIASES = {
     "domein": "domain",
     "resultaat": "result",
 }
-DOMAIN_CHOICES = [
-    ("", "Kies…"),
-    ("wmo", "Wmo"),
-    ("jeugd", "Jeugd"),
-    ("participatie", "Participatie en inkomen"),
-    ("schuldhulp", "Schuldhulpverlening"),
-    ("bijzondere_bijstand", "Bijzondere bijstand"),
-]
+DOMAIN_CHOICES = [("", "Kies…"), *single_domain_choices()]
 
 
 class CheckboxesField(SelectMultipleField):

@@ -23,6 +23,7 @@ from caseflow.workflow.errors import (
 from caseflow.workflow.fields import clean_data, field_def, to_json
 from caseflow.workflow.guards import GUARDS
 from caseflow.workflow.loader import SYSTEM_ROLE
+from caseflow.workflow.permissions import ASSIGNERS, CASE_HANDLERS, NOTE_WRITERS
 from caseflow.workflow.registry import registry
 from caseflow.workflow.schema import FieldDef, TransitionDef, Workflow
 from caseflow.workflow.transaction import in_transaction, lock_case, seconds_since
@@ -31,7 +32,6 @@ CREATE_TRIGGER = "aanmaken"
 ASSIGN_TRIGGER = "toewijzen"
 NOTE_TRIGGER = "notitie"
 DESTROY_TRIGGER = "vernietigd"
-NOTE_ROLES = frozenset({Role.TOEGANG, Role.CONSULENT, Role.REGISSEUR, Role.TEAMMANAGER})
 
 
 @dataclass(frozen=True)
@@ -217,9 +217,9 @@ def assign(
             raise TriggerNotAllowed("Een afgesloten zaak kan niet meer worden toegewezen.")
         claiming = assignee is not None and assignee.id == actor.id and case.assignee_id is None
         if claiming:
-            _authorise(actor, {Role.CONSULENT, Role.REGISSEUR, Role.TOEGANG}, case.municipality_id)
+            _authorise(actor, CASE_HANDLERS, case.municipality_id)
         else:
-            _authorise(actor, {Role.TEAMMANAGER}, case.municipality_id)
+            _authorise(actor, ASSIGNERS, case.municipality_id)
             if not reason or not reason.strip():
                 raise InvalidData({"reden": "Reden is verplicht."})
         if assignee is not None and not assignee.serves(case.municipality_id):
@@ -240,7 +240,7 @@ def add_note(case: Case, actor: User, text: str) -> Note:
             raise TriggerNotAllowed("Deze zaak is vernietigd; er kan niets meer bij.")
         if not text.strip():
             raise InvalidData({"text": "Schrijf eerst een notitie."})
-        _authorise(actor, NOTE_ROLES, case.municipality_id)
+        _authorise(actor, NOTE_WRITERS, case.municipality_id)
         lock_case(case, None)
         now = clock.now()
         note = Note(case_id=case.id, author_id=actor.id, created_at=now, text=text.strip())

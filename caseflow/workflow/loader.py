@@ -6,6 +6,7 @@ from typing import Any
 
 import yaml
 
+from caseflow.domains import DOMAINS
 from caseflow.models.organisation import Role
 from caseflow.workflow.effects import EFFECTS
 from caseflow.workflow.errors import WorkflowDefinitionError
@@ -24,9 +25,6 @@ from caseflow.workflow.schema import (
 
 SYSTEM_ROLE = "systeem"
 KNOWN_ROLES = frozenset(r.value for r in Role) | {SYSTEM_ROLE}
-DOMAINS = frozenset(
-    {"toegang", "integraal", "wmo", "jeugd", "participatie", "schuldhulp", "bezwaar"}
-)
 LENGTH_UNITS = ("weeks", "days", "working_days")
 OVERRIDABLE = frozenset({"length", "warning_working_days"})
 

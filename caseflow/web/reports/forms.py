@@ -10,11 +10,12 @@ from werkzeug.datastructures import MultiDict
 from wtforms import DateField, Form, IntegerField, SelectField, StringField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
+from caseflow.domains import domain_label
 from caseflow.extensions import db
-from caseflow.models import DeadlineKind, Municipality, NormKind, Role, Team, User
+from caseflow.models import DeadlineKind, Municipality, NormKind, Team, User
 from caseflow.models.organisation import team_members, team_municipalities, user_municipalities
 from caseflow.reports.base import Indicator
-from caseflow.reports.dimensions import DIMENSIONS, DOMAIN_LABELS, TIME_DIMENSIONS
+from caseflow.reports.dimensions import DIMENSIONS, TIME_DIMENSIONS
 from caseflow.reports.filters import (
     DEFAULT_SOON_DAYS,
     UNASSIGNED,
@@ -25,6 +26,7 @@ from caseflow.reports.filters import (
 )
 from caseflow.reports.norms import TARGETS
 from caseflow.reports.periods import Period, ReportError, recent_choices
+from caseflow.workflow.permissions import CASE_HANDLERS
 from caseflow.workflow.registry import registry
 
 FREE = "vrij"
@@ -83,7 +85,7 @@ def _consultants(scope: ReportScope) -> list[User]:
             team_members.c.team_id.in_(scope.team_ids)
         )
         query = query.where(User.id.in_(members))
-    handlers = (Role.CONSULENT, Role.REGISSEUR, Role.TOEGANG)
+    handlers = tuple(CASE_HANDLERS)
     return [u for u in db.session.scalars(query) if u.has_role(*handlers)]
 
 
@@ -107,9 +109,7 @@ def filter_form(
     form.zaaktype.choices = [("", "Alle zaaktypen")] + [
         (name, wf.label) for name, wf in sorted(registry().workflows.items())
     ]
-    form.domein.choices = [("", "Alle domeinen")] + [
-        (d, DOMAIN_LABELS.get(d, d)) for d in domains()
-    ]
+    form.domein.choices = [("", "Alle domeinen")] + [(d, domain_label(d)) for d in domains()]
     form.team.choices = [("", "Alle teams")] + [(str(t.id), t.name) for t in _teams(scope)]
     form.consulent.choices = [("", "Alle consulenten"), (str(UNASSIGNED), "Niet toegewezen")] + [
         (str(u.id), u.full_name) for u in _consultants(scope)
