@@ -2,29 +2,12 @@
 
 from datetime import date, timedelta
 
-from flask import current_app, has_app_context
-
-from caseflow.deadlines import HolidayCalendar, explain, legal_due_date
+from caseflow.deadlines import explain, legal_due_date
+from caseflow.deadlines.app_calendar import holiday_calendar
 from caseflow.models.cases import Case
 from caseflow.models.deadlines import Deadline, DeadlineStatus, Extension, Outcome, Suspension
 from caseflow.models.organisation import User
 from caseflow.workflow.schema import DeadlineDef, TransitionDef, Workflow
-
-CALENDAR_KEY = "caseflow.calendar"
-
-
-def holiday_calendar() -> HolidayCalendar:
-    if not has_app_context():
-        return HolidayCalendar()
-    cal = current_app.extensions.get(CALENDAR_KEY)
-    if cal is None:
-        extra = [
-            date.fromisoformat(day.strip())
-            for day in current_app.config.get("EXTRA_HOLIDAYS", "").split(",")
-            if day.strip()
-        ]
-        cal = current_app.extensions[CALENDAR_KEY] = HolidayCalendar(extra_days=extra)
-    return cal
 
 
 def _arguments(deadline: Deadline, today: date) -> dict[str, object]:
