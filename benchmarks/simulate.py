@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from caseflow import clock
-from caseflow.deadlines import HolidayCalendar, legal_due_date
+from caseflow.deadlines import HolidayCalendar, TermSpec, legal_due_date
 from caseflow.models import DeadlineStatus, Outcome
 from caseflow.workflow.engine import ASSIGN_TRIGGER, CREATE_TRIGGER, NOTE_TRIGGER
 from caseflow.workflow.fields import field_def, to_json
@@ -126,26 +126,8 @@ class DueDates:
         self.calendar = calendar
         self.compute = lru_cache(maxsize=500_000)(self._compute)
 
-    def _compute(
-        self,
-        start: date,
-        weeks: int,
-        days: int,
-        working_days: int,
-        extension_weeks: int,
-        suspensions: tuple[tuple[date, date], ...],
-        statutory: bool,
-    ) -> date:
-        return legal_due_date(
-            start,
-            weeks=weeks,
-            days=days,
-            working_days=working_days,
-            suspensions=suspensions,
-            extension_weeks=extension_weeks,
-            statutory=statutory,
-            calendar=self.calendar,
-        )
+    def _compute(self, start: date, term: TermSpec) -> date:
+        return legal_due_date(start, term, calendar=self.calendar)
 
     def of(self, deadline: SimDeadline, today: date) -> date:
         spec = deadline.spec
@@ -153,15 +135,15 @@ class DueDates:
             (s.start_date, s.end_date if s.end_date is not None else max(today, s.start_date))
             for s in deadline.suspensions
         )
-        return self.compute(
-            deadline.start_date,
-            spec.weeks,
-            spec.days,
-            spec.working_days,
-            deadline.extension_weeks,
-            suspensions,
-            spec.statutory,
+        term = TermSpec(
+            weeks=spec.weeks,
+            days=spec.days,
+            working_days=spec.working_days,
+            statutory=spec.statutory,
+            extension_weeks=deadline.extension_weeks,
+            suspensions=suspensions,
         )
+        return self.compute(deadline.start_date, term)
 
 
 class Walker:

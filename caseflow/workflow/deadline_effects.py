@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from caseflow.deadlines import explain, legal_due_date
+from caseflow.deadlines import TermSpec, explain, legal_due_date
 from caseflow.deadlines.app_calendar import holiday_calendar
 from caseflow.models.cases import Case
 from caseflow.models.deadlines import Deadline, DeadlineStatus, Extension, Outcome, Suspension
@@ -10,29 +10,31 @@ from caseflow.models.organisation import User
 from caseflow.workflow.schema import DeadlineDef, TransitionDef, Workflow
 
 
-def _arguments(deadline: Deadline, today: date) -> dict[str, object]:
+def term_spec(deadline: Deadline, today: date) -> TermSpec:
+    """The term of a deadline row as it stands on ``today``."""
     # An open suspension counts as if the clock ran again today: the date to expect right now.
-    suspensions = [
+    suspensions = tuple(
         (s.start_date, s.end_date if s.end_date is not None else max(today, s.start_date))
         for s in deadline.suspensions
-    ]
-    return {
-        "weeks": deadline.weeks,
-        "days": deadline.days,
-        "working_days": deadline.working_days,
-        "suspensions": suspensions,
-        "extension_weeks": deadline.extension_weeks,
-        "statutory": deadline.is_legal,
-        "calendar": holiday_calendar(),
-    }
+    )
+    return TermSpec(
+        weeks=deadline.weeks,
+        days=deadline.days,
+        working_days=deadline.working_days,
+        statutory=deadline.is_legal,
+        extension_weeks=deadline.extension_weeks,
+        suspensions=suspensions,
+    )
 
 
 def compute_due_date(deadline: Deadline, today: date) -> date:
-    return legal_due_date(deadline.start_date, **_arguments(deadline, today))  # type: ignore[arg-type]
+    term = term_spec(deadline, today)
+    return legal_due_date(deadline.start_date, term, calendar=holiday_calendar())
 
 
 def explain_deadline(deadline: Deadline, today: date) -> list[str]:
-    return explain(deadline.start_date, **_arguments(deadline, today))  # type: ignore[arg-type]
+    term = term_spec(deadline, today)
+    return explain(deadline.start_date, term, calendar=holiday_calendar())
 
 
 def extension_problem(deadlines: list[Deadline], spec: DeadlineDef, weeks: int) -> str | None:
