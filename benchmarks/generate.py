@@ -22,11 +22,11 @@ from werkzeug.security import generate_password_hash
 from benchmarks.common import Preset, dialect_of, make_app, migrate_schema, recreate_database
 from benchmarks.simulate import DueDates, Ids, Row, SimCase, Staff, Tables, Walker
 from caseflow import clock
+from caseflow.deadlines.app_calendar import holiday_calendar
 from caseflow.demo.cases import CASE_MIX, FAMILY, GIVEN, QUESTIONS, STREETS
 from caseflow.demo.organisation import MUNICIPALITIES
 from caseflow.extensions import db
 from caseflow.models import Base, Role, TeamKind
-from caseflow.workflow.deadline_effects import holiday_calendar
 from caseflow.workflow.registry import registry
 from caseflow.workflow.schema import Workflow
 

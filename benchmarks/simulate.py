@@ -1,10 +1,11 @@
 """Case histories walked in memory by the rules of the workflow definitions.
 
 The walk does what `caseflow.workflow.engine.fire` does to a case, its events and its deadlines,
-without a database round trip per step: the deadline rules below follow
-`caseflow.workflow.deadline_effects.apply_deadline_effects` step by step, and every due date comes
-from `caseflow.deadlines.legal_due_date`. `benchmarks.verify` replays a sample of the written
-cases through the engine's own deadline code to prove the two agree.
+without a database round trip per step: which terms start, stop, lapse, suspend or resume comes
+from the engine's own `caseflow.workflow.deadline_rules`, applied to in-memory rows the way
+`caseflow.workflow.deadline_effects.apply_deadline_effects` applies them to Deadline rows, and
+every due date comes from `caseflow.deadlines.legal_due_date`. `benchmarks.verify` replays a
+sample of the written cases through the engine's own deadline code to prove the two agree.
 """
 
 import random
@@ -15,8 +16,15 @@ from functools import lru_cache
 from typing import Any
 
 from caseflow import clock
-from caseflow.deadlines import HolidayCalendar, legal_due_date
-from caseflow.models import DeadlineStatus, Outcome
+from caseflow.deadlines import HolidayCalendar, TermSpec, legal_due_date
+from caseflow.models import DeadlineStatus
+from caseflow.workflow.deadline_rules import (
+    counted_suspensions,
+    deadline_moves,
+    first_suspended_day,
+    stop_outcome,
+    suspension_end,
+)
 from caseflow.workflow.engine import ASSIGN_TRIGGER, CREATE_TRIGGER, NOTE_TRIGGER
 from caseflow.workflow.fields import field_def, to_json
 from caseflow.workflow.schema import DeadlineDef, StateDef, TransitionDef, Workflow
@@ -126,42 +134,21 @@ class DueDates:
         self.calendar = calendar
         self.compute = lru_cache(maxsize=500_000)(self._compute)
 
-    def _compute(
-        self,
-        start: date,
-        weeks: int,
-        days: int,
-        working_days: int,
-        extension_weeks: int,
-        suspensions: tuple[tuple[date, date], ...],
-        statutory: bool,
-    ) -> date:
-        return legal_due_date(
-            start,
-            weeks=weeks,
-            days=days,
-            working_days=working_days,
-            suspensions=suspensions,
-            extension_weeks=extension_weeks,
-            statutory=statutory,
-            calendar=self.calendar,
-        )
+    def _compute(self, start: date, term: TermSpec) -> date:
+        return legal_due_date(start, term, calendar=self.calendar)
 
     def of(self, deadline: SimDeadline, today: date) -> date:
         spec = deadline.spec
-        suspensions = tuple(
-            (s.start_date, s.end_date if s.end_date is not None else max(today, s.start_date))
-            for s in deadline.suspensions
+        periods = [(s.start_date, s.end_date) for s in deadline.suspensions]
+        term = TermSpec(
+            weeks=spec.weeks,
+            days=spec.days,
+            working_days=spec.working_days,
+            statutory=spec.statutory,
+            extension_weeks=deadline.extension_weeks,
+            suspensions=counted_suspensions(periods, today),
         )
-        return self.compute(
-            deadline.start_date,
-            spec.weeks,
-            spec.days,
-            spec.working_days,
-            deadline.extension_weeks,
-            suspensions,
-            spec.statutory,
-        )
+        return self.compute(deadline.start_date, term)
 
 
 class Walker:
@@ -590,16 +577,15 @@ class Walker:
         moment: datetime,
     ) -> None:
         today = clock.local_date(moment)
-        to_state = case.state
         deadlines = list(case.deadlines)
         by_code = {d.code: d for d in deadlines}
-        changed = from_state != to_state
+        trigger = transition.trigger if transition is not None else None
+        moves = deadline_moves(workflow, from_state, case.state, trigger)
 
-        if changed and from_state is not None:
-            for code in workflow.states[from_state].suspends:
-                deadline = by_code.get(code)
-                if deadline is not None and deadline.status == DeadlineStatus.SUSPENDED:
-                    self._resume(deadline, today, actor_id)
+        for code in moves.resumes:
+            deadline = by_code.get(code)
+            if deadline is not None and deadline.status == DeadlineStatus.SUSPENDED:
+                self._resume(deadline, today, actor_id)
 
         if transition is not None and transition.extends is not None:
             deadline = by_code[transition.extends]
@@ -617,59 +603,50 @@ class Walker:
             )
             deadline.extension_weeks += weeks
 
-        trigger = transition.trigger if transition is not None else None
         for deadline in deadlines:
-            spec = workflow.deadlines.get(deadline.code)
-            if spec is None or deadline.status == DeadlineStatus.STOPPED:
+            if deadline.status == DeadlineStatus.STOPPED:
                 continue
-            if changed and to_state in spec.lapses_on_enter:
+            if deadline.code in moves.lapses:
                 self._stop(deadline, today, actor_id, lapsed=True)
-            elif (changed and to_state in spec.stops_on_enter) or (
-                trigger is not None and trigger in spec.stops_on_trigger
-            ):
+            elif deadline.code in moves.stops:
                 self._stop(deadline, today, actor_id)
 
-        for spec in workflow.deadlines.values():
-            starts_here = (changed and spec.starts_on_enter == to_state) or (
-                trigger is not None and spec.starts_on_trigger == trigger
-            )
-            current = by_code.get(spec.code)
-            if starts_here and (current is None or current.status == DeadlineStatus.STOPPED):
-                cycle = 1 + sum(1 for d in deadlines if d.code == spec.code)
+        for code in moves.starts:
+            current = by_code.get(code)
+            if current is None or current.status == DeadlineStatus.STOPPED:
+                cycle = 1 + sum(1 for d in deadlines if d.code == code)
                 started = SimDeadline(
                     id=self.ids.take("deadlines"),
-                    code=spec.code,
+                    code=code,
                     cycle=cycle,
-                    spec=spec,
+                    spec=workflow.deadlines[code],
                     start_date=today,
                     due_date=today,
                     created_at=moment,
                 )
                 started.due_date = self.due.of(started, today)
                 case.deadlines.append(started)
-                by_code[spec.code] = started
+                by_code[code] = started
 
-        if changed:
-            for code in workflow.states[to_state].suspends:
-                deadline = by_code.get(code)
-                if deadline is not None and deadline.status == DeadlineStatus.RUNNING:
-                    reason = data.get("reden") or data.get("toelichting")
-                    deadline.suspensions.append(
-                        SimSuspension(
-                            id=self.ids.take("deadline_suspensions"),
-                            start_date=today + timedelta(days=1),
-                            end_date=None,
-                            reason=str(reason) if reason else None,
-                            started_by_id=actor_id,
-                        )
+        for code in moves.suspends:
+            deadline = by_code.get(code)
+            if deadline is not None and deadline.status == DeadlineStatus.RUNNING:
+                reason = data.get("reden") or data.get("toelichting")
+                deadline.suspensions.append(
+                    SimSuspension(
+                        id=self.ids.take("deadline_suspensions"),
+                        start_date=first_suspended_day(today),
+                        end_date=None,
+                        reason=str(reason) if reason else None,
+                        started_by_id=actor_id,
                     )
-                    deadline.status = DeadlineStatus.SUSPENDED
+                )
+                deadline.status = DeadlineStatus.SUSPENDED
 
-        closing = workflow.states[to_state].final
         for deadline in by_code.values():
             if deadline.status == DeadlineStatus.STOPPED:
                 continue
-            if closing:
+            if moves.closes:
                 self._stop(deadline, today, actor_id, lapsed=True)
             else:
                 deadline.due_date = self.due.of(deadline, today)
@@ -677,7 +654,7 @@ class Walker:
     def _resume(self, deadline: SimDeadline, today: date, actor_id: int | None) -> None:
         open_suspension = next((s for s in deadline.suspensions if s.end_date is None), None)
         if open_suspension is not None:
-            open_suspension.end_date = max(today, open_suspension.start_date)
+            open_suspension.end_date = suspension_end(open_suspension.start_date, today)
             open_suspension.ended_by_id = actor_id
         deadline.status = DeadlineStatus.RUNNING
 
@@ -689,10 +666,7 @@ class Walker:
         deadline.due_date = self.due.of(deadline, today)
         deadline.status = DeadlineStatus.STOPPED
         deadline.stopped_on = today
-        if lapsed:
-            deadline.outcome = Outcome.LAPSED
-        else:
-            deadline.outcome = Outcome.IN_TIME if today <= deadline.due_date else Outcome.LATE
+        deadline.outcome = stop_outcome(today, deadline.due_date, lapsed=lapsed)
 
 
 def _current(case: SimCase, code: str) -> SimDeadline | None:

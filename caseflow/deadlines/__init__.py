@@ -7,11 +7,12 @@ from caseflow.deadlines.calendar import (
     is_working_day,
     working_days_between,
 )
-from caseflow.deadlines.terms import explain, legal_due_date
+from caseflow.deadlines.terms import TermSpec, explain, legal_due_date
 
 __all__ = [
     "DEFAULT_CALENDAR",
     "HolidayCalendar",
+    "TermSpec",
     "add_working_days",
     "explain",
     "is_working_day",

@@ -1,6 +1,7 @@
 """Due dates of legal terms and service norms, with a plain-Dutch derivation."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -23,58 +24,51 @@ ATW_MIN_TERM_DAYS = 3
 ATW_MIN_WORKING_DAYS = 2
 
 
+@dataclass(frozen=True)
+class TermSpec:
+    """Everything a due date depends on besides the day of receipt and the holidays.
+
+    One value instead of six keyword arguments, so a term read from a case, a workflow
+    definition or a test is passed around (and cached) whole. The holidays stay apart: they
+    belong to the installation, not to the term.
+    """
+
+    weeks: int = 0
+    days: int = 0
+    working_days: int = 0
+    # A service norm (servicenorm) is the organisation's own target: the Atw does not apply.
+    statutory: bool = True
+    extension_weeks: int = 0
+    suspensions: tuple[Suspension, ...] = ()
+
+
 def legal_due_date(
-    received: date,
-    *,
-    weeks: int = 0,
-    days: int = 0,
-    working_days: int = 0,
-    suspensions: Sequence[Suspension] = (),
-    extension_weeks: int = 0,
-    statutory: bool = True,
-    calendar: HolidayCalendar | None = None,
+    received: date, term: TermSpec, *, calendar: HolidayCalendar | None = None
 ) -> date:
     """The last day of the term that starts counting on the day of receipt."""
-    due, _ = _derive(
-        received, weeks, days, working_days, suspensions, extension_weeks, statutory, calendar
-    )
+    due, _ = _derive(received, term, calendar)
     return due
 
 
 def explain(
-    received: date,
-    *,
-    weeks: int = 0,
-    days: int = 0,
-    working_days: int = 0,
-    suspensions: Sequence[Suspension] = (),
-    extension_weeks: int = 0,
-    statutory: bool = True,
-    calendar: HolidayCalendar | None = None,
+    received: date, term: TermSpec, *, calendar: HolidayCalendar | None = None
 ) -> list[str]:
     """How ``legal_due_date`` gets its answer, one short Dutch sentence per step.
 
     The last sentence always names the due date.
     """
-    _, steps = _derive(
-        received, weeks, days, working_days, suspensions, extension_weeks, statutory, calendar
-    )
+    _, steps = _derive(received, term, calendar)
     return steps
 
 
 def _derive(
-    received: date,
-    weeks: int,
-    days: int,
-    working_days: int,
-    suspensions: Sequence[Suspension],
-    extension_weeks: int,
-    statutory: bool,
-    calendar: HolidayCalendar | None,
+    received: date, term: TermSpec, calendar: HolidayCalendar | None
 ) -> tuple[date, list[str]]:
+    weeks, days, working_days = term.weeks, term.days, term.working_days
+    extension_weeks, statutory = term.extension_weeks, term.statutory
     cal = DEFAULT_CALENDAR if calendar is None else calendar
     _check_lengths(weeks=weeks, days=days, working_days=working_days, extension=extension_weeks)
-    periods = _checked_suspensions(suspensions)
+    periods = _checked_suspensions(term.suspensions)
 
     steps = [f"Ontvangen op {format_date(received)}."]
     calendar_days = 7 * weeks + days

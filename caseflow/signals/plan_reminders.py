@@ -9,6 +9,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Insert, Select
 
 from caseflow import clock
+from caseflow.deadlines.app_calendar import holiday_calendar
 from caseflow.deadlines.calendar import add_working_days
 from caseflow.extensions import db
 from caseflow.models import Case, HouseholdDirector, HouseholdPlan, PlanAction, PlanReminder
@@ -16,7 +17,6 @@ from caseflow.models.base import UTCDateTime
 from caseflow.models.plan_reminders import PlanReminderKind
 from caseflow.models.plans import OPEN_ACTION_STATES
 from caseflow.unit_of_work import unit_of_work
-from caseflow.workflow.deadline_effects import holiday_calendar
 
 Candidates = Select[*tuple[Any, ...]]
 SOON_WORKING_DAYS = 5

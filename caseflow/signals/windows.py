@@ -10,9 +10,9 @@ from flask import current_app
 from sqlalchemy.sql.elements import ColumnElement, SQLColumnExpression
 
 from caseflow.deadlines import add_working_days
+from caseflow.deadlines.app_calendar import holiday_calendar
 from caseflow.extensions import db
 from caseflow.models import Municipality
-from caseflow.workflow.deadline_effects import holiday_calendar
 from caseflow.workflow.registry import registry
 
 K = TypeVar("K")

@@ -1,55 +1,43 @@
 """What a transition does to a case's deadlines: start, suspend, resume, extend, stop."""
 
-from datetime import date, timedelta
+from datetime import date
 
-from flask import current_app, has_app_context
-
-from caseflow.deadlines import HolidayCalendar, explain, legal_due_date
+from caseflow.deadlines import TermSpec, explain, legal_due_date
+from caseflow.deadlines.app_calendar import holiday_calendar
 from caseflow.models.cases import Case
-from caseflow.models.deadlines import Deadline, DeadlineStatus, Extension, Outcome, Suspension
+from caseflow.models.deadlines import Deadline, DeadlineStatus, Extension, Suspension
 from caseflow.models.organisation import User
+from caseflow.workflow.deadline_rules import (
+    counted_suspensions,
+    deadline_moves,
+    first_suspended_day,
+    stop_outcome,
+    suspension_end,
+)
 from caseflow.workflow.schema import DeadlineDef, TransitionDef, Workflow
 
-CALENDAR_KEY = "caseflow.calendar"
 
-
-def holiday_calendar() -> HolidayCalendar:
-    if not has_app_context():
-        return HolidayCalendar()
-    cal = current_app.extensions.get(CALENDAR_KEY)
-    if cal is None:
-        extra = [
-            date.fromisoformat(day.strip())
-            for day in current_app.config.get("EXTRA_HOLIDAYS", "").split(",")
-            if day.strip()
-        ]
-        cal = current_app.extensions[CALENDAR_KEY] = HolidayCalendar(extra_days=extra)
-    return cal
-
-
-def _arguments(deadline: Deadline, today: date) -> dict[str, object]:
-    # An open suspension counts as if the clock ran again today: the date to expect right now.
-    suspensions = [
-        (s.start_date, s.end_date if s.end_date is not None else max(today, s.start_date))
-        for s in deadline.suspensions
-    ]
-    return {
-        "weeks": deadline.weeks,
-        "days": deadline.days,
-        "working_days": deadline.working_days,
-        "suspensions": suspensions,
-        "extension_weeks": deadline.extension_weeks,
-        "statutory": deadline.is_legal,
-        "calendar": holiday_calendar(),
-    }
+def term_spec(deadline: Deadline, today: date) -> TermSpec:
+    """The term of a deadline row as it stands on ``today``."""
+    periods = [(s.start_date, s.end_date) for s in deadline.suspensions]
+    return TermSpec(
+        weeks=deadline.weeks,
+        days=deadline.days,
+        working_days=deadline.working_days,
+        statutory=deadline.is_legal,
+        extension_weeks=deadline.extension_weeks,
+        suspensions=counted_suspensions(periods, today),
+    )
 
 
 def compute_due_date(deadline: Deadline, today: date) -> date:
-    return legal_due_date(deadline.start_date, **_arguments(deadline, today))  # type: ignore[arg-type]
+    term = term_spec(deadline, today)
+    return legal_due_date(deadline.start_date, term, calendar=holiday_calendar())
 
 
 def explain_deadline(deadline: Deadline, today: date) -> list[str]:
-    return explain(deadline.start_date, **_arguments(deadline, today))  # type: ignore[arg-type]
+    term = term_spec(deadline, today)
+    return explain(deadline.start_date, term, calendar=holiday_calendar())
 
 
 def extension_problem(deadlines: list[Deadline], spec: DeadlineDef, weeks: int) -> str | None:
@@ -74,16 +62,15 @@ def apply_deadline_effects(
     today: date,
 ) -> list[Deadline]:
     """Update `deadlines` (the case's current ones) in place; return the ones newly started."""
-    to_state = case.state
+    trigger = transition.trigger if transition is not None else None
+    moves = deadline_moves(workflow, from_state, case.state, trigger)
     by_code = {d.code: d for d in deadlines}
-    changed_state = from_state != to_state
     actor_id = actor.id if actor else None
 
-    if changed_state and from_state is not None:
-        for code in workflow.states[from_state].suspends:
-            deadline = by_code.get(code)
-            if deadline is not None and deadline.status == DeadlineStatus.SUSPENDED:
-                _resume(deadline, today, actor_id)
+    for code in moves.resumes:
+        deadline = by_code.get(code)
+        if deadline is not None and deadline.status == DeadlineStatus.SUSPENDED:
+            _resume(deadline, today, actor_id)
 
     if transition is not None and transition.extends is not None:
         deadline = by_code[transition.extends]
@@ -98,41 +85,32 @@ def apply_deadline_effects(
         )
         deadline.extension_weeks += weeks
 
-    trigger = transition.trigger if transition is not None else None
     for deadline in deadlines:
-        spec = workflow.deadlines.get(deadline.code)
-        if spec is None or deadline.status == DeadlineStatus.STOPPED:
+        if deadline.status == DeadlineStatus.STOPPED:
             continue
-        if changed_state and to_state in spec.lapses_on_enter:
+        if deadline.code in moves.lapses:
             _stop(deadline, today, actor_id, lapsed=True)
-        elif (changed_state and to_state in spec.stops_on_enter) or (
-            trigger is not None and trigger in spec.stops_on_trigger
-        ):
+        elif deadline.code in moves.stops:
             _stop(deadline, today, actor_id)
 
     started = []
-    for spec in workflow.deadlines.values():
-        starts_here = (changed_state and spec.starts_on_enter == to_state) or (
-            transition is not None and spec.starts_on_trigger == transition.trigger
-        )
-        current = by_code.get(spec.code)
-        if starts_here and (current is None or current.status == DeadlineStatus.STOPPED):
-            cycle = 1 + sum(1 for d in deadlines if d.code == spec.code)
-            deadline = _start(case, spec, today, cycle)
+    for code in moves.starts:
+        current = by_code.get(code)
+        if current is None or current.status == DeadlineStatus.STOPPED:
+            cycle = 1 + sum(1 for d in deadlines if d.code == code)
+            deadline = _start(case, workflow.deadlines[code], today, cycle)
             started.append(deadline)
-            by_code[spec.code] = deadline
+            by_code[code] = deadline
 
-    if changed_state:
-        for code in workflow.states[to_state].suspends:
-            deadline = by_code.get(code)
-            if deadline is not None and deadline.status == DeadlineStatus.RUNNING:
-                _suspend(deadline, today, actor_id, data)
+    for code in moves.suspends:
+        deadline = by_code.get(code)
+        if deadline is not None and deadline.status == DeadlineStatus.RUNNING:
+            _suspend(deadline, today, actor_id, data)
 
-    closing = workflow.states[to_state].final
     for deadline in by_code.values():
         if deadline.status == DeadlineStatus.STOPPED:
             continue
-        if closing:
+        if moves.closes:
             # A closed case has no running terms; one its workflow did not stop simply lapses.
             _stop(deadline, today, actor_id, lapsed=True)
         else:
@@ -166,11 +144,10 @@ def _start(case: Case, spec: DeadlineDef, today: date, cycle: int) -> Deadline:
 def _suspend(
     deadline: Deadline, today: date, actor_id: int | None, data: dict[str, object]
 ) -> None:
-    # Awb 4:15: the term is suspended from the day after the request to complete is sent.
     reason = data.get("reden") or data.get("toelichting")
     deadline.suspensions.append(
         Suspension(
-            start_date=today + timedelta(days=1),
+            start_date=first_suspended_day(today),
             reason=str(reason) if reason else None,
             started_by_id=actor_id,
         )
@@ -181,7 +158,7 @@ def _suspend(
 def _resume(deadline: Deadline, today: date, actor_id: int | None) -> None:
     suspension = deadline.open_suspension
     if suspension is not None:
-        suspension.end_date = max(today, suspension.start_date)
+        suspension.end_date = suspension_end(suspension.start_date, today)
         suspension.ended_by_id = actor_id
     deadline.status = DeadlineStatus.RUNNING
 
@@ -192,7 +169,4 @@ def _stop(deadline: Deadline, today: date, actor_id: int | None, lapsed: bool = 
     deadline.due_date = compute_due_date(deadline, today)
     deadline.status = DeadlineStatus.STOPPED
     deadline.stopped_on = today
-    if lapsed:
-        deadline.outcome = Outcome.LAPSED
-    else:
-        deadline.outcome = Outcome.IN_TIME if today <= deadline.due_date else Outcome.LATE
+    deadline.outcome = stop_outcome(today, deadline.due_date, lapsed=lapsed)

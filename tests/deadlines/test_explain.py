@@ -1,6 +1,6 @@
 from datetime import date
 
-from caseflow.deadlines import HolidayCalendar, explain, legal_due_date
+from caseflow.deadlines import HolidayCalendar, TermSpec, explain, legal_due_date
 from caseflow.deadlines.dutch_dates import format_date
 
 from .dates import on
@@ -38,8 +38,7 @@ def test_format_date_in_dutch() -> None:
 def test_wmo_request_suspended_onto_easter_monday() -> None:
     steps = explain(
         on("do 2026-03-19"),
-        weeks=2,
-        suspensions=[(on("ma 2026-03-23"), on("vr 2026-03-27"))],
+        TermSpec(weeks=2, suspensions=((on("ma 2026-03-23"), on("vr 2026-03-27")),)),
     )
     assert steps == [
         "Ontvangen op donderdag 19 maart 2026.",
@@ -53,7 +52,7 @@ def test_wmo_request_suspended_onto_easter_monday() -> None:
 
 
 def test_weekend_and_holiday_are_both_named() -> None:
-    steps = explain(on("vr 2026-03-27"), weeks=1, days=1)
+    steps = explain(on("vr 2026-03-27"), TermSpec(weeks=1, days=1))
     assert steps[1] == "Termijn van 1 week en 1 dag: loopt tot zaterdag 4 april 2026."
     assert steps[2] == (
         "Zaterdag 4 april 2026 valt in het weekend en maandag 6 april 2026 is Tweede Paasdag; "
@@ -63,13 +62,13 @@ def test_weekend_and_holiday_are_both_named() -> None:
 
 
 def test_good_friday_explained() -> None:
-    steps = explain(on("vr 2026-03-27"), weeks=1)
+    steps = explain(on("vr 2026-03-27"), TermSpec(weeks=1))
     assert steps[2].startswith("Vrijdag 3 april 2026 is Goede Vrijdag en maandag 6 april 2026")
 
 
 def test_royal_decree_day_explained() -> None:
     calendar = HolidayCalendar(extra_days=[on("vr 2026-05-15")])
-    steps = explain(on("do 2026-04-30"), weeks=2, calendar=calendar)
+    steps = explain(on("do 2026-04-30"), TermSpec(weeks=2), calendar=calendar)
     assert steps[2].startswith(
         "Donderdag 14 mei 2026 is Hemelvaartsdag en vrijdag 15 mei 2026 is een bij koninklijk "
         "besluit met een feestdag gelijkgestelde dag;"
@@ -78,7 +77,7 @@ def test_royal_decree_day_explained() -> None:
 
 
 def test_article_2_explained() -> None:
-    steps = explain(on("vr 2026-03-06"), days=3)
+    steps = explain(on("vr 2026-03-06"), TermSpec(days=3))
     assert steps == [
         "Ontvangen op vrijdag 6 maart 2026.",
         "Termijn van 3 dagen: loopt tot maandag 9 maart 2026.",
@@ -89,21 +88,21 @@ def test_article_2_explained() -> None:
 
 
 def test_article_2_without_any_working_day_explained() -> None:
-    steps = explain(on("do 2026-04-02"), days=3)
+    steps = explain(on("do 2026-04-02"), TermSpec(days=3))
     assert steps[2].startswith("De termijn bevat geen enkele werkdag;")
 
 
 def test_article_4_explained() -> None:
-    steps = explain(on("zo 2026-01-04"), weeks=13)
+    steps = explain(on("zo 2026-01-04"), TermSpec(weeks=13))
     assert steps[2] == (
         "De termijn is langer dan 12 weken; volgens de Algemene termijnenwet (art. 4) schuift "
         "hij daarom niet door en blijft op zondag 5 april 2026."
     )
-    assert "90 dagen" in explain(on("zo 2026-01-04"), days=91)[2]
+    assert "90 dagen" in explain(on("zo 2026-01-04"), TermSpec(days=91))[2]
 
 
 def test_service_norm_explained() -> None:
-    steps = explain(on("do 2026-03-26"), days=10, statutory=False)
+    steps = explain(on("do 2026-03-26"), TermSpec(days=10, statutory=False))
     assert steps[2] == (
         "Dit is een servicenorm: de Algemene termijnenwet geldt niet, "
         "dus de termijn blijft op zondag 5 april 2026."
@@ -111,7 +110,7 @@ def test_service_norm_explained() -> None:
 
 
 def test_working_days_and_extension_explained() -> None:
-    steps = explain(on("vr 2026-03-06"), working_days=3, extension_weeks=1)
+    steps = explain(on("vr 2026-03-06"), TermSpec(working_days=3, extension_weeks=1))
     assert steps == [
         "Ontvangen op vrijdag 6 maart 2026.",
         "Termijn van 3 werkdagen (zaterdag, zondag en feestdagen tellen niet mee): "
@@ -122,7 +121,7 @@ def test_working_days_and_extension_explained() -> None:
 
 
 def test_calendar_part_then_working_days_explained() -> None:
-    steps = explain(on("do 2026-03-26"), weeks=1, working_days=1)
+    steps = explain(on("do 2026-03-26"), TermSpec(weeks=1, working_days=1))
     assert steps[1] == "Termijn van 1 week: loopt tot donderdag 2 april 2026."
     assert steps[2].startswith("Daarna 1 werkdag (")
     assert steps[-1] == "Uiterste datum: dinsdag 7 april 2026."
@@ -131,12 +130,14 @@ def test_calendar_part_then_working_days_explained() -> None:
 def test_suspensions_are_explained_in_date_order() -> None:
     steps = explain(
         on("ma 2026-03-16"),
-        weeks=2,
-        suspensions=[
-            (on("wo 2026-03-25"), on("vr 2026-03-27")),
-            (on("wo 2026-03-18"), on("wo 2026-03-18")),
-            (on("wo 2026-03-18"), on("do 2026-03-19")),
-        ],
+        TermSpec(
+            weeks=2,
+            suspensions=(
+                (on("wo 2026-03-25"), on("vr 2026-03-27")),
+                (on("wo 2026-03-18"), on("wo 2026-03-18")),
+                (on("wo 2026-03-18"), on("do 2026-03-19")),
+            ),
+        ),
     )
     assert steps[2] == (
         "Opschorting van woensdag 18 maart 2026 tot woensdag 18 maart 2026 duurt 0 dagen: "
@@ -150,7 +151,7 @@ def test_suspensions_are_explained_in_date_order() -> None:
 
 
 def test_no_term_explained() -> None:
-    assert explain(on("wo 2026-03-04")) == [
+    assert explain(on("wo 2026-03-04"), TermSpec()) == [
         "Ontvangen op woensdag 4 maart 2026.",
         "Termijn van 0 dagen: loopt tot woensdag 4 maart 2026.",
         "Uiterste datum: woensdag 4 maart 2026.",
@@ -159,5 +160,5 @@ def test_no_term_explained() -> None:
 
 def test_last_line_matches_the_due_date() -> None:
     received = on("do 2026-04-02")
-    due = legal_due_date(received, days=4)
-    assert explain(received, days=4)[-1] == f"Uiterste datum: {format_date(due)}."
+    due = legal_due_date(received, TermSpec(days=4))
+    assert explain(received, TermSpec(days=4))[-1] == f"Uiterste datum: {format_date(due)}."

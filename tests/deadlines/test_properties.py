@@ -1,10 +1,11 @@
+from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from caseflow.deadlines import (
+    TermSpec,
     add_working_days,
     explain,
     is_working_day,
@@ -20,7 +21,7 @@ dates = st.dates(min_value=date(2020, 1, 1), max_value=date(2035, 12, 31))
 
 
 @st.composite
-def suspension_lists(draw: st.DrawFn, received: date) -> list[tuple[date, date]]:
+def suspension_lists(draw: st.DrawFn, received: date) -> tuple[tuple[date, date], ...]:
     """Non-overlapping suspensions after receipt, in random order."""
     periods = []
     start = received
@@ -29,73 +30,83 @@ def suspension_lists(draw: st.DrawFn, received: date) -> list[tuple[date, date]]
         end = start + timedelta(days=draw(st.integers(0, 40)))
         periods.append((start, end))
         start = end
-    return draw(st.permutations(periods))
+    return tuple(draw(st.permutations(periods)))
 
 
 @st.composite
-def terms(draw: st.DrawFn, max_term_days: int = 200) -> dict[str, Any]:
+def terms(draw: st.DrawFn, max_term_days: int = 200) -> tuple[date, TermSpec]:
     received = draw(dates)
     weeks = draw(st.integers(0, max_term_days // 7))
     days = draw(st.integers(0, max_term_days - 7 * weeks))
     extension_weeks = draw(st.integers(0, (max_term_days - 7 * weeks - days) // 7))
-    return {
-        "received": received,
-        "weeks": weeks,
-        "days": days,
-        "working_days": draw(st.integers(0, 20)),
-        "extension_weeks": extension_weeks,
-        "suspensions": draw(suspension_lists(received)),
-        "statutory": draw(st.booleans()),
-    }
+    term = TermSpec(
+        weeks=weeks,
+        days=days,
+        working_days=draw(st.integers(0, 20)),
+        extension_weeks=extension_weeks,
+        suspensions=draw(suspension_lists(received)),
+        statutory=draw(st.booleans()),
+    )
+    return received, term
 
 
 @SETTINGS
 @given(terms())
-def test_due_date_is_never_before_receipt(term: dict[str, Any]) -> None:
-    assert legal_due_date(**term) >= term["received"]
+def test_due_date_is_never_before_receipt(case: tuple[date, TermSpec]) -> None:
+    received, term = case
+    assert legal_due_date(received, term) >= received
 
 
 @SETTINGS
 @given(terms(), st.data())
 def test_a_suspension_never_makes_the_date_earlier(
-    term: dict[str, Any], data: st.DataObject
+    case: tuple[date, TermSpec], data: st.DataObject
 ) -> None:
-    suspensions = term["suspensions"]
+    received, term = case
+    suspensions = term.suspensions
     if not suspensions:
         return
     dropped = data.draw(st.integers(0, len(suspensions) - 1))
-    fewer = suspensions[:dropped] + suspensions[dropped + 1 :]
-    assert legal_due_date(**{**term, "suspensions": fewer}) <= legal_due_date(**term)
+    fewer = replace(term, suspensions=suspensions[:dropped] + suspensions[dropped + 1 :])
+    assert legal_due_date(received, fewer) <= legal_due_date(received, term)
 
 
 @SETTINGS
 @given(terms(), st.integers(1, 6))
-def test_an_extension_never_makes_the_date_earlier(term: dict[str, Any], extra: int) -> None:
-    longer = {**term, "extension_weeks": term["extension_weeks"] + extra}
-    assert legal_due_date(**term) <= legal_due_date(**longer)
+def test_an_extension_never_makes_the_date_earlier(case: tuple[date, TermSpec], extra: int) -> None:
+    received, term = case
+    longer = replace(term, extension_weeks=term.extension_weeks + extra)
+    assert legal_due_date(received, term) <= legal_due_date(received, longer)
 
 
 @SETTINGS
 @given(terms(max_term_days=84))
-def test_a_statutory_term_of_at_most_12_weeks_ends_on_a_working_day(term: dict[str, Any]) -> None:
-    assert is_working_day(legal_due_date(**{**term, "statutory": True}))
+def test_a_statutory_term_of_at_most_12_weeks_ends_on_a_working_day(
+    case: tuple[date, TermSpec],
+) -> None:
+    received, term = case
+    assert is_working_day(legal_due_date(received, replace(term, statutory=True)))
 
 
 @SETTINGS
 @given(terms())
-def test_a_service_norm_in_calendar_days_is_plain_arithmetic(term: dict[str, Any]) -> None:
-    term = {**term, "statutory": False, "working_days": 0}
-    suspended = sum((end - start).days for start, end in term["suspensions"])
-    length = 7 * (term["weeks"] + term["extension_weeks"]) + term["days"] + suspended
-    assert legal_due_date(**term) == term["received"] + timedelta(days=length)
+def test_a_service_norm_in_calendar_days_is_plain_arithmetic(
+    case: tuple[date, TermSpec],
+) -> None:
+    received, term = case
+    term = replace(term, statutory=False, working_days=0)
+    suspended = sum((end - start).days for start, end in term.suspensions)
+    length = 7 * (term.weeks + term.extension_weeks) + term.days + suspended
+    assert legal_due_date(received, term) == received + timedelta(days=length)
 
 
 @SETTINGS
 @given(terms())
-def test_explain_ends_with_the_due_date(term: dict[str, Any]) -> None:
-    steps = explain(**term)
-    assert steps[-1] == f"Uiterste datum: {format_date(legal_due_date(**term))}."
-    assert steps[0] == f"Ontvangen op {format_date(term['received'])}."
+def test_explain_ends_with_the_due_date(case: tuple[date, TermSpec]) -> None:
+    received, term = case
+    steps = explain(received, term)
+    assert steps[-1] == f"Uiterste datum: {format_date(legal_due_date(received, term))}."
+    assert steps[0] == f"Ontvangen op {format_date(received)}."
 
 
 @SETTINGS

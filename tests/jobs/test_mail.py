@@ -110,7 +110,9 @@ def test_a_mail_carries_only_a_link_never_the_client_or_the_case(
         case.reference,
         "Heupoperatie",
     ]
-    for mail in outbox():
+    mails = outbox()
+    assert mails, "de scan zette geen mail in de outbox: er viel niets te controleren"
+    for mail in mails:
         text = mail.subject + "\n" + mail.body
         assert f"http://127.0.0.1:5000/zaken/{case_id}" in mail.body
         for secret in never:
