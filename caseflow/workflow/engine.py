@@ -1,4 +1,5 @@
-"""The one door for change: every case is created and moved here, each step one transaction."""
+"""The one door for change: every case is created and moved here, each step in a savepoint of
+the caller's unit of work."""
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
