@@ -34,9 +34,9 @@ def test_a_service_refusal_becomes_its_dutch_message_and_nothing_of_it_stays(
     factory: Factory,
 ) -> None:
     team = _team(factory)
-    with pytest.raises(PlanError, match="Er is net een casusoverleg op deze datum vastgelegd"):
-        with flushed():
-            _meeting_twice(team)
+    message = "Er is net een casusoverleg op deze datum vastgelegd"
+    with pytest.raises(PlanError, match=message), flushed():
+        _meeting_twice(team)
     assert db.session.scalar(sa.select(sa.func.count(TeamMeeting.id))) == 0
 
 
