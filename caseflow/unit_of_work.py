@@ -27,11 +27,18 @@ def begin() -> None:
         g.pop(_KEPT, None)
 
 
+def _kept() -> list[Callable[[], object]]:
+    if not has_app_context():
+        return []
+    kept: list[Callable[[], object]] = g.setdefault(_KEPT, [])
+    return kept
+
+
 def keep_on_refusal(write: Callable[[], object]) -> None:
-    """Do `write` in this unit now; if the unit rolls back, do it again on its own and commit."""
+    """Do `write` in this unit now; if the unit (or the savepoint around it) is rolled back,
+    it is done again, so it stays whatever else is undone."""
     write()
-    if has_app_context():
-        g.setdefault(_KEPT, []).append(write)
+    _kept().append(write)
 
 
 def commit(*, keep_loaded: bool = False) -> None:
@@ -55,7 +62,8 @@ def commit(*, keep_loaded: bool = False) -> None:
 def rollback() -> None:
     """Undo the unit; then write what must be kept of it, in a transaction of its own."""
     db.session.rollback()
-    kept = g.pop(_KEPT, []) if has_app_context() else []
+    kept = _kept()
+    begin()
     if not kept:
         return
     try:
@@ -69,10 +77,17 @@ def rollback() -> None:
 
 @contextmanager
 def all_or_nothing() -> Iterator[None]:
-    """A service's share of the unit, in a savepoint: flushed when it succeeds, undone alone
-    when it fails halfway, so the caller still decides about the rest of the unit."""
-    with db.session.begin_nested():
-        yield
+    """A step's share of the unit, in a savepoint: flushed when it succeeds, undone alone when
+    it fails, so the caller still decides about the rest of the unit. What the step wrote to be
+    kept on refusal (a refusal in the rights log, say) is written again after the undo."""
+    kept = len(_kept())
+    try:
+        with db.session.begin_nested():
+            yield
+    except BaseException:
+        for write in _kept()[kept:]:
+            write()
+        raise
 
 
 @contextmanager

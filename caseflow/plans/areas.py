@@ -108,18 +108,19 @@ def area_team(area: Area) -> Team | None:
     return db.session.scalar(sa.select(Team).where(Team.area_id == area.id).limit(1))
 
 
-def set_membership(team: Team, member: User | None, actor: User, *, present: bool) -> None:
-    """Add someone to an area team, or take them off it."""
+def set_membership(
+    team: Team, member: User | None, actor: User, *, present: bool, origin: str | None = None
+) -> None:
+    """Add someone to an area team, or take them off it, through the rights service."""
+    from caseflow.rights.accounts import set_team_membership
+
     if team.area is None:
         raise InvalidData({"user_id": "Dit is geen gebiedsteam."})
     _may_administer(actor, team.area.municipality_id)
     if member is None or not member.serves(team.area.municipality_id):
         raise InvalidData({"user_id": "Kies een medewerker van deze gemeente."})
     with flushed():
-        if present and member not in team.members:
-            team.members.append(member)
-        if not present and member in team.members:
-            team.members.remove(member)
+        set_team_membership(actor, member, team, present=present, origin=origin)
 
 
 def where_is(municipality: Municipality, postcode: str) -> tuple[Area | None, Team | None]:

@@ -2,8 +2,11 @@
 
 Deny by default: only a beheerder changes rights, only of users who serve one of their
 municipalities, only within those municipalities (and the teams that serve them), and never
-their own rights: a second beheerder does that (four eyes, no self-escalation). Every change is
-one transaction with its rights-log rows; every refusal is logged with result "geweigerd".
+their own rights: a second beheerder does that (four eyes, no self-escalation). What belongs to
+the whole account (its roles, its password, whether it is active) changes only by a beheerder of
+every municipality the account serves: a beheerder of one municipality cannot reach into the
+others through a shared colleague. Every change is logged in the rights log with its rows; every
+refusal is logged with result "geweigerd".
 """
 
 import re
@@ -44,6 +47,10 @@ USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,79}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 SELF = "U kunt uw eigen rechten niet wijzigen. Vraag een andere beheerder om dit te doen."
 OUT_OF_SCOPE = "Alleen een beheerder van een gemeente van deze medewerker beheert dit account."
+WIDER = (
+    "Dit account werkt ook voor gemeenten die u niet beheert. Rollen, wachtwoord en activering "
+    "wijzigt een beheerder van al die gemeenten."
+)
 
 
 def administered(actor: User) -> list[Municipality]:
@@ -74,6 +81,11 @@ def in_scope(actor: User, subject: User) -> bool:
     return bool(administered_ids(actor) & {m.id for m in subject.municipalities})
 
 
+def covers(actor: User, subject: User) -> bool:
+    """Whether `actor` administers every municipality `subject` serves (account-wide changes)."""
+    return {m.id for m in subject.municipalities} <= administered_ids(actor)
+
+
 def users_in_scope(actor: User, municipality_id: int | None = None) -> list[User]:
     ids = administered_ids(actor)
     if municipality_id is not None:
@@ -90,15 +102,24 @@ def users_in_scope(actor: User, municipality_id: int | None = None) -> list[User
 
 
 def authorise(
-    actor: User, subject: User | None, action: str, detail: str, origin: str | None
+    actor: User,
+    subject: User | None,
+    action: str,
+    detail: str,
+    origin: str | None,
+    *,
+    whole_account: bool = False,
 ) -> None:
-    """Refuse (and log) unless `actor` may change `subject`'s rights; None means a new account."""
+    """Refuse (and log) unless `actor` may change `subject`'s rights; None means a new account.
+    A change to the `whole_account` needs a beheerder of all of the account's municipalities."""
     if not administered(actor):
         reason = "Alleen een beheerder beheert accounts en rechten."
     elif subject is not None and not in_scope(actor, subject):
         reason = OUT_OF_SCOPE
     elif subject is not None and subject.id == actor.id:
         reason = SELF
+    elif subject is not None and whole_account and not covers(actor, subject):
+        reason = WIDER
     else:
         return
     record_refusal(actor, subject, action, f"{detail}: {reason}" if detail else reason, origin)
@@ -247,6 +268,9 @@ def change_rights(
     was asked; the rest of their scope stays. Returns how many changes were logged."""
     authorise(actor, subject, "rol_toegekend", "rechten wijzigen", origin)
     wanted_roles = _checked_roles(roles)
+    if wanted_roles != subject.roles:
+        detail = "rollen " + ", ".join(_label(r) for r in sorted(wanted_roles))
+        authorise(actor, subject, "rol_toegekend", detail, origin, whole_account=True)
     municipalities, teams = _scope_choices(
         actor, subject, set(municipality_ids), set(team_ids), origin
     )
@@ -311,7 +335,7 @@ class _Diff:
 def set_active(actor: User, subject: User, active: bool, origin: str | None) -> bool:
     """Activate or deactivate an account; False when it already was so (nothing logged)."""
     action = "geactiveerd" if active else "gedeactiveerd"
-    authorise(actor, subject, action, "", origin)
+    authorise(actor, subject, action, "", origin, whole_account=True)
     if subject.active == active:
         return False
     subject.active = active
@@ -323,7 +347,7 @@ def set_active(actor: User, subject: User, active: bool, origin: str | None) -> 
 def reset_password(actor: User, subject: User, password: str, origin: str | None) -> None:
     """A new initial password that the user must change at their next login; it also lifts a
     lockout, as the lockout message sends people to the beheerder."""
-    authorise(actor, subject, "wachtwoord_reset", "", origin)
+    authorise(actor, subject, "wachtwoord_reset", "", origin, whole_account=True)
     if problems := password_problems(password, subject.username):
         raise InvalidData({"password": " ".join(problems)})
     subject.password_hash = generate_password_hash(password)
@@ -335,6 +359,27 @@ def reset_password(actor: User, subject: User, password: str, origin: str | None
         actor, subject, "wachtwoord_reset", "moet bij volgende login wijzigen", origin=origin
     )
     db.session.flush()
+
+
+def set_team_membership(
+    actor: User, member: User, team: Team, *, present: bool, origin: str | None
+) -> bool:
+    """Put someone in a team or take them out: team membership decides which cases they see,
+    so it is a change of rights like any other. False when nothing changed (nothing logged)."""
+    action = "team_toegevoegd" if present else "team_verwijderd"
+    authorise(actor, member, action, team.name, origin)
+    if team.id not in {t.id for t in manageable_teams(actor)}:
+        record_refusal(actor, member, action, f"{team.name}: team buiten eigen beheer", origin)
+        raise NotAuthorised("U kunt alleen teams beheren van gemeenten die u zelf beheert.")
+    if (member in team.members) == present:
+        return False
+    if present:
+        team.members.append(member)
+    else:
+        team.members.remove(member)
+    record_change(actor, member, action, team.name, origin=origin)
+    db.session.flush()
+    return True
 
 
 def change_own_password(

@@ -187,7 +187,7 @@ def membership(team_id: int) -> ResponseReturnValue:
     present = request.form.get("actie") != "verwijderen"
     member = db.session.get(User, int(form.user_id.data or 0))
     try:
-        areas.set_membership(team, member, user(), present=present)
+        areas.set_membership(team, member, user(), present=present, origin=request.remote_addr)
     except WorkflowError as exc:
         return _refused(exc, form, f"area{area.id}", "member")
     assert member is not None

@@ -11,6 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from caseflow.extensions import db
 from caseflow.models.cases import Case
 from caseflow.models.deadlines import Deadline
+from caseflow.unit_of_work import all_or_nothing
 from caseflow.workflow.door import through_the_door
 from caseflow.workflow.errors import ConflictError
 
@@ -27,7 +28,7 @@ def in_transaction() -> Iterator[None]:
     db.session.flush()
     with through_the_door():
         try:
-            with db.session.begin_nested():
+            with all_or_nothing():
                 yield
         except StaleDataError:
             raise ConflictError() from None
