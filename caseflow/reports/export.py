@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from caseflow.reports.base import Number, ReportResult
+from caseflow.security.exports import keep_text, neutralise
 
 NUMBER_FORMATS = {"procent": "0.0", "dagen": "0.0", "gemiddelde": "0.00", "aantal": "0"}
 
@@ -31,8 +33,14 @@ def to_csv(result: ReportResult) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([code for code, _ in columns(result)])
     for cells in _cells(result):
-        writer.writerow(["" if value is None else value for value in cells])
+        writer.writerow(["" if value is None else neutralise(value) for value in cells])
     return out.getvalue()
+
+
+def _append(sheet: Worksheet, values: Sequence[str | Number | None]) -> None:
+    """The next row; text goes in as text, so a label like '=1+1' is never a formula."""
+    sheet.append(list(values))
+    keep_text(sheet[sheet.max_row])
 
 
 def to_xlsx(result: ReportResult, description: Sequence[tuple[str, str]] = ()) -> bytes:
@@ -42,13 +50,13 @@ def to_xlsx(result: ReportResult, description: Sequence[tuple[str, str]] = ()) -
     assert sheet is not None
     sheet.title = "Cijfers"
     cols = columns(result)
-    sheet.append([label for _, label in cols])
+    _append(sheet, [label for _, label in cols])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     groups = len(result.dimensions)
     units = [m.unit for m in result.indicator.measures]
     for cells in _cells(result):
-        sheet.append(cells)
+        _append(sheet, cells)
         for offset, unit in enumerate(units):
             sheet.cell(sheet.max_row, groups + offset + 1).number_format = NUMBER_FORMATS[unit]
     for index, (_, label) in enumerate(cols, start=1):
@@ -56,14 +64,14 @@ def to_xlsx(result: ReportResult, description: Sequence[tuple[str, str]] = ()) -
     sheet.freeze_panes = "A2"
 
     notes = book.create_sheet("Toelichting")
-    notes.append(["Indicator", result.indicator.name])
-    notes.append(["Definitie", result.indicator.definition])
+    _append(notes, ["Indicator", result.indicator.name])
+    _append(notes, ["Definitie", result.indicator.definition])
     for name, value in description:
-        notes.append([name, value])
-    notes.append([])
-    notes.append(["Kolom", "Code"])
+        _append(notes, [name, value])
+    _append(notes, [])
+    _append(notes, ["Kolom", "Code"])
     for code, label in cols:
-        notes.append([label, code])
+        _append(notes, [label, code])
     notes.column_dimensions["A"].width = 30
     notes.column_dimensions["B"].width = 100
 

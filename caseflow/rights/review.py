@@ -18,6 +18,7 @@ from caseflow.extensions import db
 from caseflow.models import Municipality, RightsChange, Role, User
 from caseflow.rights.accounts import authorise, in_scope
 from caseflow.rights.log import record_change
+from caseflow.security.exports import neutralise
 from caseflow.workflow.errors import InvalidData
 
 IDLE_DAYS = 90
@@ -160,8 +161,7 @@ HEADER = [
 
 
 def _cell(value: str) -> str:
-    # A cell that a spreadsheet would read as a formula is kept as text.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    return str(neutralise(value))
 
 
 def _moment(value: datetime | None) -> str:
