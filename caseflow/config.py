@@ -22,6 +22,10 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = os.environ.get("CASEFLOW_SECURE_COOKIES", "0") == "1"
     PERMANENT_SESSION_LIFETIME = int(os.environ.get("CASEFLOW_IDLE_MINUTES", "30")) * 60
+    # No request bigger than a norm file or a long report needs; more form fields than any
+    # page has are an attack, not a form. Both are refused with 413 and a Dutch page.
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    MAX_FORM_PARTS = 500
     WTF_CSRF_ENABLED = True
     WTF_CSRF_TIME_LIMIT = None
     WTF_I18N_ENABLED = False  # forms use WTForms' own Dutch messages

@@ -67,6 +67,9 @@ def role_label(role: str) -> str:
 
 
 def register_blueprints(app: Flask) -> None:
+    from caseflow.web.ids import bound_route_ids
+
+    bound_route_ids(app)
     from caseflow.web import auth, cases, dossier, intake, privacy, retention, worklist
 
     for module in (auth, worklist, cases, intake, dossier, privacy, retention):

@@ -12,6 +12,7 @@ from caseflow.models import Area, Municipality, PostcodeRange, Role, Team, User
 from caseflow.plans import areas
 from caseflow.routing import postcode_number
 from caseflow.web.common import int_arg, user
+from caseflow.web.ids import parse_id
 from caseflow.web.plan_forms import (
     AreaForm,
     Errors,
@@ -119,7 +120,7 @@ def add_area() -> ResponseReturnValue:
     municipalities = _municipalities()
     form = submitted(AreaForm, "gebied")
     municipality = next(
-        (m for m in municipalities if m.id == int(form.municipality_id.data or 0)), None
+        (m for m in municipalities if m.id == parse_id(form.municipality_id.data)), None
     )
     try:
         if municipality is None:
@@ -185,7 +186,7 @@ def membership(team_id: int) -> ResponseReturnValue:
     area = _area(team.area_id)
     form = submitted(MemberForm, f"lid{area.id}")
     present = request.form.get("actie") != "verwijderen"
-    member = db.session.get(User, int(form.user_id.data or 0))
+    member = db.session.get(User, parse_id(form.user_id.data) or 0)
     try:
         areas.set_membership(team, member, user(), present=present, origin=request.remote_addr)
     except WorkflowError as exc:

@@ -16,6 +16,7 @@ from caseflow import clock
 from caseflow.extensions import db, login_manager
 from caseflow.models import User
 from caseflow.security.throttle import is_locked, record_failure, record_success
+from caseflow.web.ids import parse_id
 
 bp = Blueprint("auth", __name__)
 WRONG = "Gebruikersnaam of wachtwoord klopt niet."
@@ -39,7 +40,8 @@ def init_login(app: Flask) -> None:
         # A deactivated account, or a session from before the password changed, is logged out
         # at its next request, not when its session would have ended.
         user_id, _, key = session_id.partition(":")
-        found = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        number = parse_id(user_id)
+        found = db.session.get(User, number) if number is not None else None
         if found is None or not found.active or not hmac.compare_digest(key, found.session_key):
             return None
         return found

@@ -12,6 +12,7 @@ from caseflow.extensions import db
 from caseflow.models import CHANNELS, LIFE_DOMAINS, Case, Note, Role, User
 from caseflow.web.common import user
 from caseflow.web.forms import NoteForm
+from caseflow.web.ids import parse_id
 from caseflow.web.loading import case_or_403
 from caseflow.web.transition_pages import page_link
 from caseflow.workflow.deadline_effects import explain_deadline
@@ -103,7 +104,7 @@ def show(case_id: int) -> ResponseReturnValue:
 
 def _expected_version() -> int | None:
     value = request.form.get("version", "")
-    return int(value) if value.isdigit() else None
+    return parse_id(value)
 
 
 @bp.route("/<int:case_id>/acties/<trigger>", methods=["POST"])
@@ -163,8 +164,9 @@ def claim(case_id: int) -> ResponseReturnValue:
 def reassign(case_id: int) -> ResponseReturnValue:
     case = case_or_403(case_id, "zaak toewijzen")
     raw = request.form.get("assignee_id", "")
-    assignee = db.session.get(User, int(raw)) if raw.isdigit() and raw != "0" else None
-    if raw.isdigit() and raw != "0" and assignee is None:
+    chosen = parse_id(raw) if raw else 0
+    assignee = db.session.get(User, chosen) if chosen else None
+    if chosen is None or (chosen and assignee is None):
         abort(400)
     try:
         assign(

@@ -4,6 +4,7 @@ from flask import request
 from flask_login import current_user
 
 from caseflow.models import User
+from caseflow.web.ids import parse_id
 
 
 def user() -> User:
@@ -13,5 +14,5 @@ def user() -> User:
 
 
 def int_arg(name: str, default: int | None = None) -> int | None:
-    value = request.args.get(name, "")
-    return int(value) if value.isdigit() else default
+    value = parse_id(request.args.get(name))
+    return default if value is None else value

@@ -1,9 +1,9 @@
 """Dutch error pages, and one mapping of the engine's refusals to HTTP statuses."""
 
-from flask import Flask, render_template
+from flask import Flask, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge
 
 from caseflow import unit_of_work
 from caseflow.workflow.errors import ConflictError, NotAuthorised, WorkflowError
@@ -14,6 +14,10 @@ MESSAGES = {
     404: ("Niet gevonden", "Deze pagina of dit gegeven bestaat niet (meer)."),
     405: ("Niet toegestaan", "Deze handeling is hier niet mogelijk."),
     409: ("Tegelijk gewijzigd", "Iemand anders heeft dit net gewijzigd. Probeer het opnieuw."),
+    413: (
+        "Te groot",
+        "Dit verzoek is te groot: te veel tekst of te veel velden. Er is niets opgeslagen.",
+    ),
     500: ("Er ging iets mis", "Er ging iets mis aan onze kant. Er is niets half opgeslagen."),
 }
 
@@ -28,6 +32,8 @@ def refusal_status(error: WorkflowError) -> int:
 
 
 def init_error_pages(app: Flask) -> None:
+    app.before_request(refuse_crafted_input)
+
     @app.errorhandler(CSRFError)
     def _csrf(error: CSRFError) -> ResponseReturnValue:
         return render_template(
@@ -51,4 +57,22 @@ def init_error_pages(app: Flask) -> None:
         if code >= 500:
             unit_of_work.rollback()
         title, message = MESSAGES.get(code, (error.name, error.description or ""))
+        if isinstance(error, RefusedInput):
+            message = error.description or message
         return render_template("error.html", title=title, message=message), code
+
+
+class RefusedInput(BadRequest):
+    """Input no form could have sent, refused with its own Dutch explanation."""
+
+
+def refuse_crafted_input() -> None:
+    """More fields than any page has (the limit that multipart forms get from MAX_FORM_PARTS,
+    for every form), or a NUL character, which fits no text column: refused up front."""
+    values = [*request.args.items(multi=True), *request.form.items(multi=True)]
+    if len(values) > current_app.config["MAX_FORM_PARTS"]:
+        raise RequestEntityTooLarge()
+    if any("\x00" in key or "\x00" in value for key, value in values):
+        raise RefusedInput(
+            "Het verzoek bevat een teken dat niet is toegestaan (NUL). Er is niets opgeslagen."
+        )

@@ -66,11 +66,28 @@ def _postcode(form: FlaskForm, field: Field) -> None:
         raise ValidationError("Vul een postcode in als 1234 AB.")
 
 
+# Longest text a field takes: a line (name, reason) or a written account (report, note).
+MAX_LINE = 500
+MAX_TEXT = 20_000
+
+
 class DutchForm(FlaskForm):
-    """Forms whose built-in messages (a missing CSRF token, an invalid choice) are Dutch too."""
+    """Forms whose built-in messages (a missing CSRF token, an invalid choice) are Dutch too,
+    and whose every text field has a length limit, so no page carries megabytes of text."""
 
     class Meta:
         locales = ("nl",)
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        ok: bool = super().validate(extra_validators)
+        for field in self:
+            if not isinstance(field, StringField) or not isinstance(field.data, str):
+                continue
+            limit = MAX_TEXT if isinstance(field, TextAreaField) else MAX_LINE
+            if len(field.data) > limit:
+                field.errors = [*field.errors, f"Maximaal {limit:,} tekens.".replace(",", ".")]
+                ok = False
+        return ok
 
 
 class IntakeForm(DutchForm):
@@ -175,7 +192,7 @@ for _code, _label in LIFE_DOMAINS.items():
     setattr(
         IntakeForm,
         f"ld_{_code}",
-        SelectField(_label, choices=SCORE_CHOICES, default="", validate_choice=False),
+        SelectField(_label, choices=SCORE_CHOICES, default=""),
     )
 
 

@@ -11,6 +11,7 @@ from caseflow.models import LIFE_DOMAINS, Person, Role
 from caseflow.scope import person_scope
 from caseflow.web.common import user
 from caseflow.web.forms import IntakeForm
+from caseflow.web.ids import parse_id
 from caseflow.web.plan_forms import place_errors
 from caseflow.workflow.errors import InvalidData, WorkflowError
 
@@ -45,10 +46,10 @@ def _search(term: str) -> list[Person]:
 
 
 def _chosen_person(form: IntakeForm) -> Person | None:
-    raw = form.person_id.data or request.args.get("persoon", "")
-    if not str(raw).isdigit():
+    person_id = parse_id(form.person_id.data or request.args.get("persoon"))
+    if person_id is None:
         return None
-    return db.session.scalar(sa.select(Person).where(Person.id == int(raw), person_scope(user())))
+    return db.session.scalar(sa.select(Person).where(Person.id == person_id, person_scope(user())))
 
 
 def _to_data(form: IntakeForm, person: Person | None) -> IntakeData:

@@ -22,6 +22,7 @@ from caseflow.models import LIFE_DOMAINS
 from caseflow.models.plans import ACTION_STATES, AGREEMENT_WAYS, EVALUATION_DECISIONS, OWNER_KINDS
 from caseflow.models.regie import DECISION_LABELS
 from caseflow.web.forms import SCORE_CHOICES, DutchDateField, DutchForm
+from caseflow.web.ids import parse_id
 from caseflow.workflow.errors import InvalidData
 
 F = TypeVar("F", bound=DutchForm)
@@ -170,8 +171,8 @@ class EvaluationForm(DutchForm):
         found: dict[int, int | None] = {}
         for key, value in request.form.items():
             name = key.removeprefix(f"{self._prefix}")
-            if name.startswith("score_") and name[6:].isdigit():
-                found[int(name[6:])] = int(value) if value.isdigit() else None
+            if name.startswith("score_") and (goal_id := parse_id(name[6:])) is not None:
+                found[goal_id] = parse_id(value)
         return found
 
 
@@ -255,9 +256,8 @@ def date_errors(form: DutchForm) -> InvalidData | None:
 def version_of(form: DutchForm) -> int | None:
     value = getattr(form, "version", None)
     raw = str(value.data) if value is not None and value.data else ""
-    return int(raw) if raw.isdigit() else None
+    return parse_id(raw)
 
 
 def int_or_none(value: Any) -> int | None:
-    text = str(value or "").strip()
-    return int(text) if text.isdigit() else None
+    return parse_id(value)

@@ -11,6 +11,7 @@ from caseflow.extensions import db
 from caseflow.models import AccessLog, Person, Role
 from caseflow.scope import municipality_ids
 from caseflow.web.common import user
+from caseflow.web.ids import parse_id
 
 bp = Blueprint("privacy", __name__, url_prefix="/verwerkingen")
 LIMIT = 200
@@ -33,9 +34,9 @@ def search() -> ResponseReturnValue:
         persons = list(db.session.scalars(query.order_by(Person.family_name).limit(50)))
     chosen = None
     rows: list[AccessLog] = []
-    raw_id = request.args.get("persoon", "")
-    if raw_id.isdigit():
-        chosen = db.session.get(Person, int(raw_id))
+    person_id = parse_id(request.args.get("persoon"))
+    if person_id is not None:
+        chosen = db.session.get(Person, person_id)
         if chosen is None or chosen.municipality_id not in municipality_ids(me):
             abort(404)
         rows = list(

@@ -10,6 +10,7 @@ from caseflow.extensions import db
 from caseflow.models import Case, Role, Team, User
 from caseflow.scope import case_scope
 from caseflow.web.common import int_arg, user
+from caseflow.web.ids import parse_id
 from caseflow.workflow.engine import assign
 from caseflow.workflow.errors import WorkflowError
 from caseflow.workflow.registry import registry
@@ -97,9 +98,9 @@ def bulk_assign(team_id: int) -> ResponseReturnValue:
     if team is None or not me.has_role(Role.TEAMMANAGER):
         abort(403)
     back = url_for("worklist.team", team=team_id)
-    assignee = db.session.get(User, int(request.form.get("assignee_id") or 0))
+    assignee = db.session.get(User, parse_id(request.form.get("assignee_id")) or 0)
     reason = (request.form.get("reden") or "").strip()
-    case_ids = [int(v) for v in request.form.getlist("zaak") if v.isdigit()]
+    case_ids = [i for v in request.form.getlist("zaak") if (i := parse_id(v)) is not None]
     if assignee is None or assignee not in team.members or not case_ids or not reason:
         flash("Kies zaken, een medewerker uit het team en geef een reden op.", "error")
         return redirect(back)

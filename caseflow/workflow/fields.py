@@ -8,6 +8,8 @@ from caseflow.workflow.errors import InvalidData
 from caseflow.workflow.schema import FieldDef, StateDef, TransitionDef
 
 FIELD_TYPES = frozenset({"text", "date", "int", "choice", "bool"})
+# A written account (a report, a motivation) is long; megabytes are not an account.
+MAX_TEXT = 20_000
 
 COMMON_FIELDS = {
     "reden": FieldDef("reden", "Reden", "text"),
@@ -63,7 +65,10 @@ def _is_empty(value: Any) -> bool:
 def _convert(definition: FieldDef, value: Any) -> Any:
     label = definition.label
     if definition.type == "text":
-        return str(value).strip()
+        text = str(value).strip()
+        if len(text) > MAX_TEXT:
+            raise ValueError(f"{label}: maximaal {MAX_TEXT:,} tekens.".replace(",", "."))
+        return text
     if definition.type == "bool":
         if isinstance(value, bool):
             return value

@@ -11,6 +11,7 @@ from caseflow.reports.dimensions import NONE_KEY
 from caseflow.reports.filters import ReportScope, scope_for
 from caseflow.reports.formatting import number, signed_percent
 from caseflow.web.common import user
+from caseflow.web.ids import parse_id
 from caseflow.web.reports import bp
 from caseflow.web.reports.forms import FilterForm, filter_form
 
@@ -35,9 +36,9 @@ def guard_municipality(reader: ReportScope, municipality_id: int) -> None:
 def form_for(reader: ReportScope, indicator: Indicator | None) -> FilterForm:
     """The filter form from the query string; asking for someone else's figures is a 403."""
     gemeente, team = request.args.get("gemeente", ""), request.args.get("team", "")
-    if gemeente and (not gemeente.isdigit() or not reader.allows_municipality(int(gemeente))):
+    if gemeente and not reader.allows_municipality(parse_id(gemeente) or 0):
         abort(403)
-    if team and (not team.isdigit() or not reader.allows_team(int(team))):
+    if team and not reader.allows_team(parse_id(team) or 0):
         abort(403)
     return filter_form(request.args, reader, clock.today(), indicator)
 

@@ -26,6 +26,7 @@ from caseflow.reports.filters import (
 )
 from caseflow.reports.norms import TARGETS
 from caseflow.reports.periods import Period, ReportError, recent_choices
+from caseflow.web.ids import parse_id
 from caseflow.workflow.permissions import CASE_HANDLERS
 from caseflow.workflow.registry import registry
 
@@ -151,10 +152,10 @@ def to_filter(form: FilterForm, scope: ReportScope, today: date) -> ReportFilter
     chosen = ReportFilter(
         today=today,
         period=period_of(form),
-        municipality_ids=(int(form.gemeente.data),) if form.gemeente.data else None,
-        team_ids=(int(form.team.data),) if form.team.data else None,
+        municipality_ids=(parse_id(form.gemeente.data) or 0,) if form.gemeente.data else None,
+        team_ids=(parse_id(form.team.data) or 0,) if form.team.data else None,
         case_types=tuple(sorted(case_types)) if case_types is not None else None,
-        assignee_id=int(form.consulent.data) if form.consulent.data else None,
+        assignee_id=parse_id(form.consulent.data) if form.consulent.data else None,
         deadline_kinds=kinds,
         soon_days=form.dagen.data or DEFAULT_SOON_DAYS,
     )

@@ -15,6 +15,7 @@ from caseflow.reports.norm_admin import EXAMPLE, NormError, import_csv, parse_va
 from caseflow.reports.norms import TARGETS, compare
 from caseflow.reports.periods import Period
 from caseflow.web.common import int_arg, user
+from caseflow.web.ids import parse_id
 from caseflow.web.reports import bp
 from caseflow.web.reports.common import guard_municipality, scope
 from caseflow.web.reports.forms import NormForm, NormImportForm, municipalities
@@ -84,7 +85,7 @@ def norms() -> ResponseReturnValue:
     if not _may_edit():
         abort(403)
     if form.validate_on_submit():
-        guard_municipality(reader, int(form.gemeente.data))
+        guard_municipality(reader, parse_id(form.gemeente.data) or 0)
         try:
             value = parse_value(form.waarde.data or "")
         except NormError as exc:
@@ -92,7 +93,7 @@ def norms() -> ResponseReturnValue:
         else:
             year = form.jaar.data or 0
             _, created = save_norm(
-                int(form.gemeente.data),
+                parse_id(form.gemeente.data) or 0,
                 form.indicator.data,
                 form.zaaktype.data or ALL_CASE_TYPES,
                 year,
