@@ -16,10 +16,10 @@ import sqlalchemy as sa
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from caseflow.extensions import db
-from caseflow.models import LoginThrottle, Municipality, Role, Team, User, UserRole
+from caseflow.models import Municipality, Role, Team, User, UserRole
 from caseflow.rights.log import record_change, record_refusal
 from caseflow.security.passwords import password_problems
-from caseflow.security.throttle import is_locked, record_failure
+from caseflow.security.throttle import is_locked, lift, record_failure
 from caseflow.workflow.errors import InvalidData, NotAuthorised
 
 # Words that make a user name, e-mail address or name look like a shared or group account.
@@ -352,9 +352,7 @@ def reset_password(actor: User, subject: User, password: str, origin: str | None
         raise InvalidData({"password": " ".join(problems)})
     subject.password_hash = generate_password_hash(password)
     subject.must_change_password = True
-    throttle = db.session.get(LoginThrottle, subject.username.lower())
-    if throttle is not None:
-        db.session.delete(throttle)
+    lift(subject.username)
     record_change(
         actor, subject, "wachtwoord_reset", "moet bij volgende login wijzigen", origin=origin
     )
@@ -386,12 +384,12 @@ def change_own_password(
     user: User, current: str, new: str, repeat: str, origin: str | None
 ) -> None:
     """The user's own change; a wrong current password counts towards the login lockout."""
-    if is_locked(user.username):
+    if is_locked(user.username, origin):
         raise InvalidData(
             {"current": "Te veel mislukte pogingen. Wacht een kwartier en probeer het opnieuw."}
         )
     if not check_password_hash(user.password_hash, current):
-        record_failure(user.username)
+        record_failure(user.username, origin)
         raise InvalidData({"current": "Het huidige wachtwoord klopt niet."})
     errors: dict[str, str] = {}
     if problems := password_problems(new, user.username):

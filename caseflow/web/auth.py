@@ -1,6 +1,8 @@
 """Login and logout."""
 
 import hmac
+import secrets
+from functools import cache
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
@@ -8,7 +10,7 @@ from flask import Blueprint, Flask, flash, redirect, render_template, request, s
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf import FlaskForm
-from werkzeug.security import check_password_hash
+from werkzeug.security import check_password_hash, generate_password_hash
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired
 
@@ -47,6 +49,12 @@ def init_login(app: Flask) -> None:
         return found
 
 
+@cache
+def dummy_hash() -> str:
+    """A hash of a password nobody has, made like real ones: unknown names are checked as long."""
+    return generate_password_hash(secrets.token_urlsafe(16))
+
+
 def _safe_next(target: str | None) -> str:
     if target and not urlsplit(target).netloc and target.startswith("/"):
         return target
@@ -61,18 +69,19 @@ def login() -> ResponseReturnValue:
     error = None
     if form.validate_on_submit():
         username = (form.username.data or "").strip()
+        origin = request.remote_addr
         user = db.session.scalar(sa.select(User).where(User.username == username))
-        if is_locked(username):
+        # An unknown name costs the same hash check as a known one: timing tells nothing.
+        checked = check_password_hash(
+            user.password_hash if user is not None else dummy_hash(), form.password.data or ""
+        )
+        if is_locked(username, origin):
             error = LOCKED
-        elif (
-            user is None
-            or not user.active
-            or not check_password_hash(user.password_hash, form.password.data or "")
-        ):
-            record_failure(username)
-            error = LOCKED if is_locked(username) else WRONG
+        elif user is None or not user.active or not checked:
+            record_failure(username, origin)
+            error = LOCKED if is_locked(username, origin) else WRONG
         else:
-            record_success(username)
+            record_success(username, origin)
             user.last_login_at = clock.now()
             session.clear()
             session.permanent = True  # the idle timeout is PERMANENT_SESSION_LIFETIME
