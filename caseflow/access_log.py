@@ -1,11 +1,16 @@
 """The processing log: one hash-chained row per view, change, export or refused attempt."""
 
+from flask import g, has_app_context
+
 from caseflow import clock
 from caseflow.chain import GENESIS, Chain, Verification
 from caseflow.models import AccessLog, User
 from caseflow.unit_of_work import keep_on_refusal
 
 __all__ = ["CHAIN", "GENESIS", "Verification", "record", "verify"]
+
+# Set on `g` once a request's refusal is logged, so the error page does not log it again.
+REFUSAL_LOGGED = "caseflow_refusal_logged"
 
 CHAIN = Chain(
     AccessLog,
@@ -40,6 +45,8 @@ def record(
         CHAIN.append(row)
 
     keep_on_refusal(write)
+    if result == "denied" and has_app_context():
+        setattr(g, REFUSAL_LOGGED, True)
 
 
 def verify() -> Verification:

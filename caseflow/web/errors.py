@@ -6,6 +6,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge
 
 from caseflow import unit_of_work
+from caseflow.web.refusals import log_refusal
 from caseflow.workflow.errors import ConflictError, NotAuthorised, WorkflowError
 
 MESSAGES = {
@@ -48,6 +49,8 @@ def init_error_pages(app: Flask) -> None:
         # The page queries the database; what the refused request staged must be gone first.
         unit_of_work.rollback()
         status = refusal_status(error)
+        if status == 403:
+            log_refusal(status)
         title = MESSAGES[status][0]
         return render_template("error.html", title=title, message=error.message), status
 
@@ -56,6 +59,8 @@ def init_error_pages(app: Flask) -> None:
         code = error.code or 500
         if code >= 500:
             unit_of_work.rollback()
+        if code in (403, 404):
+            log_refusal(code)
         title, message = MESSAGES.get(code, (error.name, error.description or ""))
         if isinstance(error, RefusedInput):
             message = error.description or message

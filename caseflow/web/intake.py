@@ -12,6 +12,7 @@ from caseflow.scope import person_scope
 from caseflow.web.common import user
 from caseflow.web.forms import IntakeForm
 from caseflow.web.ids import parse_id
+from caseflow.web.loading import person_or_403
 from caseflow.web.plan_forms import place_errors
 from caseflow.workflow.errors import InvalidData, WorkflowError
 
@@ -46,10 +47,11 @@ def _search(term: str) -> list[Person]:
 
 
 def _chosen_person(form: IntakeForm) -> Person | None:
+    """The known client the intake is for; one outside the user's scope is refused (and logged)."""
     person_id = parse_id(form.person_id.data or request.args.get("persoon"))
-    if person_id is None:
+    if person_id is None or db.session.get(Person, person_id) is None:
         return None
-    return db.session.scalar(sa.select(Person).where(Person.id == person_id, person_scope(user())))
+    return person_or_403(person_id, "hulpvraag voor een bekende inwoner")
 
 
 def _to_data(form: IntakeForm, person: Person | None) -> IntakeData:

@@ -1,0 +1,153 @@
+"""Every route of the app, tried by someone who may not: nobody logged in, and a colleague of
+another municipality who holds every role. Each is refused, and each refusal that concerns a
+case or a person is in the processing log."""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+import sqlalchemy as sa
+import time_machine
+from flask import Flask
+from flask.testing import FlaskClient
+
+from caseflow.extensions import db
+from caseflow.models import AccessLog, Area, HouseholdPlan, PlanAction, Role, User
+from caseflow.unit_of_work import commit
+from tests.factories import Factory
+from tests.plans.office import AreaOffice, make_area_office, running_plan
+from tests.security.rights_office import separate_sessions
+from tests.web.office import login
+
+# Routes anyone may open: the login page, public style sheets and static files.
+PUBLIC = {"auth.login", "static", "plans.stylesheet", "reports.stylesheet"}
+# Routes every logged-in user has, about themselves only.
+OWN = {"auth.logout", "account.password"}
+# Arguments that name no record: an indicator, an action.
+NOT_RECORDS = {"code", "trigger"}
+# Pages that take a Maastricht record in their query rather than their path.
+QUERIES = (
+    "/verwerkingen/?persoon={person_id}",
+    "/hulpvraag/nieuw?persoon={person_id}",
+    "/rapportages/indicatoren/tijdigheid?gemeente={municipality_id}",
+    "/rapportages/indicatoren/tijdigheid/zaken?gemeente={municipality_id}",
+)
+
+
+@dataclass(frozen=True)
+class World:
+    """Maastricht's records, by the name of the URL argument that points at them."""
+
+    args: dict[str, object]
+    person_id: int
+    case_ids: frozenset[int]
+
+
+@pytest.fixture
+def world(
+    app: Flask, factory: Factory, travel: time_machine.Traveller
+) -> Iterator[tuple[World, User]]:
+    with separate_sessions(app):
+        office: AreaOffice = make_area_office(factory)
+        plan = running_plan(office)
+        registration = plan.origin_case
+        assert registration is not None and plan.case.person_id is not None
+        vaals = factory.municipality("vaals", "Vaals")
+        everything = factory.user(*Role, municipalities=[vaals], teams=[], username="vaals-alles")
+        area = db.session.scalar(sa.select(Area).where(Area.name == "Maastricht Noordwest"))
+        action = db.session.scalars(sa.select(PlanAction)).first()
+        assert area is not None and action is not None
+        commit()
+        world = World(
+            args={
+                "case_id": registration.id,
+                "person_id": plan.case.person_id,
+                "plan_id": plan.id,
+                "household_id": plan.household_id,
+                "team_id": office.team_noordwest.id,
+                "area_id": area.id,
+                "range_id": area.postcode_ranges[0].id,
+                "user_id": office.wmo_consulent.id,
+                "municipality_id": office.maastricht.id,
+                "action_id": action.id,
+                "code": "tijdigheid",
+                "trigger": "agenderen",
+                "norm_id": 1,
+                "signal_id": 1,
+                "reminder_id": 1,
+            },
+            person_id=plan.case.person_id,
+            case_ids=frozenset({registration.id, plan.case_id}),
+        )
+        yield world, everything
+
+
+def _routes(app: Flask) -> list[tuple[str, str, str]]:
+    found = []
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in PUBLIC:
+            continue
+        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+            found.append((rule.endpoint, method, rule.rule))
+    return sorted(found)
+
+
+def _url(rule: str, world: World) -> str:
+    return re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(world.args[m.group(1)]), rule)
+
+
+def _refusals() -> list[AccessLog]:
+    return list(
+        db.session.scalars(
+            sa.select(AccessLog).where(AccessLog.result == "denied").order_by(AccessLog.id)
+        )
+    )
+
+
+def test_every_route_refuses_the_anonymous(
+    app: Flask, client: FlaskClient, world: tuple[World, User]
+) -> None:
+    routes = _routes(app)
+    assert len(routes) > 60
+    wrong = []
+    for endpoint, method, rule in routes:
+        response = client.open(_url(rule, world[0]), method=method)
+        if response.status_code != 302 or "/login" not in response.headers.get("Location", ""):
+            wrong.append((endpoint, method, response.status_code))
+    assert wrong == []
+
+
+def test_every_route_refuses_another_municipality_and_logs_what_concerns_a_person(
+    app: Flask, client: FlaskClient, world: tuple[World, User]
+) -> None:
+    places, outsider = world
+    login(client, outsider)
+    maastricht_name = db.session.get_one(HouseholdPlan, places.args["plan_id"]).household.name
+    wrong, unlogged = [], []
+    for endpoint, method, rule in _routes(app):
+        if endpoint in OWN:
+            continue
+        before = len(_refusals())
+        response = client.open(_url(rule, places), method=method)
+        page = response.get_data(as_text=True)
+        # A page without a Maastricht record in its address shows Vaals and nothing of
+        # Maastricht; one with such a record in its address is refused.
+        refused = response.status_code in (400, 403, 404)
+        names = set(re.findall(r"<(?:\w+:)?(\w+)>", rule))
+        if response.status_code >= 500 or (names - NOT_RECORDS and not refused):
+            wrong.append((endpoint, method, response.status_code))
+        if {"case_id", "person_id", "plan_id"} & names and response.status_code in (403, 404):
+            about = {(r.person_id, r.case_id) for r in _refusals()[before:]}
+            if not any(p == places.person_id or c in places.case_ids for p, c in about):
+                unlogged.append((endpoint, method, response.status_code))
+        assert maastricht_name not in page, endpoint
+    for query in QUERIES:
+        before = len(_refusals())
+        response = client.get(query.format(**places.args))
+        assert maastricht_name not in response.get_data(as_text=True), query
+        if "persoon" in query:
+            rows = _refusals()[before:]
+            assert [r.person_id for r in rows] == [places.person_id], query
+    assert wrong == []
+    assert unlogged == []
