@@ -1,5 +1,5 @@
 """Flask commands: init-db, seed-demo, check-workflows, verify-log (and, registered here, the
-jobs, report and retention-list commands)."""
+jobs, report, retention-list and workflow-reference commands)."""
 
 import click
 import sqlalchemy as sa
@@ -30,6 +30,9 @@ def register_commands(app: Flask) -> None:
     from caseflow.rights.cli import rights_review_command
 
     app.cli.add_command(rights_review_command)
+    from caseflow.workflow.reference import workflow_reference_command
+
+    app.cli.add_command(workflow_reference_command)
 
 
 @click.command("init-db")

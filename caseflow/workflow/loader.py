@@ -12,6 +12,23 @@ from caseflow.workflow.effects import EFFECTS
 from caseflow.workflow.errors import WorkflowDefinitionError
 from caseflow.workflow.fields import COMMON_FIELDS, FIELD_TYPES
 from caseflow.workflow.guards import GUARDS
+from caseflow.workflow.keys import (
+    DEADLINE,
+    EXTENDABLE,
+    FIELD,
+    FOLLOW_UP,
+    LAPSES,
+    LENGTH,
+    MOMENT,
+    MUNICIPAL_DEADLINE,
+    MUNICIPALITY,
+    RETENTION,
+    STATE,
+    STOPS,
+    TOP,
+    TRANSITION,
+    Level,
+)
 from caseflow.workflow.schema import (
     DeadlineDef,
     FieldDef,
@@ -25,8 +42,7 @@ from caseflow.workflow.schema import (
 
 SYSTEM_ROLE = "systeem"
 KNOWN_ROLES = frozenset(r.value for r in Role) | {SYSTEM_ROLE}
-LENGTH_UNITS = ("weeks", "days", "working_days")
-OVERRIDABLE = frozenset({"length", "warning_working_days"})
+LENGTH_UNITS = tuple(k.name for k in LENGTH.keys)
 
 
 class _Checker:
@@ -51,6 +67,9 @@ class _Checker:
         for name in required - set(value):
             raise self.fail(f"{key}.{name}", "missing required key")
         return dict(value)
+
+    def level(self, value: Any, key: str, level: Level) -> dict[str, Any]:
+        return self.mapping(value, key, level.allowed, level.required)
 
     def text(self, value: Any, key: str) -> str:
         if not isinstance(value, str) or not value.strip():
@@ -100,26 +119,7 @@ def load_workflow(path: Path) -> Workflow:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise WorkflowDefinitionError(f"{path.name}: not valid YAML: {exc}") from exc
-    doc = check.mapping(
-        raw,
-        "(top)",
-        {
-            "name",
-            "label",
-            "description",
-            "domain",
-            "initial",
-            "start_roles",
-            "states",
-            "transitions",
-            "deadlines",
-            "fields",
-            "municipalities",
-            "sensitive",
-            "retention",
-        },
-        {"name", "label", "domain", "initial", "start_roles", "states", "transitions"},
-    )
+    doc = check.level(raw, "(top)", TOP)
     start_roles = check.names(doc["start_roles"], "start_roles")
     check.known(start_roles, KNOWN_ROLES, "start_roles", "role")
     name = check.text(doc["name"], "name")
@@ -165,7 +165,7 @@ def load_workflow(path: Path) -> Workflow:
 def _retention(check: _Checker, raw: Any) -> RetentionDef | None:
     if raw is None:
         return None
-    spec = check.mapping(raw, "retention", {"years", "basis"}, {"years", "basis"})
+    spec = check.level(raw, "retention", RETENTION)
     return RetentionDef(
         years=check.number(spec["years"], "retention.years", minimum=1),
         basis=check.text(spec["basis"], "retention.basis"),
@@ -188,9 +188,7 @@ def _fields(check: _Checker, raw: Any) -> dict[str, FieldDef]:
     result = {}
     for name, spec in check.entries(raw, "fields").items():
         key = f"fields.{name}"
-        spec = check.mapping(
-            spec, key, {"label", "type", "options", "min", "max"}, {"label", "type"}
-        )
+        spec = check.level(spec, key, FIELD)
         check.known((spec["type"],), FIELD_TYPES, f"{key}.type", "type")
         options = check.labels(spec.get("options") or {}, f"{key}.options")
         if spec["type"] == "choice" and not options:
@@ -210,9 +208,7 @@ def _states(check: _Checker, raw: Any) -> dict[str, StateDef]:
     states = {}
     for name, spec in check.entries(raw, "states").items():
         key = f"states.{name}"
-        spec = check.mapping(
-            spec, key, {"label", "final", "results", "suspends", "tags"}, {"label"}
-        )
+        spec = check.level(spec, key, STATE)
         results = check.labels(spec.get("results") or {}, f"{key}.results")
         final = _flag(check, spec.get("final", False), f"{key}.final")
         if results and not final:
@@ -241,25 +237,7 @@ def _transitions(
         trigger = spec.get("trigger", f"#{index}") if isinstance(spec, Mapping) else f"#{index}"
         key = f"transitions.{trigger}"
         check.text(trigger, f"{key}.trigger")
-        spec = check.mapping(
-            spec,
-            key,
-            {
-                "trigger",
-                "label",
-                "source",
-                "dest",
-                "roles",
-                "requires",
-                "optional",
-                "guards",
-                "extends",
-                "creates",
-                "effects",
-                "page",
-            },
-            {"trigger", "label", "source", "dest", "roles"},
-        )
+        spec = check.level(spec, key, TRANSITION)
         sources = (
             tuple(states) if spec["source"] == "*" else check.names(spec["source"], f"{key}.source")
         )
@@ -328,7 +306,7 @@ def _follow_up(
         return None
     if isinstance(raw, str):
         return FollowUp(case_type=check.text(raw, key))
-    spec = check.mapping(raw, key, {"field", "cases"}, {"field", "cases"})
+    spec = check.level(raw, key, FOLLOW_UP)
     if spec["field"] not in names:
         raise check.fail(f"{key}.field", f"'{spec['field']}' is not data of this transition")
     options = dest.results if spec["field"] == "resultaat" else fields[spec["field"]].options
@@ -343,47 +321,30 @@ def _deadlines(
     result = {}
     for code, spec in check.entries(raw, "deadlines").items():
         key = f"deadlines.{code}"
-        spec = check.mapping(
-            spec,
-            key,
-            {
-                "label",
-                "basis",
-                "kind",
-                "length",
-                "starts",
-                "stops",
-                "lapses",
-                "extendable",
-                "warning_working_days",
-            },
-            {"label", "kind", "length", "starts", "stops"},
-        )
+        spec = check.level(spec, key, DEADLINE)
         if spec["kind"] not in ("legal", "service_norm"):
             raise check.fail(f"{key}.kind", "expected 'legal' or 'service_norm'")
         if spec["kind"] == "legal" and not spec.get("basis"):
             raise check.fail(f"{key}.basis", "a legal deadline names its legal basis")
         length = _length(check, spec["length"], f"{key}.length")
-        starts = check.mapping(spec["starts"], f"{key}.starts", {"on_enter", "on_trigger"}, set())
+        starts = check.level(spec["starts"], f"{key}.starts", MOMENT)
         if len(starts) != 1:
             raise check.fail(f"{key}.starts", "give exactly one of on_enter or on_trigger")
         if "on_enter" in starts:
             check.known((starts["on_enter"],), states, f"{key}.starts.on_enter", "state")
         if "on_trigger" in starts:
             check.known((starts["on_trigger"],), triggers, f"{key}.starts.on_trigger", "trigger")
-        stops = check.mapping(spec["stops"], f"{key}.stops", {"on_enter", "on_trigger"}, set())
+        stops = check.level(spec["stops"], f"{key}.stops", STOPS)
         if not stops:
             raise check.fail(f"{key}.stops", "give on_enter and/or on_trigger")
         stop_states = check.names(stops.get("on_enter", []), f"{key}.stops.on_enter")
         check.known(stop_states, states, f"{key}.stops.on_enter", "state")
         stop_triggers = check.names(stops.get("on_trigger", []), f"{key}.stops.on_trigger")
         check.known(stop_triggers, triggers, f"{key}.stops.on_trigger", "trigger")
-        lapses = check.mapping(spec.get("lapses") or {}, f"{key}.lapses", {"on_enter"}, set())
+        lapses = check.level(spec.get("lapses") or {}, f"{key}.lapses", LAPSES)
         lapse_states = check.names(lapses.get("on_enter", []), f"{key}.lapses.on_enter")
         check.known(lapse_states, states, f"{key}.lapses.on_enter", "state")
-        extendable = check.mapping(
-            spec.get("extendable") or {}, f"{key}.extendable", {"max_weeks", "basis"}, set()
-        )
+        extendable = check.level(spec.get("extendable") or {}, f"{key}.extendable", EXTENDABLE)
         result[code] = DeadlineDef(
             code=code,
             label=check.text(spec["label"], f"{key}.label"),
@@ -407,7 +368,7 @@ def _deadlines(
 
 
 def _length(check: _Checker, raw: Any, key: str) -> dict[str, int]:
-    spec = check.mapping(raw, key, set(LENGTH_UNITS), set())
+    spec = check.level(raw, key, LENGTH)
     length = {unit: check.number(value, f"{key}.{unit}") for unit, value in spec.items()}
     if sum(length.values()) == 0:
         raise check.fail(key, "a deadline needs a length of at least one day")
@@ -420,13 +381,13 @@ def _overrides(
     result = {}
     for code, spec in check.entries(raw, "municipalities").items():
         key = f"municipalities.{code}"
-        spec = check.mapping(spec, key, {"deadlines", "disabled_triggers"}, set())
+        spec = check.level(spec, key, MUNICIPALITY)
         changes: dict[str, dict[str, int]] = {}
         for dl_code, dl_spec in check.mapping(
             spec.get("deadlines") or {}, f"{key}.deadlines", set(deadlines), set()
         ).items():
             dl_key = f"{key}.deadlines.{dl_code}"
-            dl_spec = check.mapping(dl_spec, dl_key, set(OVERRIDABLE), set())
+            dl_spec = check.level(dl_spec, dl_key, MUNICIPAL_DEADLINE)
             if "length" in dl_spec:
                 if deadlines[dl_code].statutory:
                     raise check.fail(

@@ -185,6 +185,14 @@ def _dead_end(doc: dict) -> None:  # type: ignore[type-arg]
             "fields.hersteltermijn_tot.min: expected a whole number",
         ),
         (
+            lambda d: d["transitions"][0].update(page=["oppakken"]),
+            "transitions.oppakken.page: expected a non-empty string",
+        ),
+        (
+            lambda d: d["states"]["ontvangen"].update(tags={"triage": True}),
+            "states.ontvangen.tags: expected a name or a list of names",
+        ),
+        (
             lambda d: d["deadlines"]["beschikking"]["extendable"].update(basis=["Awb"]),
             "deadlines.beschikking.extendable.basis: expected a non-empty string",
         ),
@@ -201,6 +209,21 @@ def test_a_wrong_shape_is_a_definition_error_never_a_crash(
         load_directory(directory)
     assert str(info.value).startswith("wmo_aanvraag.yaml: ")
     assert message in str(info.value)
+
+
+def test_effects_page_and_tags_are_stored_for_the_engine_and_services(
+    tmp_path: Path, workflows_dir: Path
+) -> None:
+    def change(doc: dict) -> None:  # type: ignore[type-arg]
+        doc["states"]["ontvangen"]["tags"] = ["triage", "editable"]
+        doc["transitions"][0].update(effects=["move_to_area_team"], page="oppakken")
+
+    workflow = load_directory(_broken(tmp_path, workflows_dir, change))["wmo_aanvraag"]
+    assert workflow.states["ontvangen"].tags == ("triage", "editable")
+    oppakken = workflow.transitions[0]
+    assert (oppakken.effects, oppakken.page) == (("move_to_area_team",), "oppakken")
+    assert (workflow.transitions[1].effects, workflow.transitions[1].page) == ((), None)
+    assert workflow.states["in_behandeling"].tags == ()
 
 
 def test_app_refuses_to_start_with_a_broken_workflow(tmp_path: Path, workflows_dir: Path) -> None:
