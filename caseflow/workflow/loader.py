@@ -1,5 +1,7 @@
 """Read workflows/*.yaml and validate them; every error names the file and the key."""
 
+import hashlib
+import json
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
@@ -159,6 +161,7 @@ def load_workflow(path: Path) -> Workflow:
         sensitive=_flag(check, doc.get("sensitive", False), "sensitive"),
         description=check.optional_text(doc.get("description"), "description") or "",
         retention=_retention(check, doc.get("retention")),
+        version=definition_version(doc),
     )
 
 
@@ -457,3 +460,18 @@ def load_directory(directory: Path) -> dict[str, Workflow]:
                         f"unknown workflow '{case_type}'"
                     )
     return workflows
+
+
+def definition_version(document: Any) -> str:
+    """Twelve hex digits of the parsed content, so comments and layout leave the version alone."""
+    canonical = json.dumps(_plain(document), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+def _plain(value: Any) -> Any:
+    # YAML allows keys of mixed types (1 and "1"), which json cannot sort.
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
