@@ -28,6 +28,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from caseflow.connections import tune_connections
     from caseflow.extensions import csrf, db, login_manager, migrate
     from caseflow.models.base import render_migration_item
+    from caseflow.workflow.compatibility import check_at_start
     from caseflow.workflow.registry import EXTENSION_KEY, WorkflowRegistry
 
     db.init_app(app)
@@ -46,6 +47,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions[EXTENSION_KEY] = WorkflowRegistry.from_directory(
         Path(app.config["WORKFLOWS_DIR"])
     )
+    check_at_start(app)
 
     from caseflow.cli import register_commands
     from caseflow.security.headers import init_security_headers

@@ -1,5 +1,5 @@
 """Flask commands: init-db, seed-demo, check-workflows, verify-log (and, registered here, the
-jobs, report and retention-list commands)."""
+jobs, report, retention-list and workflow-reference commands)."""
 
 import click
 import sqlalchemy as sa
@@ -9,6 +9,13 @@ from flask_migrate import upgrade
 
 from caseflow.extensions import db
 from caseflow.unit_of_work import unit_of_work
+from caseflow.workflow.compatibility import (
+    Census,
+    census_ready,
+    older_versions,
+    orphans,
+    take_census,
+)
 from caseflow.workflow.registry import registry
 
 
@@ -30,6 +37,9 @@ def register_commands(app: Flask) -> None:
     from caseflow.rights.cli import rights_review_command
 
     app.cli.add_command(rights_review_command)
+    from caseflow.workflow.reference import workflow_reference_command
+
+    app.cli.add_command(workflow_reference_command)
 
 
 @click.command("init-db")
@@ -63,8 +73,10 @@ def seed_demo(if_empty: bool, cases: int) -> None:
 @click.command("check-workflows")
 @with_appcontext
 def check_workflows() -> None:
-    """Validate every workflow definition and print a summary per workflow."""
+    """Validate every workflow definition and print a summary per workflow; compare them with the
+    open cases and exit 1 when a change would strand open cases or running deadlines."""
     reg = registry()
+    census = _census()
     for name in reg.names():
         wf = reg.get(name)
         finals = [s for s in wf.states.values() if s.final]
@@ -74,11 +86,33 @@ def check_workflows() -> None:
         )
         kept = f"{wf.retention.years} jaar" if wf.retention else "-"
         click.echo(
-            f"{name:<22} {wf.label}: {len(wf.states)} statussen ({len(finals)} eind), "
-            f"{len({t.trigger for t in wf.transitions})} acties, termijnen: {deadlines or '-'}, "
-            f"bewaartermijn: {kept}"
+            f"{name:<22} {wf.label}: versie {wf.version}, {len(wf.states)} statussen "
+            f"({len(finals)} eind), {len({t.trigger for t in wf.transitions})} acties, "
+            f"termijnen: {deadlines or '-'}, bewaartermijn: {kept}"
         )
+        older = older_versions(wf, census) if census else 0
+        if older:
+            cases = "1 open zaak loopt" if older == 1 else f"{older} open zaken lopen"
+            click.echo(f"{'':<22} {cases} onder een oudere versie")
+    problems = orphans(reg.workflows, census) if census else []
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        click.echo("Geweigerd: open zaken of lopende termijnen zouden vastlopen.", err=True)
+        raise SystemExit(1)
+    if census is None:
+        click.echo("De database heeft nog geen tabellen: niet met open zaken vergeleken.", err=True)
     click.echo(f"{len(reg.names())} workflows geldig.")
+
+
+def _census() -> Census | None:
+    try:
+        return take_census() if census_ready() else None
+    except sa.exc.OperationalError as exc:
+        click.echo(
+            f"Database niet bereikbaar, niet met open zaken vergeleken: {exc.orig}", err=True
+        )
+        raise SystemExit(1) from exc
 
 
 @click.command("verify-log")

@@ -98,6 +98,9 @@ class Case(Base):
     last_event_at: Mapped[datetime]
     # Set when the retention period passed and the personal data was removed (caseflow.destruction).
     destroyed_at: Mapped[datetime | None]
+    # The checksum of the workflow file the case started under (Workflow.version); empty for
+    # cases opened before definitions were versioned.
+    definition_version: Mapped[str | None] = mapped_column(sa.String(16))
     version: Mapped[int] = mapped_column(default=1)
 
     municipality: Mapped[Municipality] = relationship()

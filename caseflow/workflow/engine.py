@@ -109,6 +109,7 @@ def _create_case(
     now = clock.now()
     case = Case(
         case_type=case_type,
+        definition_version=workflow.version,
         state=workflow.initial,
         municipality=municipality,
         person=person,

@@ -1,5 +1,7 @@
 """Read workflows/*.yaml and validate them; every error names the file and the key."""
 
+import hashlib
+import json
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,23 @@ from caseflow.workflow.effects import EFFECTS
 from caseflow.workflow.errors import WorkflowDefinitionError
 from caseflow.workflow.fields import COMMON_FIELDS, FIELD_TYPES
 from caseflow.workflow.guards import GUARDS
+from caseflow.workflow.keys import (
+    DEADLINE,
+    EXTENDABLE,
+    FIELD,
+    FOLLOW_UP,
+    LAPSES,
+    LENGTH,
+    MOMENT,
+    MUNICIPAL_DEADLINE,
+    MUNICIPALITY,
+    RETENTION,
+    STATE,
+    STOPS,
+    TOP,
+    TRANSITION,
+    Level,
+)
 from caseflow.workflow.schema import (
     DeadlineDef,
     FieldDef,
@@ -25,8 +44,7 @@ from caseflow.workflow.schema import (
 
 SYSTEM_ROLE = "systeem"
 KNOWN_ROLES = frozenset(r.value for r in Role) | {SYSTEM_ROLE}
-LENGTH_UNITS = ("weeks", "days", "working_days")
-OVERRIDABLE = frozenset({"length", "warning_working_days"})
+LENGTH_UNITS = tuple(k.name for k in LENGTH.keys)
 
 
 class _Checker:
@@ -52,6 +70,9 @@ class _Checker:
             raise self.fail(f"{key}.{name}", "missing required key")
         return dict(value)
 
+    def level(self, value: Any, key: str, level: Level) -> dict[str, Any]:
+        return self.mapping(value, key, level.allowed, level.required)
+
     def text(self, value: Any, key: str) -> str:
         if not isinstance(value, str) or not value.strip():
             raise self.fail(key, "expected a non-empty string")
@@ -70,8 +91,28 @@ class _Checker:
 
     def known(self, names: tuple[str, ...], pool: Collection[str], key: str, what: str) -> None:
         for name in names:
+            if not isinstance(name, str):
+                raise self.fail(key, f"expected the name of a {what}")
             if name not in pool:
                 raise self.fail(key, f"unknown {what} '{name}'")
+
+    def entries(self, value: Any, key: str) -> dict[str, Any]:
+        """A mapping keyed by names the file chooses itself (states, fields, deadlines, ...)."""
+        if not isinstance(value, Mapping):
+            raise self.fail(key, "expected a mapping")
+        for name in value:
+            if not isinstance(name, str) or not name.strip():
+                raise self.fail(f"{key}.{name}", "expected a name as key")
+        return dict(value)
+
+    def labels(self, value: Any, key: str) -> dict[str, str]:
+        """Codes with the label users see, e.g. a choice field's options."""
+        if not isinstance(value, Mapping):
+            raise self.fail(key, "expected a mapping of code to label")
+        return {str(code): self.text(label, f"{key}.{code}") for code, label in value.items()}
+
+    def optional_text(self, value: Any, key: str) -> str | None:
+        return None if value is None else self.text(value, key)
 
 
 def load_workflow(path: Path) -> Workflow:
@@ -80,37 +121,16 @@ def load_workflow(path: Path) -> Workflow:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise WorkflowDefinitionError(f"{path.name}: not valid YAML: {exc}") from exc
-    doc = check.mapping(
-        raw,
-        "(top)",
-        {
-            "name",
-            "label",
-            "description",
-            "domain",
-            "initial",
-            "start_roles",
-            "states",
-            "transitions",
-            "deadlines",
-            "fields",
-            "municipalities",
-            "sensitive",
-            "retention",
-        },
-        {"name", "label", "domain", "initial", "start_roles", "states", "transitions"},
-    )
+    doc = check.level(raw, "(top)", TOP)
     start_roles = check.names(doc["start_roles"], "start_roles")
     check.known(start_roles, KNOWN_ROLES, "start_roles", "role")
     name = check.text(doc["name"], "name")
     if name != path.stem:
         raise check.fail("name", f"must equal the file name '{path.stem}'")
-    if doc["domain"] not in DOMAINS:
-        raise check.fail("domain", f"unknown domain '{doc['domain']}'")
+    check.known((doc["domain"],), DOMAINS, "domain", "domain")
     fields = {**COMMON_FIELDS, **_fields(check, doc.get("fields") or {})}
     states = _states(check, doc["states"])
-    if doc["initial"] not in states:
-        raise check.fail("initial", f"unknown state '{doc['initial']}'")
+    check.known((doc["initial"],), states, "initial", "state")
     transitions = _transitions(check, doc["transitions"], states, fields)
     triggers = {t.trigger for t in transitions}
     deadlines = _deadlines(check, doc.get("deadlines") or {}, states, triggers)
@@ -125,6 +145,7 @@ def load_workflow(path: Path) -> Workflow:
                 )
     overrides = _overrides(check, doc.get("municipalities") or {}, deadlines, triggers)
     _check_reachability(check, doc["initial"], states, transitions)
+    _check_dead_ends(check, states, transitions, overrides)
     return Workflow(
         name=name,
         label=check.text(doc["label"], "label"),
@@ -138,15 +159,16 @@ def load_workflow(path: Path) -> Workflow:
         source=path,
         start_roles=frozenset(start_roles),
         sensitive=_flag(check, doc.get("sensitive", False), "sensitive"),
-        description=str(doc.get("description", "")),
+        description=check.optional_text(doc.get("description"), "description") or "",
         retention=_retention(check, doc.get("retention")),
+        version=definition_version(doc),
     )
 
 
 def _retention(check: _Checker, raw: Any) -> RetentionDef | None:
     if raw is None:
         return None
-    spec = check.mapping(raw, "retention", {"years", "basis"}, {"years", "basis"})
+    spec = check.level(raw, "retention", RETENTION)
     return RetentionDef(
         years=check.number(spec["years"], "retention.years", minimum=1),
         basis=check.text(spec["basis"], "retention.basis"),
@@ -159,46 +181,46 @@ def _flag(check: _Checker, value: Any, key: str) -> bool:
     return value
 
 
+def _bound(check: _Checker, value: Any, key: str) -> int | None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise check.fail(key, "expected a whole number")
+    return value
+
+
 def _fields(check: _Checker, raw: Any) -> dict[str, FieldDef]:
     result = {}
-    for name, spec in check.mapping(raw, "fields", set(raw or {}), set()).items():
+    for name, spec in check.entries(raw, "fields").items():
         key = f"fields.{name}"
-        spec = check.mapping(
-            spec, key, {"label", "type", "options", "min", "max"}, {"label", "type"}
-        )
-        if spec["type"] not in FIELD_TYPES:
-            raise check.fail(f"{key}.type", f"unknown type '{spec['type']}'")
-        options = spec.get("options") or {}
+        spec = check.level(spec, key, FIELD)
+        check.known((spec["type"],), FIELD_TYPES, f"{key}.type", "type")
+        options = check.labels(spec.get("options") or {}, f"{key}.options")
         if spec["type"] == "choice" and not options:
             raise check.fail(f"{key}.options", "a choice field needs options")
         result[name] = FieldDef(
             name=name,
             label=check.text(spec["label"], f"{key}.label"),
             type=spec["type"],
-            options={str(k): str(v) for k, v in options.items()},
-            minimum=spec.get("min"),
-            maximum=spec.get("max"),
+            options=options,
+            minimum=_bound(check, spec.get("min"), f"{key}.min"),
+            maximum=_bound(check, spec.get("max"), f"{key}.max"),
         )
     return result
 
 
 def _states(check: _Checker, raw: Any) -> dict[str, StateDef]:
     states = {}
-    for name, spec in check.mapping(raw, "states", set(raw or {}), set()).items():
+    for name, spec in check.entries(raw, "states").items():
         key = f"states.{name}"
-        spec = check.mapping(
-            spec, key, {"label", "final", "results", "suspends", "tags"}, {"label"}
-        )
-        results = spec.get("results") or {}
-        if not isinstance(results, Mapping):
-            raise check.fail(f"{key}.results", "expected a mapping of result code to label")
-        if results and not spec.get("final"):
+        spec = check.level(spec, key, STATE)
+        results = check.labels(spec.get("results") or {}, f"{key}.results")
+        final = _flag(check, spec.get("final", False), f"{key}.final")
+        if results and not final:
             raise check.fail(f"{key}.results", "only a final state has results")
         states[name] = StateDef(
             name=name,
             label=check.text(spec["label"], f"{key}.label"),
-            final=bool(spec.get("final", False)),
-            results={str(k): str(v) for k, v in results.items()},
+            final=final,
+            results=results,
             suspends=check.names(spec.get("suspends", []), f"{key}.suspends"),
             tags=check.names(spec.get("tags", []), f"{key}.tags"),
         )
@@ -217,30 +239,14 @@ def _transitions(
     for index, spec in enumerate(raw):
         trigger = spec.get("trigger", f"#{index}") if isinstance(spec, Mapping) else f"#{index}"
         key = f"transitions.{trigger}"
-        spec = check.mapping(
-            spec,
-            key,
-            {
-                "trigger",
-                "label",
-                "source",
-                "dest",
-                "roles",
-                "requires",
-                "optional",
-                "guards",
-                "extends",
-                "creates",
-                "effects",
-                "page",
-            },
-            {"trigger", "label", "source", "dest", "roles"},
-        )
+        check.text(trigger, f"{key}.trigger")
+        spec = check.level(spec, key, TRANSITION)
         sources = (
             tuple(states) if spec["source"] == "*" else check.names(spec["source"], f"{key}.source")
         )
         check.known(sources, states, f"{key}.source", "state")
-        check.known((spec["dest"],), states, f"{key}.dest", "state")
+        dest = check.text(spec["dest"], f"{key}.dest")
+        check.known((dest,), states, f"{key}.dest", "state")
         for source in sources:
             if states[source].final:
                 raise check.fail(f"{key}.source", f"'{source}' is final; nothing leaves it")
@@ -253,15 +259,16 @@ def _transitions(
         check.known(roles, KNOWN_ROLES, f"{key}.roles", "role")
         requires = check.names(spec.get("requires", []), f"{key}.requires")
         optional = check.names(spec.get("optional", []), f"{key}.optional")
-        check.known(requires + optional, fields, f"{key}.requires", "field")
+        check.known(requires, fields, f"{key}.requires", "field")
+        check.known(optional, fields, f"{key}.optional", "field")
         guards = check.names(spec.get("guards", []), f"{key}.guards")
         check.known(guards, GUARDS, f"{key}.guards", "guard")
         effects = check.names(spec.get("effects", []), f"{key}.effects")
         check.known(effects, EFFECTS, f"{key}.effects", "effect")
         page = None if spec.get("page") is None else check.text(spec["page"], f"{key}.page")
-        if states[spec["dest"]].results and "resultaat" not in requires:
+        if states[dest].results and "resultaat" not in requires:
             requires = (*requires, "resultaat")
-        extends = spec.get("extends")
+        extends = check.optional_text(spec.get("extends"), f"{key}.extends")
         if extends is not None and "weken" not in requires:
             requires = (*requires, "weken")
         result.append(
@@ -269,7 +276,7 @@ def _transitions(
                 trigger=check.text(trigger, f"{key}.trigger"),
                 label=check.text(spec["label"], f"{key}.label"),
                 sources=sources,
-                dest=spec["dest"],
+                dest=dest,
                 roles=frozenset(roles),
                 requires=requires,
                 optional=optional,
@@ -280,7 +287,7 @@ def _transitions(
                     spec.get("creates"),
                     f"{key}.creates",
                     fields,
-                    states[spec["dest"]],
+                    states[dest],
                     requires + optional,
                 ),
                 effects=effects,
@@ -301,67 +308,51 @@ def _follow_up(
     if raw is None:
         return None
     if isinstance(raw, str):
-        return FollowUp(case_type=raw)
-    spec = check.mapping(raw, key, {"field", "cases"}, {"field", "cases"})
+        return FollowUp(case_type=check.text(raw, key))
+    spec = check.level(raw, key, FOLLOW_UP)
     if spec["field"] not in names:
         raise check.fail(f"{key}.field", f"'{spec['field']}' is not data of this transition")
     options = dest.results if spec["field"] == "resultaat" else fields[spec["field"]].options
     cases = check.mapping(spec["cases"], f"{key}.cases", set(options), set())
-    return FollowUp(by_field=spec["field"], by_value={str(k): str(v) for k, v in cases.items()})
+    by_value = {str(k): check.text(v, f"{key}.cases.{k}") for k, v in cases.items()}
+    return FollowUp(by_field=spec["field"], by_value=by_value)
 
 
 def _deadlines(
     check: _Checker, raw: Any, states: dict[str, StateDef], triggers: set[str]
 ) -> dict[str, DeadlineDef]:
     result = {}
-    for code, spec in check.mapping(raw, "deadlines", set(raw or {}), set()).items():
+    for code, spec in check.entries(raw, "deadlines").items():
         key = f"deadlines.{code}"
-        spec = check.mapping(
-            spec,
-            key,
-            {
-                "label",
-                "basis",
-                "kind",
-                "length",
-                "starts",
-                "stops",
-                "lapses",
-                "extendable",
-                "warning_working_days",
-            },
-            {"label", "kind", "length", "starts", "stops"},
-        )
+        spec = check.level(spec, key, DEADLINE)
         if spec["kind"] not in ("legal", "service_norm"):
             raise check.fail(f"{key}.kind", "expected 'legal' or 'service_norm'")
         if spec["kind"] == "legal" and not spec.get("basis"):
             raise check.fail(f"{key}.basis", "a legal deadline names its legal basis")
         length = _length(check, spec["length"], f"{key}.length")
-        starts = check.mapping(spec["starts"], f"{key}.starts", {"on_enter", "on_trigger"}, set())
+        starts = check.level(spec["starts"], f"{key}.starts", MOMENT)
         if len(starts) != 1:
             raise check.fail(f"{key}.starts", "give exactly one of on_enter or on_trigger")
         if "on_enter" in starts:
             check.known((starts["on_enter"],), states, f"{key}.starts.on_enter", "state")
         if "on_trigger" in starts:
             check.known((starts["on_trigger"],), triggers, f"{key}.starts.on_trigger", "trigger")
-        stops = check.mapping(spec["stops"], f"{key}.stops", {"on_enter", "on_trigger"}, set())
+        stops = check.level(spec["stops"], f"{key}.stops", STOPS)
         if not stops:
             raise check.fail(f"{key}.stops", "give on_enter and/or on_trigger")
         stop_states = check.names(stops.get("on_enter", []), f"{key}.stops.on_enter")
         check.known(stop_states, states, f"{key}.stops.on_enter", "state")
         stop_triggers = check.names(stops.get("on_trigger", []), f"{key}.stops.on_trigger")
         check.known(stop_triggers, triggers, f"{key}.stops.on_trigger", "trigger")
-        lapses = check.mapping(spec.get("lapses") or {}, f"{key}.lapses", {"on_enter"}, set())
+        lapses = check.level(spec.get("lapses") or {}, f"{key}.lapses", LAPSES)
         lapse_states = check.names(lapses.get("on_enter", []), f"{key}.lapses.on_enter")
         check.known(lapse_states, states, f"{key}.lapses.on_enter", "state")
-        extendable = check.mapping(
-            spec.get("extendable") or {}, f"{key}.extendable", {"max_weeks", "basis"}, set()
-        )
+        extendable = check.level(spec.get("extendable") or {}, f"{key}.extendable", EXTENDABLE)
         result[code] = DeadlineDef(
             code=code,
             label=check.text(spec["label"], f"{key}.label"),
             kind=spec["kind"],
-            basis=spec.get("basis"),
+            basis=check.optional_text(spec.get("basis"), f"{key}.basis"),
             **length,
             starts_on_enter=starts.get("on_enter"),
             starts_on_trigger=starts.get("on_trigger"),
@@ -371,7 +362,7 @@ def _deadlines(
             extendable_weeks=check.number(
                 extendable.get("max_weeks", 0), f"{key}.extendable.max_weeks"
             ),
-            extension_basis=extendable.get("basis"),
+            extension_basis=check.optional_text(extendable.get("basis"), f"{key}.extendable.basis"),
             warning_working_days=check.number(
                 spec.get("warning_working_days", 5), f"{key}.warning_working_days"
             ),
@@ -380,7 +371,7 @@ def _deadlines(
 
 
 def _length(check: _Checker, raw: Any, key: str) -> dict[str, int]:
-    spec = check.mapping(raw, key, set(LENGTH_UNITS), set())
+    spec = check.level(raw, key, LENGTH)
     length = {unit: check.number(value, f"{key}.{unit}") for unit, value in spec.items()}
     if sum(length.values()) == 0:
         raise check.fail(key, "a deadline needs a length of at least one day")
@@ -391,15 +382,15 @@ def _overrides(
     check: _Checker, raw: Any, deadlines: dict[str, DeadlineDef], triggers: set[str]
 ) -> dict[str, MunicipalityOverride]:
     result = {}
-    for code, spec in check.mapping(raw, "municipalities", set(raw or {}), set()).items():
+    for code, spec in check.entries(raw, "municipalities").items():
         key = f"municipalities.{code}"
-        spec = check.mapping(spec, key, {"deadlines", "disabled_triggers"}, set())
+        spec = check.level(spec, key, MUNICIPALITY)
         changes: dict[str, dict[str, int]] = {}
         for dl_code, dl_spec in check.mapping(
             spec.get("deadlines") or {}, f"{key}.deadlines", set(deadlines), set()
         ).items():
             dl_key = f"{key}.deadlines.{dl_code}"
-            dl_spec = check.mapping(dl_spec, dl_key, set(OVERRIDABLE), set())
+            dl_spec = check.level(dl_spec, dl_key, MUNICIPAL_DEADLINE)
             if "length" in dl_spec:
                 if deadlines[dl_code].statutory:
                     raise check.fail(
@@ -437,6 +428,25 @@ def _check_reachability(
         raise check.fail("states", "a workflow needs at least one final state")
 
 
+def _check_dead_ends(
+    check: _Checker,
+    states: dict[str, StateDef],
+    transitions: list[TransitionDef],
+    overrides: dict[str, MunicipalityOverride],
+) -> None:
+    """A case in a state that is not final and that nothing leaves would stay open for ever."""
+    for name in (n for n, state in states.items() if not state.final):
+        exits = {t.trigger for t in transitions if name in t.sources}
+        if not exits:
+            raise check.fail(f"states.{name}", "not final, but no transition leaves it")
+        for code, override in overrides.items():
+            if exits <= override.disabled_triggers:
+                raise check.fail(
+                    f"municipalities.{code}.disabled_triggers",
+                    f"leaves no way out of state '{name}'",
+                )
+
+
 def load_directory(directory: Path) -> dict[str, Workflow]:
     if not directory.is_dir():
         raise WorkflowDefinitionError(f"{directory}: workflow directory not found")
@@ -450,3 +460,18 @@ def load_directory(directory: Path) -> dict[str, Workflow]:
                         f"unknown workflow '{case_type}'"
                     )
     return workflows
+
+
+def definition_version(document: Any) -> str:
+    """Twelve hex digits of the parsed content, so comments and layout leave the version alone."""
+    canonical = json.dumps(_plain(document), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+def _plain(value: Any) -> Any:
+    # YAML allows keys of mixed types (1 and "1"), which json cannot sort.
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value

@@ -118,6 +118,8 @@ class Workflow:
     sensitive: bool = False
     # Counted from the day the case closed; without it a case of this type is never listed.
     retention: RetentionDef | None = None
+    # A checksum of the file's parsed content: each case stores the one it started under.
+    version: str = ""
 
     def transitions_from(self, state: str) -> list[TransitionDef]:
         return [t for t in self.transitions if state in t.sources]

@@ -109,6 +109,123 @@ def test_broken_definition_names_file_and_key(
     assert message in str(info.value)
 
 
+VALKENBURG = "valkenburg-aan-de-geul"
+
+
+def _dead_end(doc: dict) -> None:  # type: ignore[type-arg]
+    doc["states"]["wachten"] = {"label": "Wachten"}
+    doc["transitions"].append(
+        {
+            "trigger": "laten_wachten",
+            "label": "Laten wachten",
+            "source": "in_behandeling",
+            "dest": "wachten",
+            "roles": ["consulent"],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["transitions"][0].update(dest=["in_behandeling"]),
+            "transitions.oppakken.dest: expected a non-empty string",
+        ),
+        (
+            lambda d: d["transitions"][3].update(optional=["bestaat_niet"]),
+            "transitions.aanvulling_ontvangen.optional: unknown field 'bestaat_niet'",
+        ),
+        (_dead_end, "states.wachten: not final, but no transition leaves it"),
+        (
+            lambda d: d["municipalities"][VALKENBURG].update(
+                disabled_triggers=["aanvulling_ontvangen", "intrekken"]
+            ),
+            f"municipalities.{VALKENBURG}.disabled_triggers: "
+            "leaves no way out of state 'aanvulling_gevraagd'",
+        ),
+        (
+            lambda d: d["transitions"][0].update(source=5),
+            "transitions.oppakken.source: expected a name or a list of names",
+        ),
+        (
+            lambda d: d["states"]["besloten"].update(results=["toegekend"]),
+            "states.besloten.results: expected a mapping of code to label",
+        ),
+        (
+            lambda d: d["states"]["besloten"].update(final="ja"),
+            "states.besloten.final: expected true or false",
+        ),
+        (
+            lambda d: d["deadlines"]["beschikking"].update(length="2 weken"),
+            "deadlines.beschikking.length: expected a mapping",
+        ),
+        (
+            lambda d: d["deadlines"]["beschikking"].update(starts={"on_enter": ["ontvangen"]}),
+            "deadlines.beschikking.starts.on_enter: expected the name of a state",
+        ),
+        (
+            lambda d: d["municipalities"][VALKENBURG].update(
+                deadlines={"bestaat_niet": {"warning_working_days": 2}}
+            ),
+            f"municipalities.{VALKENBURG}.deadlines.bestaat_niet: unknown key",
+        ),
+        (lambda d: d.update(states=["ontvangen"]), "wmo_aanvraag.yaml: states: expected a mapping"),
+        (lambda d: d.update(domain=["wmo"]), "domain: expected the name of a domain"),
+        (
+            lambda d: d["transitions"][0].update(trigger=["oppakken"]),
+            "trigger: expected a non-empty string",
+        ),
+        (
+            lambda d: d["transitions"][4].update(extends=["beschikking"]),
+            "transitions.verdagen.extends: expected a non-empty string",
+        ),
+        (
+            lambda d: d["fields"]["hersteltermijn_tot"].update(min="morgen"),
+            "fields.hersteltermijn_tot.min: expected a whole number",
+        ),
+        (
+            lambda d: d["transitions"][0].update(page=["oppakken"]),
+            "transitions.oppakken.page: expected a non-empty string",
+        ),
+        (
+            lambda d: d["states"]["ontvangen"].update(tags={"triage": True}),
+            "states.ontvangen.tags: expected a name or a list of names",
+        ),
+        (
+            lambda d: d["deadlines"]["beschikking"]["extendable"].update(basis=["Awb"]),
+            "deadlines.beschikking.extendable.basis: expected a non-empty string",
+        ),
+    ],
+)
+def test_a_wrong_shape_is_a_definition_error_never_a_crash(
+    tmp_path: Path,
+    workflows_dir: Path,
+    change,
+    message: str,  # type: ignore[no-untyped-def]
+) -> None:
+    directory = _broken(tmp_path, workflows_dir, change)
+    with pytest.raises(WorkflowDefinitionError) as info:
+        load_directory(directory)
+    assert str(info.value).startswith("wmo_aanvraag.yaml: ")
+    assert message in str(info.value)
+
+
+def test_effects_page_and_tags_are_stored_for_the_engine_and_services(
+    tmp_path: Path, workflows_dir: Path
+) -> None:
+    def change(doc: dict) -> None:  # type: ignore[type-arg]
+        doc["states"]["ontvangen"]["tags"] = ["triage", "editable"]
+        doc["transitions"][0].update(effects=["move_to_area_team"], page="oppakken")
+
+    workflow = load_directory(_broken(tmp_path, workflows_dir, change))["wmo_aanvraag"]
+    assert workflow.states["ontvangen"].tags == ("triage", "editable")
+    oppakken = workflow.transitions[0]
+    assert (oppakken.effects, oppakken.page) == (("move_to_area_team",), "oppakken")
+    assert (workflow.transitions[1].effects, workflow.transitions[1].page) == ((), None)
+    assert workflow.states["in_behandeling"].tags == ()
+
+
 def test_app_refuses_to_start_with_a_broken_workflow(tmp_path: Path, workflows_dir: Path) -> None:
     directory = _broken(tmp_path, workflows_dir, lambda d: d["transitions"][1].pop("dest"))
     with pytest.raises(WorkflowDefinitionError, match=r"transitions\.verslag_vastleggen\.dest"):

@@ -1,0 +1,237 @@
+"""Every key a workflow file may use, with what it means, in one table per level.
+
+The loader accepts exactly these keys and docs/workflows.md lists exactly these (written from
+them by `flask --app caseflow workflow-reference`), so the format and its documentation cannot
+drift apart. A new key is added here first, with its one-line description.
+"""
+
+from dataclasses import dataclass
+
+from caseflow.domains import DOMAINS
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    description: str
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Level:
+    """One kind of mapping in a workflow file, named by where it sits."""
+
+    path: str
+    keys: tuple[Key, ...]
+
+    @property
+    def allowed(self) -> set[str]:
+        return {k.name for k in self.keys}
+
+    @property
+    def required(self) -> set[str]:
+        return {k.name for k in self.keys if k.required}
+
+
+TOP = Level(
+    "(top)",
+    (
+        Key("name", "The workflow's name; equals the file name without `.yaml`.", True),
+        Key("label", "The case type as users see it.", True),
+        Key("description", "Free text shown to users."),
+        Key(
+            "domain",
+            f"The domain new cases are routed by: {', '.join(DOMAINS)} (caseflow/domains.py).",
+            True,
+        ),
+        Key("initial", "The state a new case starts in.", True),
+        Key("start_roles", "Roles that may open a case of this type (systeem: the app).", True),
+        Key("states", "The states, by name.", True),
+        Key("transitions", "The list of transitions (actions) between states.", True),
+        Key("deadlines", "Legal terms and service norms, by code."),
+        Key("fields", "Data transitions may ask for beyond the common fields, by name."),
+        Key("municipalities", "What differs per municipality, by municipality code."),
+        Key(
+            "sensitive",
+            "true for special-category data: only those who need to know (assignee, director, "
+            "team manager) see a case, not the whole team. Default false.",
+        ),
+        Key("retention", "How long a closed case is kept (bewaartermijn)."),
+    ),
+)
+
+RETENTION = Level(
+    "retention",
+    (
+        Key("years", "Whole years from the day the case closed, at least 1.", True),
+        Key("basis", "Why this period, shown to the privacy officer.", True),
+    ),
+)
+
+FIELD = Level(
+    "fields.<name>",
+    (
+        Key("label", "The field as users see it.", True),
+        Key("type", "text, date, int, choice or bool.", True),
+        Key("options", "For a choice field (required there): code -> label."),
+        Key("min", "For an int field: the smallest value accepted."),
+        Key("max", "For an int field: the largest value accepted."),
+    ),
+)
+
+STATE = Level(
+    "states.<name>",
+    (
+        Key("label", "The state as users see it.", True),
+        Key("final", "true: entering it closes the case, and nothing leaves it. Default false."),
+        Key(
+            "results",
+            "For a final state: result code -> label; a transition into it requires `resultaat`.",
+        ),
+        Key("suspends", "Deadline codes whose clock pauses while a case is here (opschorting)."),
+        Key("tags", "List of names services ask for, e.g. editable, triage."),
+    ),
+)
+
+TRANSITION = Level(
+    "transitions[]",
+    (
+        Key("trigger", "The action's name; defined once per source state.", True),
+        Key("label", "The action as users see it.", True),
+        Key("source", 'A state, a list of states, or "*" for every state.', True),
+        Key("dest", "The state the case moves to; may equal the source.", True),
+        Key(
+            "roles",
+            "Roles that may fire it; at least one, since nothing is open by default "
+            "(systeem: the app's own jobs).",
+            True,
+        ),
+        Key("requires", "Fields the user must fill in."),
+        Key("optional", "Fields the user may fill in."),
+        Key("guards", "Named predicates (caseflow/workflow/guards.py) that must hold."),
+        Key("extends", "The deadline code this transition extends (verdagen); requires `weken`."),
+        Key(
+            "creates",
+            "The follow-up case it opens: a workflow name, or `field` and `cases` to choose "
+            "the workflow by a field's value.",
+        ),
+        Key(
+            "effects",
+            "List of named effects (caseflow/workflow/effects.py) the engine runs in the "
+            "transition.",
+        ),
+        Key(
+            "page",
+            "The name of the page that carries this transition; the generic action form "
+            "refuses it.",
+        ),
+    ),
+)
+
+FOLLOW_UP = Level(
+    "transitions[].creates",
+    (
+        Key("field", "The transition's field whose value chooses the workflow.", True),
+        Key("cases", "Field value -> workflow name; any other value opens nothing.", True),
+    ),
+)
+
+DEADLINE = Level(
+    "deadlines.<code>",
+    (
+        Key("label", "The term as users see it.", True),
+        Key("basis", "The legal basis; required for a legal term."),
+        Key(
+            "kind",
+            "legal (the Algemene termijnenwet applies) or service_norm (an agreed norm).",
+            True,
+        ),
+        Key("length", "How long: weeks, days and/or working_days.", True),
+        Key("starts", "When the clock starts: exactly one of on_enter or on_trigger.", True),
+        Key(
+            "stops",
+            "When the clock stops and the term is met or late: on_enter and/or on_trigger.",
+            True,
+        ),
+        Key(
+            "lapses",
+            "on_enter: states that end the term without a decision (withdrawn, sent back), "
+            "neither in time nor late.",
+        ),
+        Key("extendable", "Whether and how far the term may be extended (verdaging)."),
+        Key(
+            "warning_working_days", "The 'due soon' window for signals, in working days; default 5."
+        ),
+    ),
+)
+
+LENGTH = Level(
+    "deadlines.<code>.length",
+    (
+        Key("weeks", "Whole weeks."),
+        Key("days", "Calendar days."),
+        Key("working_days", "Working days (no weekends or public holidays)."),
+    ),
+)
+
+MOMENT = Level(
+    "deadlines.<code>.starts",
+    (
+        Key("on_enter", "A state: the clock starts when a case enters it."),
+        Key("on_trigger", "A trigger: the clock starts when it is fired."),
+    ),
+)
+
+STOPS = Level(
+    "deadlines.<code>.stops",
+    (
+        Key("on_enter", "A state or list of states whose entry stops the clock."),
+        Key("on_trigger", "A trigger or list of triggers that stop the clock."),
+    ),
+)
+
+LAPSES = Level(
+    "deadlines.<code>.lapses",
+    (Key("on_enter", "A state or list of states whose entry ends the term as lapsed."),),
+)
+
+EXTENDABLE = Level(
+    "deadlines.<code>.extendable",
+    (
+        Key("max_weeks", "The most weeks all extensions together may add."),
+        Key("basis", "The legal basis of the extension, e.g. Awb 4:14."),
+    ),
+)
+
+MUNICIPALITY = Level(
+    "municipalities.<code>",
+    (
+        Key("deadlines", "Per deadline code, what differs here."),
+        Key("disabled_triggers", "Triggers switched off in this municipality."),
+    ),
+)
+
+MUNICIPAL_DEADLINE = Level(
+    "municipalities.<code>.deadlines.<code>",
+    (
+        Key("length", "A service norm's own length here (a legal term is set by law)."),
+        Key("warning_working_days", "Its own 'due soon' window."),
+    ),
+)
+
+LEVELS = (
+    TOP,
+    RETENTION,
+    FIELD,
+    STATE,
+    TRANSITION,
+    FOLLOW_UP,
+    DEADLINE,
+    LENGTH,
+    MOMENT,
+    STOPS,
+    LAPSES,
+    EXTENDABLE,
+    MUNICIPALITY,
+    MUNICIPAL_DEADLINE,
+)
