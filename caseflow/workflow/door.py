@@ -25,6 +25,7 @@ GUARDED = (
     "closed_at",
     "state_entered_at",
     "destroyed_at",
+    "definition_version",
     "team_id",
     "team",
     "assignee_id",
