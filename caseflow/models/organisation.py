@@ -177,6 +177,8 @@ class User(UserMixin, Base):
     last_login_at: Mapped[datetime | None]
     # New accounts and passwords reset by a beheerder: the user picks their own before working.
     must_change_password: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    # Raised at every logout, so a session cookie copied before it no longer logs anyone in.
+    session_generation: Mapped[int] = mapped_column(default=0, server_default="0")
 
     role_rows: Mapped[list[UserRole]] = relationship(cascade="all, delete-orphan")
     teams: Mapped[list[Team]] = relationship(secondary=team_members, back_populates="members")
@@ -195,8 +197,10 @@ class User(UserMixin, Base):
 
     @property
     def session_key(self) -> str:
-        """Changes with the password: a session opened before a change or reset is over."""
-        return hashlib.sha256(self.password_hash.encode("utf-8")).hexdigest()[:20]
+        """Changes with the password and at every logout: a session opened before a password
+        change, a reset or a logout is over."""
+        material = f"{self.password_hash}:{self.session_generation}"
+        return hashlib.sha256(material.encode("utf-8")).hexdigest()[:20]
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_key}"

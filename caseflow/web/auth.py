@@ -18,6 +18,7 @@ from caseflow import clock
 from caseflow.extensions import db, login_manager
 from caseflow.models import User
 from caseflow.security.throttle import is_locked, record_failure, record_success
+from caseflow.web.common import user
 from caseflow.web.ids import parse_id
 
 bp = Blueprint("auth", __name__)
@@ -93,6 +94,8 @@ def login() -> ResponseReturnValue:
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout() -> ResponseReturnValue:
+    # Every session of this user ends, including a copy of this cookie kept elsewhere.
+    user().session_generation += 1
     logout_user()
     flash("U bent uitgelogd.")
     return redirect(url_for("auth.login"))
