@@ -8,6 +8,19 @@ CSP = (
 )
 
 PERMISSIONS = "camera=(), microphone=(), geolocation=()"
+DOWNLOADS = frozenset(
+    {
+        "text/csv",
+        "application/pdf",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }
+)
+
+
+def _is_download(response: Response) -> bool:
+    return response.mimetype in DOWNLOADS or "attachment" in response.headers.get(
+        "Content-Disposition", ""
+    )
 
 
 def init_security_headers(app: Flask) -> None:
@@ -20,9 +33,10 @@ def init_security_headers(app: Flask) -> None:
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
-        if response.mimetype == "text/html":
-            # Pages carry personal data: never keep them in a shared or back-button cache.
-            response.headers.setdefault("Cache-Control", "no-store")
+        if response.mimetype == "text/html" or _is_download(response):
+            # Pages and exports carry personal data: never keep them in a shared or
+            # back-button cache.
+            response.headers["Cache-Control"] = "no-store"
         if app.config.get("SESSION_COOKIE_SECURE"):
             response.headers.setdefault(
                 "Strict-Transport-Security", "max-age=31536000; includeSubDomains"

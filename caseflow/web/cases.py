@@ -17,7 +17,7 @@ from caseflow.web.loading import case_or_403
 from caseflow.web.transition_pages import page_link
 from caseflow.workflow.deadline_effects import explain_deadline
 from caseflow.workflow.engine import add_note, assign, available_triggers, fire, workflow_for
-from caseflow.workflow.errors import ConflictError, InvalidData, WorkflowError
+from caseflow.workflow.errors import ConflictError, FormWithoutVersion, InvalidData, WorkflowError
 from caseflow.workflow.permissions import CASE_HANDLERS
 
 bp = Blueprint("cases", __name__, url_prefix="/zaken")
@@ -102,9 +102,12 @@ def show(case_id: int) -> ResponseReturnValue:
     return _render(case_or_403(case_id, "zaak behandelen"))
 
 
-def _expected_version() -> int | None:
-    value = request.form.get("version", "")
-    return parse_id(value)
+def _expected_version() -> int:
+    """The case version the form was made for; a form without one is refused as stale."""
+    version = parse_id(request.form.get("version"))
+    if version is None:
+        raise FormWithoutVersion()
+    return version
 
 
 @bp.route("/<int:case_id>/acties/<trigger>", methods=["POST"])

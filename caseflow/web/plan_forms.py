@@ -23,7 +23,7 @@ from caseflow.models.plans import ACTION_STATES, AGREEMENT_WAYS, EVALUATION_DECI
 from caseflow.models.regie import DECISION_LABELS
 from caseflow.web.forms import SCORE_CHOICES, DutchDateField, DutchForm
 from caseflow.web.ids import parse_id
-from caseflow.workflow.errors import InvalidData
+from caseflow.workflow.errors import FormWithoutVersion, InvalidData
 
 F = TypeVar("F", bound=DutchForm)
 Errors = list[tuple[str | None, str]]
@@ -253,10 +253,13 @@ def date_errors(form: DutchForm) -> InvalidData | None:
     return InvalidData(bad) if bad else None
 
 
-def version_of(form: DutchForm) -> int | None:
+def version_of(form: DutchForm) -> int:
+    """The case version the form was made for; a form without one is refused as stale."""
     value = getattr(form, "version", None)
-    raw = str(value.data) if value is not None and value.data else ""
-    return parse_id(raw)
+    version = parse_id(value.data if value is not None else None)
+    if version is None:
+        raise FormWithoutVersion()
+    return version
 
 
 def int_or_none(value: Any) -> int | None:

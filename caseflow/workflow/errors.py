@@ -43,5 +43,16 @@ class ConflictError(WorkflowError):
         )
 
 
+class FormWithoutVersion(ConflictError):
+    """A form that moves a case must say which version of the case it was made for."""
+
+    def __init__(self) -> None:
+        WorkflowError.__init__(
+            self,
+            "Dit formulier is niet compleet of verouderd. Laad de pagina opnieuw en probeer het "
+            "nog eens.",
+        )
+
+
 class WorkflowDefinitionError(Exception):
     """A workflow file is not valid; the message names the file and the key."""

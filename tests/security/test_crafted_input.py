@@ -142,3 +142,19 @@ def test_extreme_report_periods_answer_without_a_500(
     login(client, office.teammanager)
     response = client.get(f"/rapportages/indicatoren/tijdigheid?periode={period}")
     assert response.status_code in (200, 400)
+
+
+def test_a_transition_form_without_the_case_version_is_refused_as_stale(
+    client: FlaskClient, office: WebOffice, case: Case
+) -> None:
+    login(client, office.consulent)
+    for url, data in (
+        (f"/zaken/{case.id}/acties/intrekken", {"reden": "Dubbel"}),
+        (f"/zaken/{case.id}/oppakken", {}),
+    ):
+        response = client.post(url, data=data)
+        assert response.status_code == 409
+        assert "Laad de pagina opnieuw" in _text(response)
+    db.session.expire_all()
+    saved = db.session.get_one(Case, case.id)
+    assert (saved.state, saved.assignee_id) == ("ontvangen", None)

@@ -155,13 +155,18 @@ def test_team_manager_reassigns_with_a_reason_written_to_the_history(
     case = _aanvraag(office, factory)
     login(client, office.teammanager)
     without_reason = client.post(
-        f"/zaken/{case.id}/toewijzen", data={"assignee_id": str(office.collega.id), "reden": ""}
+        f"/zaken/{case.id}/toewijzen",
+        data={"assignee_id": str(office.collega.id), "reden": "", "version": str(case.version)},
     )
     assert without_reason.status_code == 400
     assert "Reden is verplicht." in without_reason.get_data(as_text=True)
     response = client.post(
         f"/zaken/{case.id}/toewijzen",
-        data={"assignee_id": str(office.collega.id), "reden": "Ziekte"},
+        data={
+            "assignee_id": str(office.collega.id),
+            "reden": "Ziekte",
+            "version": str(case.version),
+        },
     )
     assert response.status_code == 302
     db.session.expire_all()

@@ -1,0 +1,33 @@
+"""Exports carry personal data and are never kept in a cache."""
+
+import pytest
+import time_machine
+from flask.testing import FlaskClient
+
+from caseflow.models import Role
+from tests.factories import Factory
+from tests.web.office import WebOffice, login, make_web_office
+
+
+@pytest.fixture
+def office(factory: Factory, travel: time_machine.Traveller) -> WebOffice:
+    return make_web_office(factory)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_report_exports_are_not_cached(client: FlaskClient, office: WebOffice, fmt: str) -> None:
+    login(client, office.teammanager)
+    response = client.get(f"/rapportages/indicatoren/tijdigheid?formaat={fmt}")
+    assert response.status_code == 200
+    assert "attachment" in response.headers["Content-Disposition"]
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_the_rights_review_export_is_not_cached(
+    client: FlaskClient, office: WebOffice, factory: Factory
+) -> None:
+    beheerder = factory.user(Role.BEHEERDER, municipalities=[office.maastricht])
+    login(client, beheerder)
+    response = client.get("/beheer/herziening/export.csv")
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-store"
