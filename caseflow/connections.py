@@ -29,18 +29,6 @@ def tune_connections(engine: Engine) -> None:
     if sa.event.contains(engine, "connect", _on_connect):
         return
     sa.event.listen(engine, "connect", _on_connect)
-    if engine.dialect.name == "sqlite":
-        sa.event.listen(engine, "savepoint", _begin_before_savepoint)
-
-
-def _begin_before_savepoint(connection: sa.Connection, name: str) -> None:
-    """SQLite's driver begins a transaction only before a write, so a step of the engine that
-    starts with its savepoint would otherwise run outside one (and its release would commit).
-    It begins IMMEDIATE: the step reads and then writes, and holding the write lock from its
-    first read means no other writer can slip in between (SQLite's row lock, in effect)."""
-    dbapi_connection = connection.connection.dbapi_connection
-    if isinstance(dbapi_connection, sqlite3.Connection) and not dbapi_connection.in_transaction:
-        dbapi_connection.execute("BEGIN IMMEDIATE")
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -8,17 +8,22 @@ counted for the lockout. They are made with `keep_on_refusal`, which writes them
 as usual and, should the unit roll back, writes them again in a short transaction of their own.
 """
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import sqlalchemy as sa
 from flask import g, has_app_context
+from sqlalchemy import event
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 from sqlalchemy.orm.exc import StaleDataError
 
 from caseflow.extensions import db
 from caseflow.workflow.errors import ConflictError
 
 _KEPT = "caseflow_kept_on_refusal"
+# In the session's info while its transaction has written anything (flushed or by a statement).
+_WROTE = "caseflow_wrote"
 
 
 def begin() -> None:
@@ -75,19 +80,66 @@ def rollback() -> None:
         raise
 
 
+@event.listens_for(Session, "after_flush")
+def _flushed(session: Session, context: object) -> None:
+    session.info[_WROTE] = True
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _statement(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        state.session.info[_WROTE] = True
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _ended(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_WROTE, None)
+
+
 @contextmanager
 def all_or_nothing() -> Iterator[None]:
-    """A step's share of the unit, in a savepoint: flushed when it succeeds, undone alone when
-    it fails, so the caller still decides about the rest of the unit. What the step wrote to be
-    kept on refusal (a refusal in the rights log, say) is written again after the undo."""
+    """A step's share of the unit: flushed when it succeeds, undone alone when it fails, so the
+    caller still decides about the rest of the unit. What the step wrote to be kept on refusal
+    (a refusal in the rights log, say) is written again after the undo.
+
+    Only a unit that already wrote needs a savepoint to keep those writes; for the first writer
+    (a job's step, most engine calls) undoing the step is undoing the transaction, which saves
+    two statements per step."""
     kept = len(_kept())
+    session = db.session()
+    if session.info.get(_WROTE):
+        _begin_for_savepoints(session)
+        try:
+            with session.begin_nested():
+                yield
+        except BaseException:
+            _write_again(kept)
+            raise
+        return
     try:
-        with db.session.begin_nested():
-            yield
+        yield
+        session.flush()
     except BaseException:
-        for write in _kept()[kept:]:
-            write()
+        if session.info.get(_WROTE) or session.new or session.dirty or session.deleted:
+            session.rollback()
+            _write_again(kept)
         raise
+
+
+def _begin_for_savepoints(session: Session) -> None:
+    """SQLite's driver begins a transaction only before a write, so a savepoint as the first
+    statement would run outside one (and its release would commit). Begin IMMEDIATE: the step
+    reads and then writes, and holding the write lock from its first read means no other writer
+    slips in between (SQLite's row lock, in effect)."""
+    dbapi_connection = session.connection().connection.dbapi_connection
+    if isinstance(dbapi_connection, sqlite3.Connection) and not dbapi_connection.in_transaction:
+        dbapi_connection.execute("BEGIN IMMEDIATE")
+
+
+def _write_again(kept: int) -> None:
+    for write in _kept()[kept:]:
+        write()
 
 
 @contextmanager

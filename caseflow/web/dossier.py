@@ -10,7 +10,7 @@ from flask_login import login_required
 from caseflow import clock
 from caseflow.extensions import db
 from caseflow.incidents import register_incident
-from caseflow.models import INCIDENT_KINDS, Case, Incident, Intake, Person
+from caseflow.models import INCIDENT_KINDS, Case, Incident, Intake, Person, Role
 from caseflow.scope import case_scope, intake_text_scope
 from caseflow.web.common import user
 from caseflow.web.forms import IncidentForm
@@ -88,6 +88,9 @@ def _render(
         workflows=registry().workflows,
         form=form,
         incidents=incidents,
+        # What happened (criminal-law data) only for those with a case for this person, or
+        # their team manager; everyone who may open the dossier sees that, when and what kind.
+        incident_details=bool(cases) or user().has_role(Role.TEAMMANAGER),
         errors=errors,
         incident_kinds=INCIDENT_KINDS,
     ), status

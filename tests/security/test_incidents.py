@@ -5,8 +5,11 @@ import sqlalchemy as sa
 import time_machine
 from flask.testing import FlaskClient
 
+from caseflow import clock
 from caseflow.extensions import db
+from caseflow.incidents import register_incident
 from caseflow.models import Incident, Person
+from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import assign, start_case
 from tests.factories import Factory
 from tests.web.office import WebOffice, login, make_web_office
@@ -69,3 +72,35 @@ def test_an_incident_in_the_future_is_refused(
     assert "niet in de toekomst" in response.get_data(as_text=True)
     db.session.expire_all()
     assert not db.session.get_one(Person, person.id).safety_flag
+
+
+def test_what_happened_is_shown_only_to_those_with_a_case_and_the_team_manager(
+    client: FlaskClient, office: WebOffice, factory: Factory
+) -> None:
+    person = factory.person(office.maastricht, family_name="Bakker")
+    case = start_case(
+        "wmo_aanvraag",
+        municipality=office.maastricht,
+        actor=office.consulent,
+        person=person,
+        team=office.wmo,
+    )
+    assign(case, office.consulent, office.consulent)
+    register_incident(
+        person,
+        office.consulent,
+        kind="verbaal",
+        occurred_at=clock.now(),
+        description="Dreigde met een mes aan de balie.",
+    )
+    commit()
+    for user, sees in (
+        (office.consulent, True),
+        (office.teammanager, True),
+        (office.toegang, False),
+    ):
+        login(client, user)
+        dossier = client.get(f"/clienten/{person.id}").get_data(as_text=True)
+        assert "Verbale agressie" in dossier and "Veiligheidsmarkering" in dossier
+        assert ("Dreigde met een mes" in dossier) is sees, user.username
+        client.post("/logout")
