@@ -1,8 +1,8 @@
 """Administration of areas: which postcodes belong to which area, and the area's team.
 
 An area is a district or a village (kern) of one municipality; a municipality can split into as
-many areas as it has teams. Postcode ranges of one municipality may not overlap, so that every
-address routes to exactly one area team.
+many areas as it has teams. Postcode ranges may not overlap, within a municipality or across
+municipalities, so that every address routes to exactly one area team.
 """
 
 import sqlalchemy as sa
@@ -34,21 +34,21 @@ def _check_range(municipality: Municipality, first: int | None, last: int | None
         errors["last"] = "De laatste postcode ligt niet voor de eerste."
     if errors:
         raise InvalidData(errors)
+    # A postcode lies in one municipality: ranges may not overlap, also not across municipalities.
     clash = db.session.execute(
         sa.select(PostcodeRange, Area)
         .join(Area)
-        .where(
-            Area.municipality_id == municipality.id,
-            PostcodeRange.first <= last,
-            PostcodeRange.last >= first,
-        )
+        .where(PostcodeRange.first <= last, PostcodeRange.last >= first)
+        .order_by(Area.municipality_id != municipality.id)
         .limit(1)
     ).first()
     if clash is not None:
         taken, area = clash
-        raise InvalidData(
-            {"first": f"{first}–{last} overlapt met {area.name} ({taken.first}–{taken.last})."}
-        )
+        if area.municipality_id != municipality.id:
+            message = f"{first}–{last} overlapt met postcodes van {area.municipality.name}."
+        else:
+            message = f"{first}–{last} overlapt met {area.name} ({taken.first}–{taken.last})."
+        raise InvalidData({"first": message})
 
 
 def add_area(

@@ -31,6 +31,7 @@ from caseflow.routing import route
 from caseflow.scope import case_scope
 from caseflow.workflow.engine import assign, start_case, workflow_for
 from caseflow.workflow.errors import InvalidData, NotAuthorised
+from caseflow.workflow.permissions import ASSIGNERS, CASE_HANDLERS
 from caseflow.workflow.registry import registry
 
 
@@ -223,8 +224,13 @@ def _owner(plan: HouseholdPlan, actor: User, action: ActionInput) -> dict[str, o
     member = next((p for p in plan.members if p.id == action.owner_person_id), None)
     if kind == "medewerker":
         staff = db.session.get(User, action.owner_user_id or 0)
-        if staff is None or not staff.is_active or not staff.serves(plan.case.municipality_id):
-            raise InvalidData({"owner_user_id": "Kies een medewerker."})
+        if (
+            staff is None
+            or not staff.is_active
+            or not staff.serves(plan.case.municipality_id)
+            or not staff.has_role(*CASE_HANDLERS, *ASSIGNERS)
+        ):
+            raise InvalidData({"owner_user_id": "Kies een medewerker die met cliënten werkt."})
         return {"owner_kind": kind, "owner_user": staff}
     if kind == "zaak":
         case = next((c for c in linkable_cases(plan, actor) if c.id == action.owner_case_id), None)

@@ -13,6 +13,8 @@ from caseflow.workflow.registry import registry
 UNASSIGNED = 0  # assignee filter value for "no handler yet"
 DEFAULT_SOON_DAYS = 10
 WIDE_ROLES = (Role.GEMEENTE, Role.KWALITEIT, Role.BEHEERDER)
+# Groupings that name employees.
+STAFF_DIMENSIONS = frozenset({"consulent"})
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ class ReportScope:
     municipality_ids: tuple[int, ...]
     team_ids: tuple[int, ...] | None
     may_list_cases: bool
+    # Figures per named employee: for team managers and quality staff, not for the municipality.
+    sees_staff: bool = False
 
     @property
     def readable(self) -> bool:
@@ -86,7 +90,14 @@ class ReportScope:
         teams = report_filter.team_ids
         if self.team_ids is not None:
             teams = tuple(t for t in (teams or self.team_ids) if t in self.team_ids)
-        return replace(report_filter, municipality_ids=municipalities, team_ids=teams)
+        assignee = report_filter.assignee_id if self.sees_staff else None
+        return replace(
+            report_filter, municipality_ids=municipalities, team_ids=teams, assignee_id=assignee
+        )
+
+    def groups(self, wanted: list[str]) -> list[str]:
+        """The groupings asked for that this reader may see (no employees for the municipality)."""
+        return [g for g in wanted if self.sees_staff or g not in STAFF_DIMENSIONS]
 
 
 def scope_for(user: User) -> ReportScope:
@@ -95,4 +106,4 @@ def scope_for(user: User) -> ReportScope:
     teams = None if user.has_role(*WIDE_ROLES) else tuple(team_ids(user))
     # Lists of individual cases only for those who may open cases (see caseflow.scope).
     may_list = user.has_role(Role.KWALITEIT, Role.TEAMMANAGER)
-    return ReportScope(municipalities, teams, may_list)
+    return ReportScope(municipalities, teams, may_list, sees_staff=may_list)

@@ -9,7 +9,6 @@ import sqlalchemy as sa
 from flask import Blueprint, Flask, flash, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required, login_user, logout_user
-from flask_wtf import FlaskForm
 from werkzeug.security import check_password_hash, generate_password_hash
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired
@@ -19,6 +18,7 @@ from caseflow.extensions import db, login_manager
 from caseflow.models import User
 from caseflow.security.throttle import is_locked, record_failure, record_success
 from caseflow.web.common import user
+from caseflow.web.forms import DutchForm
 from caseflow.web.ids import parse_id
 
 bp = Blueprint("auth", __name__)
@@ -29,7 +29,7 @@ LOCKED = (
 )
 
 
-class LoginForm(FlaskForm):
+class LoginForm(DutchForm):
     username = StringField("Gebruikersnaam", validators=[DataRequired("Vul uw gebruikersnaam in.")])
     password = PasswordField("Wachtwoord", validators=[DataRequired("Vul uw wachtwoord in.")])
 

@@ -16,6 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from caseflow import clock
 from caseflow.bsn import bsn_error
 from caseflow.domains import single_domain_choices
 from caseflow.intake import OUTCOMES
@@ -32,6 +33,9 @@ SCORE_CHOICES = [
 POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
 class DutchDateField(StringField):
     """A date typed as dd-mm-jjjj or picked as jjjj-mm-dd, with a Dutch message when wrong."""
 
@@ -44,10 +48,14 @@ class DutchDateField(StringField):
             return
         for fmt in ("%Y-%m-%d", "%d-%m-%Y"):
             try:
-                self.data = datetime.strptime(self.raw, fmt).date()
-                return
+                parsed = datetime.strptime(self.raw, fmt).date()
             except ValueError:
                 continue
+            # Nothing in a social-domain file happens in year 1 or 2999: a typing error.
+            if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+                raise ValueError(f"Vul een datum tussen {FIRST_YEAR} en {LAST_YEAR} in.")
+            self.data = parsed
+            return
         raise ValueError("Vul een geldige datum in, bijvoorbeeld 17-05-1980.")
 
     def _value(self) -> str:
@@ -172,6 +180,10 @@ class IntakeForm(DutchForm):
                 and not self.date_of_birth.errors
             ):
                 self.date_of_birth.errors = ["Vul de geboortedatum in als er geen BSN is."]
+                ok = False
+            born = self.date_of_birth.data
+            if isinstance(born, date) and born > clock.today():
+                self.date_of_birth.errors = ["De geboortedatum ligt niet in de toekomst."]
                 ok = False
         required = {
             "voordeur": self.front_door_result,

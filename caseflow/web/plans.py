@@ -46,6 +46,7 @@ from caseflow.web.plan_forms import (
 )
 from caseflow.workflow.engine import can_fire, workflow_for
 from caseflow.workflow.errors import InvalidData, WorkflowError
+from caseflow.workflow.permissions import ASSIGNERS, CASE_HANDLERS
 
 bp = Blueprint("plans", __name__, url_prefix="/plannen")
 
@@ -78,8 +79,9 @@ def _action_choices(plan: HouseholdPlan, form: ActionForm) -> None:
     form.goal_id.choices = [(0, "Kies…")] + [
         (g.id, f"{g.domain_label}: {g.wording}") for g in plan.goals
     ]
-    staff: list[User] = (
-        sorted(plan.case.team.members, key=lambda u: u.full_name) if plan.case.team else []
+    members = plan.case.team.members if plan.case.team else []
+    staff: list[User] = sorted(
+        (u for u in members if u.has_role(*CASE_HANDLERS, *ASSIGNERS)), key=lambda u: u.full_name
     )
     form.owner_user_id.choices = [(0, "Kies…")] + [(u.id, u.full_name) for u in staff]
     form.owner_case_id.choices = [(0, "Kies…")] + [

@@ -77,9 +77,12 @@ def _convert(definition: FieldDef, value: Any) -> Any:
         if isinstance(value, date):
             return value
         try:
-            return date.fromisoformat(str(value).strip())
+            day = date.fromisoformat(str(value).strip())
         except ValueError:
             raise ValueError(f"{label}: vul een geldige datum in (jjjj-mm-dd).") from None
+        if not 1900 <= day.year <= 2100:
+            raise ValueError(f"{label}: vul een datum tussen 1900 en 2100 in.")
+        return day
     if definition.type == "int":
         try:
             number = int(str(value).strip())

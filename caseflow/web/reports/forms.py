@@ -4,7 +4,6 @@ from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from werkzeug.datastructures import MultiDict
 from wtforms import DateField, Form, IntegerField, SelectField, StringField
@@ -26,6 +25,7 @@ from caseflow.reports.filters import (
 )
 from caseflow.reports.norms import TARGETS
 from caseflow.reports.periods import Period, ReportError, recent_choices
+from caseflow.web.forms import DutchForm
 from caseflow.web.ids import parse_id
 from caseflow.workflow.permissions import CASE_HANDLERS
 from caseflow.workflow.registry import registry
@@ -112,9 +112,11 @@ def filter_form(
     ]
     form.domein.choices = [("", "Alle domeinen")] + [(d, domain_label(d)) for d in domains()]
     form.team.choices = [("", "Alle teams")] + [(str(t.id), t.name) for t in _teams(scope)]
-    form.consulent.choices = [("", "Alle consulenten"), (str(UNASSIGNED), "Niet toegewezen")] + [
-        (str(u.id), u.full_name) for u in _consultants(scope)
-    ]
+    form.consulent.choices = [("", "Alle consulenten")]
+    if scope.sees_staff:
+        form.consulent.choices += [(str(UNASSIGNED), "Niet toegewezen")] + [
+            (str(u.id), u.full_name) for u in _consultants(scope)
+        ]
     form.periode.choices = (
         [("", "Alle perioden")]
         + [(p.code, p.label) for p in recent_choices(today)]
@@ -124,7 +126,9 @@ def filter_form(
         form.periode.data = Period.month(today.year, today.month).code
     uses_period = indicator is None or indicator.uses_period
     groups = [
-        (k, d.label) for k, d in DIMENSIONS.items() if uses_period or k not in TIME_DIMENSIONS
+        (k, d.label)
+        for k, d in DIMENSIONS.items()
+        if (uses_period or k not in TIME_DIMENSIONS) and scope.groups([k])
     ]
     form.groep.choices = [("", "Niet groeperen"), *groups]
     form.groep2.choices = [("", "Niet verder groeperen"), *groups]
@@ -162,8 +166,8 @@ def to_filter(form: FilterForm, scope: ReportScope, today: date) -> ReportFilter
     return scope.apply(chosen)
 
 
-def group_by(form: FilterForm) -> list[str]:
-    return [g for g in (form.groep.data, form.groep2.data) if g]
+def group_by(form: FilterForm, scope: ReportScope) -> list[str]:
+    return scope.groups([g for g in (form.groep.data, form.groep2.data) if g])
 
 
 def query_args(form: FilterForm) -> dict[str, Any]:
@@ -188,7 +192,7 @@ def check_period(form: FilterForm) -> None:
         form.periode.errors = [*form.periode.errors, str(exc)]
 
 
-class NormForm(FlaskForm):
+class NormForm(DutchForm):
     gemeente = SelectField("Gemeente", validators=[InputRequired("Kies een gemeente.")])
     indicator = SelectField(
         "Indicator",
@@ -218,5 +222,5 @@ class NormForm(FlaskForm):
     )
 
 
-class NormImportForm(FlaskForm):
+class NormImportForm(DutchForm):
     bestand = FileField("CSV-bestand", validators=[FileRequired("Kies een CSV-bestand.")])

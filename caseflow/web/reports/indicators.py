@@ -71,9 +71,9 @@ def dashboard() -> ResponseReturnValue:
     if _valid(form):
         f = to_filter(form, reader, clock.today())
         backlog = indicator("werkvoorraad")
-        per_consultant = backlog.run(f, ["team", "consulent"])
+        per_consultant = backlog.run(f, reader.groups(["team", "consulent"]))
         context |= {
-            "backlog": per_consultant,
+            "backlog": per_consultant if reader.sees_staff else None,
             "backlog_teams": backlog.roll_up(per_consultant, ["team"]),
             "timeliness": indicator("tijdigheid").run(f, ["team"]),
             "flow": indicator("doorstroom").run(f, ["team"]),
@@ -98,7 +98,7 @@ def show(code: str) -> ResponseReturnValue:
     result = None
     if _valid(form):
         try:
-            result = chosen.run(to_filter(form, reader, clock.today()), group_by(form))
+            result = chosen.run(to_filter(form, reader, clock.today()), group_by(form, reader))
         except ReportError as exc:
             form.periode.errors = [str(exc)]
     if result is not None and request.args.get("formaat") == "csv":
