@@ -11,13 +11,20 @@ from caseflow import clock
 from caseflow.extensions import db
 from caseflow.models import CHANNELS, LIFE_DOMAINS, Case, Note, Role, User
 from caseflow.web.common import user
+from caseflow.web.errors import refusal_status
 from caseflow.web.forms import NoteForm
 from caseflow.web.ids import parse_id
 from caseflow.web.loading import case_or_403
+from caseflow.web.refusals import log_refusal
 from caseflow.web.transition_pages import page_link
 from caseflow.workflow.deadline_effects import explain_deadline
 from caseflow.workflow.engine import add_note, assign, available_triggers, fire, workflow_for
-from caseflow.workflow.errors import ConflictError, FormWithoutVersion, InvalidData, WorkflowError
+from caseflow.workflow.errors import (
+    ConflictError,
+    FormWithoutVersion,
+    InvalidData,
+    WorkflowError,
+)
 from caseflow.workflow.permissions import CASE_HANDLERS
 
 bp = Blueprint("cases", __name__, url_prefix="/zaken")
@@ -102,6 +109,21 @@ def show(case_id: int) -> ResponseReturnValue:
     return _render(case_or_403(case_id, "zaak behandelen"))
 
 
+def _logged_status(exc: WorkflowError) -> int:
+    """The status of a refused step; a step the user may not take is a refusal for the log."""
+    status = refusal_status(exc)
+    if status == 403:
+        log_refusal(status)
+    return status
+
+
+def _assignment_refused(case_id: int, exc: WorkflowError) -> ResponseReturnValue:
+    """The case as it is now, with why it could not be (re)assigned: 403 when not allowed."""
+    status = 403 if _logged_status(exc) == 403 else 409
+    db.session.expire_all()
+    return _render(db.session.get_one(Case, case_id), errors=[(None, exc.message)], status=status)
+
+
 def _expected_version() -> int:
     """The case version the form was made for; a form without one is refused as stale."""
     version = parse_id(request.form.get("version"))
@@ -143,7 +165,11 @@ def act(case_id: int, trigger: str) -> ResponseReturnValue:
         return _render(db.session.get_one(Case, case_id), errors=[(None, exc.message)], status=409)
     except WorkflowError as exc:
         return _render(
-            case, errors=[(None, exc.message)], open_action=trigger, values=data, status=400
+            case,
+            errors=[(None, exc.message)],
+            open_action=trigger,
+            values=data,
+            status=_logged_status(exc),
         )
     flash("De actie is uitgevoerd.")
     return redirect(url_for("cases.show", case_id=case_id))
@@ -156,8 +182,7 @@ def claim(case_id: int) -> ResponseReturnValue:
     try:
         assign(case, user(), user(), expected_version=_expected_version())
     except WorkflowError as exc:
-        db.session.expire_all()
-        return _render(db.session.get_one(Case, case_id), errors=[(None, exc.message)], status=409)
+        return _assignment_refused(case_id, exc)
     flash("U behandelt deze zaak nu.")
     return redirect(url_for("cases.show", case_id=case_id))
 
@@ -187,8 +212,7 @@ def reassign(case_id: int) -> ResponseReturnValue:
             status=400,
         )
     except WorkflowError as exc:
-        db.session.expire_all()
-        return _render(db.session.get_one(Case, case_id), errors=[(None, exc.message)], status=409)
+        return _assignment_refused(case_id, exc)
     flash("De zaak is toegewezen." if assignee else "De zaak is teruggezet in de teamwerkvoorraad.")
     return redirect(url_for("cases.show", case_id=case_id))
 
@@ -205,6 +229,8 @@ def note(case_id: int) -> ResponseReturnValue:
     try:
         add_note(case, user(), form.text.data or "")
     except WorkflowError as exc:
-        return _render(case, errors=[(None, exc.message)], note_form=form, status=400)
+        return _render(
+            case, errors=[(None, exc.message)], note_form=form, status=_logged_status(exc)
+        )
     flash("De notitie is opgeslagen.")
     return redirect(url_for("cases.show", case_id=case_id) + "#notities")

@@ -13,7 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from caseflow.extensions import db
-from caseflow.models import AccessLog, Area, HouseholdPlan, PlanAction, Role, User
+from caseflow.models import AccessLog, Area, Case, HouseholdPlan, PlanAction, Role, User
 from caseflow.unit_of_work import commit
 from tests.factories import Factory
 from tests.plans.office import AreaOffice, make_area_office, running_plan
@@ -61,7 +61,7 @@ def world(
         commit()
         world = World(
             args={
-                "case_id": registration.id,
+                "case_id": case.id,
                 "person_id": plan.case.person_id,
                 "plan_id": plan.id,
                 "household_id": plan.household_id,
@@ -78,7 +78,7 @@ def world(
                 "reminder_id": 1,
             },
             person_id=plan.case.person_id,
-            case_ids=frozenset({registration.id, plan.case_id}),
+            case_ids=frozenset({case.id, plan.case_id}),
         )
         yield world, everything
 
@@ -151,3 +151,22 @@ def test_every_route_refuses_another_municipality_and_logs_what_concerns_a_perso
             assert [r.person_id for r in rows] == [places.person_id], query
     assert wrong == []
     assert unlogged == []
+
+
+def test_a_step_refused_to_someone_who_may_see_the_case_is_logged(
+    client: FlaskClient, world: tuple[World, User]
+) -> None:
+    places, _ = world
+    plan = db.session.get_one(HouseholdPlan, places.args["plan_id"])
+    case = db.session.get_one(Case, plan.case_id)  # the open gezinsplan case
+    director = db.session.scalar(sa.select(User).where(User.username == "regisseur"))
+    assert director is not None
+    login(client, director)
+    assert client.get(f"/zaken/{case.id}").status_code == 200  # may see it
+    before = len(_refusals())
+    response = client.post(
+        f"/zaken/{case.id}/toewijzen",
+        data={"assignee_id": "0", "reden": "Even niet", "version": str(case.version)},
+    )
+    assert response.status_code == 403  # only a team manager reassigns
+    assert [r.case_id for r in _refusals()[before:]] == [case.id]
