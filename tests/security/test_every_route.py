@@ -61,7 +61,7 @@ def world(
         commit()
         world = World(
             args={
-                "case_id": case.id,
+                "case_id": registration.id,
                 "person_id": plan.case.person_id,
                 "plan_id": plan.id,
                 "household_id": plan.household_id,
@@ -78,7 +78,7 @@ def world(
                 "reminder_id": 1,
             },
             person_id=plan.case.person_id,
-            case_ids=frozenset({case.id, plan.case_id}),
+            case_ids=frozenset({registration.id, plan.case_id}),
         )
         yield world, everything
 
