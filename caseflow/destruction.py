@@ -216,6 +216,7 @@ def _anonymise_person(person_id: int) -> None:
             city=None,
             phone=None,
             safety_flag=False,
+            safety_flag_review_on=None,
             destroyed_at=clock.now(),
         )
     )

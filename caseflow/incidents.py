@@ -6,6 +6,7 @@ from caseflow import clock
 from caseflow.access_log import record
 from caseflow.extensions import db
 from caseflow.models import INCIDENT_KINDS, Incident, Person, Role, User
+from caseflow.safety import set_flag
 from caseflow.unit_of_work import all_or_nothing
 from caseflow.workflow.errors import InvalidData, NotAuthorised
 
@@ -41,7 +42,7 @@ def register_incident(
             description=description.strip(),
         )
         db.session.add(incident)
-        person.safety_flag = True
+        set_flag(person)
         record(
             reporter, "change", "agressie-incident registreren", person_id=person.id, origin=origin
         )

@@ -22,6 +22,7 @@ from flask.cli import with_appcontext
 
 from caseflow import clock, unit_of_work
 from caseflow.retention import retention_scan
+from caseflow.safety import expire_flags
 from caseflow.signals import scan_deadlines, scan_plan_reminders, send_pending_mail, take_snapshot
 from caseflow.signals.joblock import last_finished, mark_finished, mark_started, single_runner
 
@@ -89,6 +90,12 @@ def scheduled_jobs(config: Mapping[str, Any]) -> tuple[Job, ...]:
             "Zaken over de bewaartermijn tellen voor de privacyfunctionaris",
             retention_scan,
             daily_at=time.fromisoformat(str(config.get("RETENTION_LIST_AT", "05:30"))),
+        ),
+        Job(
+            "safety-flags",
+            "Veiligheidsmarkeringen na hun herziendatum beëindigen",
+            expire_flags,
+            daily_at=time.fromisoformat(str(config.get("SAFETY_FLAGS_AT", "05:45"))),
         ),
         Job(
             "mail",

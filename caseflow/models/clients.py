@@ -36,6 +36,8 @@ class Person(Base):
     municipality_id: Mapped[int] = mapped_column(sa.ForeignKey("municipalities.id"), index=True)
     # Set by an aggression incident; every worklist and case page shows it to staff.
     safety_flag: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    # When a team manager reviews the flag; it ends after this day unless renewed (caseflow.safety).
+    safety_flag_review_on: Mapped[date | None]
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
     # Set when the last case that needed this person was destroyed and the person anonymised.
     destroyed_at: Mapped[datetime | None]

@@ -11,6 +11,7 @@ from caseflow import clock
 from caseflow.extensions import db
 from caseflow.incidents import register_incident
 from caseflow.models import INCIDENT_KINDS, Case, Incident, Intake, Person, Role
+from caseflow.safety import renew
 from caseflow.scope import case_scope, intake_text_scope
 from caseflow.web.common import user
 from caseflow.web.forms import IncidentForm
@@ -57,6 +58,15 @@ def incident(person_id: int) -> ResponseReturnValue:
     return _render(person, form, status=400)
 
 
+@bp.route("/<int:person_id>/veiligheidsmarkering", methods=["POST"])
+@login_required
+def renew_flag(person_id: int) -> ResponseReturnValue:
+    person = person_or_403(person_id, "veiligheidsmarkering verlengen")
+    until = renew(person, user(), request.remote_addr)
+    flash(f"De veiligheidsmarkering loopt nu tot en met {until:%d-%m-%Y}.")
+    return redirect(url_for("dossier.show", person_id=person.id))
+
+
 def _render(
     person: Person, form: IncidentForm, errors: Errors | None = None, status: int = 200
 ) -> ResponseReturnValue:
@@ -91,6 +101,7 @@ def _render(
         # What happened (criminal-law data) only for those with a case for this person, or
         # their team manager; everyone who may open the dossier sees that, when and what kind.
         incident_details=bool(cases) or user().has_role(Role.TEAMMANAGER),
+        may_renew_flag=person.safety_flag and user().has_role(Role.TEAMMANAGER),
         errors=errors,
         incident_kinds=INCIDENT_KINDS,
     ), status

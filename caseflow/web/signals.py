@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 
 from caseflow.extensions import db
 from caseflow.models import PlanReminder, Signal, SignalKind, Team
+from caseflow.safety import flags_to_review
 from caseflow.signals import (
     addressed_to,
     case_path,
@@ -90,6 +91,7 @@ def _render(
         reminders=reminders,
         mine_reminders=mine_reminders,
         plan_link=plan_link,
+        flags=flags_to_review(me),
     )
 
 
