@@ -14,7 +14,8 @@ from caseflow.plans.areas import add_range
 from caseflow.plans.content import ActionInput, add_action
 from caseflow.workflow.errors import InvalidData
 from tests.factories import Factory
-from tests.plans.office import AreaOffice, concept_plan, make_area_office
+from tests.offices import Office, area_office
+from tests.plans.helpers import concept_plan
 from tests.web.office import WebOffice, login, make_web_office
 from tests.web.test_intake import VALID
 
@@ -61,7 +62,7 @@ def test_a_municipality_reader_sees_teams_never_named_employees(
 def test_a_plan_action_is_never_owned_by_someone_who_does_not_work_with_clients(
     factory: Factory, travel: time_machine.Traveller
 ) -> None:
-    office: AreaOffice = make_area_office(factory)
+    office: Office = area_office(factory)
     plan = concept_plan(office)
     reader = factory.user(
         Role.GEMEENTE, municipalities=[office.maastricht], teams=[office.team_noordwest]
@@ -84,7 +85,7 @@ def test_a_plan_action_is_never_owned_by_someone_who_does_not_work_with_clients(
 def test_postcodes_of_another_municipality_cannot_be_claimed(
     factory: Factory, travel: time_machine.Traveller
 ) -> None:
-    make_area_office(factory)  # Maastricht Noordwest: 6211-6216
+    area_office(factory)  # Maastricht Noordwest: 6211-6216
     vaals = factory.municipality("vaals", "Vaals")
     vaals_area = factory.area(vaals, "Vaals Centrum", 6291, 6291)
     beheerder = factory.user(Role.BEHEERDER, municipalities=[vaals])
