@@ -196,3 +196,24 @@ def area_office(factory: Factory) -> Office:
         Colleague("beheerder", [Role.BEHEERDER], [], "beheerder", "Bas Creemers"),
     ]
     return build_office(factory, maastricht, staff=staff)
+
+
+def web_office(factory: Factory, *extra: Colleague) -> Office:
+    """Maastricht with a front door, Team Wmo and an area without a team of its own, and Vaals
+    with its own Wmo team; the staff log in by these usernames: the web, security and browser
+    tests. `extra` colleagues join after them."""
+    maastricht = Town(
+        "maastricht",
+        front_door="Centrale toegang",
+        districts=(District("noordwest", "Maastricht Noordwest", 6211, 6216),),
+    )
+    vaals = Town("vaals", teams={"wmo": "Team Wmo Vaals"})
+    staff = [  # office.<key>, roles, teams, username
+        Colleague("toegang", [Role.TOEGANG], ["front_door"], "toegang"),
+        Colleague("consulent", [Role.CONSULENT], ["wmo"], "consulent"),
+        Colleague("collega", [Role.CONSULENT], ["wmo"], "collega"),
+        Colleague("teammanager", [Role.TEAMMANAGER], ["wmo", "front_door"], "teammanager"),
+        Colleague("vaals_consulent", [Role.CONSULENT], ["wmo"], "vaals", town="vaals"),
+        *extra,
+    ]
+    return build_office(factory, maastricht, vaals, staff=staff)

@@ -13,9 +13,8 @@ from caseflow.plans.content import set_action_state
 from caseflow.signals import scan_plan_reminders, unread_signal_count
 from tests.factories import Factory
 from tests.jobs.helpers import go_to
-from tests.offices import Office, area_office
+from tests.offices import Office, area_office, login
 from tests.plans.helpers import running_plan
-from tests.web.office import login
 
 SOON, MISSED, OVERDUE = (k.value for k in PlanReminderKind)
 EVALUATION = date(2026, 5, 25)  # twelve weeks after Monday 2 March 2026

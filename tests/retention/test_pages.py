@@ -8,9 +8,9 @@ from flask.testing import FlaskClient
 from caseflow.extensions import db
 from caseflow.models import AccessLog, Case, Role
 from tests.factories import Factory
+from tests.offices import login
 from tests.reports.helpers import at, decide, make_office, wmo
 from tests.retention.helpers import MARK, Archive, make_archive
-from tests.web.office import login
 
 
 @pytest.fixture

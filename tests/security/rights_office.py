@@ -11,12 +11,12 @@ from flask import Flask, g, request_started
 from caseflow.extensions import db
 from caseflow.models import RightsChange, Role, User
 from tests.factories import Factory
-from tests.web.office import WebOffice, make_web_office
+from tests.offices import Office, web_office
 
 
 @dataclass
 class RightsOffice:
-    office: WebOffice
+    office: Office
     beheerder: User
     tweede_beheerder: User
     vaals_beheerder: User
@@ -42,7 +42,7 @@ def separate_sessions(app: Flask) -> Iterator[None]:
 
 
 def make_rights_office(factory: Factory) -> RightsOffice:
-    office = make_web_office(factory)
+    office = web_office(factory)
     return RightsOffice(
         office=office,
         beheerder=factory.user(

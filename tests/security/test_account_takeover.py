@@ -15,6 +15,7 @@ from flask.testing import FlaskClient
 from caseflow.models import Role, User
 from caseflow.unit_of_work import commit
 from tests.factories import Factory
+from tests.offices import login
 from tests.security.rights_office import (
     RightsOffice,
     fresh,
@@ -22,7 +23,6 @@ from tests.security.rights_office import (
     make_rights_office,
     separate_sessions,
 )
-from tests.web.office import login
 
 KNOWN_PASSWORD = "paars-fiets-regen-42"
 

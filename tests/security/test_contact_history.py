@@ -8,19 +8,19 @@ from caseflow.extensions import db
 from caseflow.models import Intake, Role, User
 from caseflow.workflow.engine import start_case
 from tests.factories import Factory
+from tests.offices import Office, login, web_office
 from tests.security.rights_office import separate_sessions
-from tests.web.office import WebOffice, login, make_web_office
 
 QUESTION = "Onze zoon is depressief en gaat niet meer naar school."
 
 
 @pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> WebOffice:
-    return make_web_office(factory)
+def office(factory: Factory, travel: time_machine.Traveller) -> Office:
+    return web_office(factory)
 
 
 def test_the_question_of_a_contact_is_shown_only_to_those_involved(
-    app: Flask, office: WebOffice, factory: Factory
+    app: Flask, office: Office, factory: Factory
 ) -> None:
     jeugdteam = factory.team([office.maastricht], domain="jeugd", name="Team Jeugd")
     behandelaar = factory.user(

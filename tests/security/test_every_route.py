@@ -16,10 +16,9 @@ from caseflow.extensions import db
 from caseflow.models import AccessLog, Area, Case, HouseholdPlan, PlanAction, Role, User
 from caseflow.unit_of_work import commit
 from tests.factories import Factory
-from tests.offices import Office, area_office
+from tests.offices import Office, area_office, login
 from tests.plans.helpers import running_plan
 from tests.security.rights_office import separate_sessions
-from tests.web.office import login
 
 # Routes anyone may open: the login page, public style sheets and static files.
 PUBLIC = {"auth.login", "static", "plans.stylesheet", "reports.stylesheet"}

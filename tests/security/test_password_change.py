@@ -12,6 +12,7 @@ from werkzeug.security import check_password_hash
 from caseflow.extensions import db
 from caseflow.security.throttle import MAX_FAILURES
 from tests.factories import PASSWORD, Factory
+from tests.offices import login
 from tests.security.rights_office import (
     RightsOffice,
     field_error,
@@ -20,7 +21,6 @@ from tests.security.rights_office import (
     make_rights_office,
     separate_sessions,
 )
-from tests.web.office import login
 
 NEW = "paars-fiets-regen-42"
 

@@ -13,6 +13,7 @@ from caseflow import create_app
 from caseflow.extensions import db
 from caseflow.models import RightsChange, Role, User
 from tests.factories import PASSWORD, Factory
+from tests.offices import login
 from tests.security.rights_office import (
     RightsOffice,
     field_error,
@@ -21,7 +22,6 @@ from tests.security.rights_office import (
     make_rights_office,
     separate_sessions,
 )
-from tests.web.office import login
 
 NEW_PASSWORD = "paars-fiets-regen-42"
 

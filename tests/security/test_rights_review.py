@@ -13,13 +13,13 @@ from flask.testing import FlaskClient
 from caseflow.extensions import db
 from caseflow.models import Role
 from tests.factories import Factory
+from tests.offices import login
 from tests.security.rights_office import (
     RightsOffice,
     log_rows,
     make_rights_office,
     separate_sessions,
 )
-from tests.web.office import login
 
 
 @pytest.fixture

@@ -14,15 +14,14 @@ from caseflow.plans.areas import add_range
 from caseflow.plans.content import ActionInput, add_action
 from caseflow.workflow.errors import InvalidData
 from tests.factories import Factory
-from tests.offices import Office, area_office
+from tests.offices import Office, area_office, login, web_office
 from tests.plans.helpers import concept_plan
-from tests.web.office import WebOffice, login, make_web_office
 from tests.web.test_intake import VALID
 
 
 @pytest.fixture
-def web(factory: Factory, travel: time_machine.Traveller) -> WebOffice:
-    return make_web_office(factory)
+def web(factory: Factory, travel: time_machine.Traveller) -> Office:
+    return web_office(factory)
 
 
 def _text(response: Any) -> str:
@@ -31,7 +30,7 @@ def _text(response: Any) -> str:
 
 @pytest.mark.parametrize("born", ["01-01-0001", "01-01-2999", "0001-01-01", "03-03-2026"])
 def test_birth_dates_outside_a_life_are_refused_beside_the_field(
-    client: FlaskClient, web: WebOffice, born: str
+    client: FlaskClient, web: Office, born: str
 ) -> None:
     login(client, web.toegang)
     data = {**VALID, "bsn": "", "municipality_id": str(web.maastricht.id), "date_of_birth": born}
@@ -42,7 +41,7 @@ def test_birth_dates_outside_a_life_are_refused_beside_the_field(
 
 
 def test_a_municipality_reader_sees_teams_never_named_employees(
-    client: FlaskClient, web: WebOffice, factory: Factory
+    client: FlaskClient, web: Office, factory: Factory
 ) -> None:
     reader = factory.user(Role.GEMEENTE, municipalities=[web.maastricht])
     login(client, reader)

@@ -14,10 +14,9 @@ from caseflow.unit_of_work import commit
 from caseflow.workflow.door import DoorViolation
 from caseflow.workflow.engine import fire, start_case
 from tests.factories import Factory
-from tests.offices import Office, area_office
+from tests.offices import Office, area_office, login
 from tests.plans.helpers import register, running_plan
 from tests.reports.helpers import report_filter
-from tests.web.office import login
 
 CONTROL_FIELDS = {
     "expected_version": "1",
