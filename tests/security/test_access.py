@@ -2,7 +2,6 @@
 
 import pytest
 import sqlalchemy as sa
-import time_machine
 from flask.testing import FlaskClient
 
 from caseflow.extensions import db
@@ -10,12 +9,7 @@ from caseflow.models import AccessLog, Case, Role
 from caseflow.scope import case_scope
 from caseflow.workflow.engine import assign, start_case
 from tests.factories import Factory
-from tests.offices import Office, login, web_office
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> Office:
-    return web_office(factory)
+from tests.offices import Office, login
 
 
 def _visible(user, case: Case) -> bool:  # type: ignore[no-untyped-def]

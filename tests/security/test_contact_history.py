@@ -1,22 +1,15 @@
 """Special categories shown only when needed: the words of a contact in the client's dossier."""
 
-import pytest
-import time_machine
 from flask import Flask
 
 from caseflow.extensions import db
 from caseflow.models import Intake, Role, User
 from caseflow.workflow.engine import start_case
 from tests.factories import Factory
-from tests.offices import Office, login, web_office
-from tests.security.rights_office import separate_sessions
+from tests.offices import Office, login
+from tests.security.helpers import separate_sessions
 
 QUESTION = "Onze zoon is depressief en gaat niet meer naar school."
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> Office:
-    return web_office(factory)
 
 
 def test_the_question_of_a_contact_is_shown_only_to_those_involved(

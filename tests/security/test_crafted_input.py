@@ -5,21 +5,14 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-import time_machine
 from flask.testing import FlaskClient
 
 from caseflow.extensions import db
 from caseflow.models import Case, Intake, Note
 from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import start_case
-from tests.factories import Factory
-from tests.offices import Office, login, web_office
+from tests.offices import Office, login
 from tests.web.test_intake import VALID
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> Office:
-    return web_office(factory)
 
 
 @pytest.fixture

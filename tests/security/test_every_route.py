@@ -18,7 +18,7 @@ from caseflow.unit_of_work import commit
 from tests.factories import Factory
 from tests.offices import Office, area_office, login
 from tests.plans.helpers import running_plan
-from tests.security.rights_office import separate_sessions
+from tests.security.helpers import separate_sessions
 
 # Routes anyone may open: the login page, public style sheets and static files.
 PUBLIC = {"auth.login", "static", "plans.stylesheet", "reports.stylesheet"}

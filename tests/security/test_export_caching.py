@@ -1,17 +1,11 @@
 """Exports carry personal data and are never kept in a cache."""
 
 import pytest
-import time_machine
 from flask.testing import FlaskClient
 
 from caseflow.models import Role
 from tests.factories import Factory
-from tests.offices import Office, login, web_office
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> Office:
-    return web_office(factory)
+from tests.offices import Office, login
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])

@@ -2,9 +2,7 @@
 
 from typing import Any
 
-import pytest
 import sqlalchemy as sa
-import time_machine
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,7 +13,7 @@ from caseflow.workflow.engine import assign, fire, start_case
 from caseflow.workflow.errors import WorkflowError
 from caseflow.workflow.registry import registry
 from tests.factories import Factory
-from tests.offices import Office, login, web_office
+from tests.offices import Office, login
 
 FUZZ = settings(
     max_examples=40,
@@ -26,11 +24,6 @@ FUZZ = settings(
 TEXT = st.text(max_size=30) | st.sampled_from(
     ["", "2026-03-09", "31-02-2026", "-1", "99999", "toegekend", "<script>", "' OR 1=1 --"]
 )
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> Office:
-    return web_office(factory)
 
 
 def _all_triggers() -> list[str]:

@@ -16,12 +16,7 @@ from caseflow.security.passwords import password_problems
 from caseflow.security.throttle import MAX_FAILURES
 from caseflow.workflow.engine import add_note, start_case
 from tests.factories import PASSWORD, Factory
-from tests.offices import Office, login, web_office
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> Office:
-    return web_office(factory)
+from tests.offices import Office, login
 
 
 @pytest.fixture

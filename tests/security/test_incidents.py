@@ -1,8 +1,6 @@
 """Aggression incidents put a safety flag on the client that every worklist and case shows."""
 
-import pytest
 import sqlalchemy as sa
-import time_machine
 from flask.testing import FlaskClient
 
 from caseflow import clock
@@ -12,12 +10,7 @@ from caseflow.models import Incident, Person
 from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import assign, start_case
 from tests.factories import Factory
-from tests.offices import Office, login, web_office
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> Office:
-    return web_office(factory)
+from tests.offices import Office, login
 
 
 def test_registering_an_incident_flags_the_client_everywhere(

@@ -3,22 +3,15 @@
 import statistics
 import time
 
-import pytest
-import time_machine
 from flask.testing import FlaskClient
 
 from caseflow.security.throttle import MAX_FAILURES, MAX_FAILURES_WIDE
-from tests.factories import PASSWORD, Factory
-from tests.offices import Office, web_office
+from tests.factories import PASSWORD
+from tests.offices import Office
 
 ATTACKER = {"REMOTE_ADDR": "192.0.2.66"}
 VICTIM_DESK = {"REMOTE_ADDR": "192.0.2.10"}
 LOCKED = "Te veel mislukte pogingen"
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> Office:
-    return web_office(factory)
 
 
 def _attempt(client: FlaskClient, name: str, password: str, where: dict[str, str]) -> str:

@@ -1,8 +1,6 @@
 """The processing log: every view and refusal, sealed in a chain that shows tampering."""
 
-import pytest
 import sqlalchemy as sa
-import time_machine
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -10,12 +8,7 @@ from caseflow.extensions import db
 from caseflow.models import AccessLog, Role
 from caseflow.workflow.engine import start_case
 from tests.factories import Factory
-from tests.offices import Office, login, web_office
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> Office:
-    return web_office(factory)
+from tests.offices import Office, login
 
 
 def _views(client: FlaskClient, office: Office, factory: Factory) -> int:

@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 
 from tests.factories import Factory
 from tests.offices import Office, login, web_office
-from tests.security.rights_office import separate_sessions
+from tests.security.helpers import separate_sessions
 
 OLD_DEFAULT_KEY = "dev-only-change-me"
 
