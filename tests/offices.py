@@ -217,3 +217,16 @@ def web_office(factory: Factory, *extra: Colleague) -> Office:
         *extra,
     ]
     return build_office(factory, maastricht, vaals, staff=staff)
+
+
+def wmo_office(factory: Factory, code: str = "maastricht", *extra: Colleague) -> Office:
+    """One municipality's Wmo team: consultants Anna and Bram, their manager, and a client: the
+    reports and the retention tests. `extra` colleagues join after them."""
+    staff = [
+        Colleague("anna", [Role.CONSULENT], ["wmo"], full_name="Anna ({municipality})"),
+        Colleague("bram", [Role.CONSULENT], ["wmo"], full_name="Bram ({municipality})"),
+        Colleague("manager", [Role.TEAMMANAGER], ["wmo"]),
+        *extra,
+    ]
+    town = Town(code, teams={"wmo": "Wmo {municipality}"})
+    return build_office(factory, town, staff=staff, client=Resident())

@@ -11,7 +11,8 @@ from caseflow.incidents import register_incident
 from caseflow.models import Case, Household, HouseholdMember, Intake, Person, Role, User
 from caseflow.workflow.engine import add_note, assign, fire, start_case
 from tests.factories import Factory
-from tests.reports.helpers import Office, at, make_office
+from tests.offices import Office, wmo_office
+from tests.reports.helpers import at
 
 # Every personal text in the archive carries this word, so a scan can prove it is gone.
 MARK = "Zwartebeek"
@@ -96,7 +97,7 @@ def _plus(start: str, days: int) -> str:
 
 
 def make_archive(factory: Factory, travel: time_machine.Traveller) -> Archive:
-    office = make_office(factory)
+    office = wmo_office(factory)
     person = client(factory, office)
     register_incident(
         person,
