@@ -11,12 +11,16 @@ from caseflow.incidents import register_incident
 from caseflow.models import Case, Household, HouseholdMember, Intake, Person, Role, User
 from caseflow.workflow.engine import add_note, assign, fire, start_case
 from tests.factories import Factory
-from tests.offices import Office, wmo_office
+from tests.offices import Colleague, Office, wmo_office
 from tests.reports.helpers import at
 
 # Every personal text in the archive carries this word, so a scan can prove it is gone.
 MARK = "Zwartebeek"
 BSN = "111222333"
+OFFICERS = (
+    Colleague("privacy", [Role.PRIVACY], username="privacy"),
+    Colleague("beheerder", [Role.BEHEERDER], username="beheerder"),
+)
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,7 @@ def _plus(start: str, days: int) -> str:
 
 
 def make_archive(factory: Factory, travel: time_machine.Traveller) -> Archive:
-    office = wmo_office(factory)
+    office = wmo_office(factory, "maastricht", *OFFICERS)
     person = client(factory, office)
     register_incident(
         person,
@@ -110,10 +114,8 @@ def make_archive(factory: Factory, travel: time_machine.Traveller) -> Archive:
     at(travel, "2026-03-02 10:00")
     return Archive(
         office=office,
-        privacy=factory.user(Role.PRIVACY, municipalities=[office.gemeente], username="privacy"),
-        beheerder=factory.user(
-            Role.BEHEERDER, municipalities=[office.gemeente], username="beheerder"
-        ),
+        privacy=office.privacy,
+        beheerder=office.beheerder,
         client=person,
         old=old,
     )
