@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 import time_machine
 
+from caseflow import unit_of_work
 from caseflow.clock import LOCAL_TZ
 from caseflow.extensions import db
 from caseflow.incidents import register_incident
@@ -112,6 +113,7 @@ def make_archive(factory: Factory, travel: time_machine.Traveller) -> Archive:
     )
     old = full_case(office, person, "2015-09-01 10:00", travel)
     at(travel, "2026-03-02 10:00")
+    unit_of_work.commit()  # settled, as the requests that made the archive left it
     return Archive(
         office=office,
         privacy=office.privacy,
