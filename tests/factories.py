@@ -88,12 +88,13 @@ class Factory:
         municipalities: list[Municipality] | None = None,
         teams: list[Team] | None = None,
         username: str | None = None,
+        full_name: str | None = None,
         **extra: Any,
     ) -> User:
         number = next(_numbers)
         user = User(
             username=username or f"gebruiker{number}",
-            full_name=f"Medewerker {number}",
+            full_name=full_name or f"Medewerker {number}",
             password_hash=_PASSWORD_HASH,
             role_rows=[UserRole(role=r) for r in (roles or (Role.CONSULENT,))],
             municipalities=municipalities or [],

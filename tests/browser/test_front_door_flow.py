@@ -12,14 +12,14 @@ from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import assign, start_case
 from tests.browser.conftest import log_in, log_out, screenshot
 from tests.factories import PASSWORD, Factory
-from tests.web.office import WebOffice, make_web_office
+from tests.offices import Office, web_office
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def office(factory: Factory, live_server: str) -> WebOffice:
-    return make_web_office(factory)
+def office(factory: Factory, live_server: str) -> Office:
+    return web_office(factory)
 
 
 def _act(page: Page, label: str, fields: dict[str, str] | None = None) -> None:
@@ -38,7 +38,7 @@ def _act(page: Page, label: str, fields: dict[str, str] | None = None) -> None:
 
 
 def test_intake_to_wmo_then_melding_onderzoek_aanvraag_and_decision(
-    page: Page, office: WebOffice
+    page: Page, office: Office
 ) -> None:
     log_in(page, "toegang", PASSWORD)
     page.get_by_role("link", name="Nieuwe hulpvraag").click()
@@ -117,7 +117,7 @@ def test_intake_to_wmo_then_melding_onderzoek_aanvraag_and_decision(
 
 
 def test_team_manager_reassigns_a_case_with_a_reason(
-    page: Page, office: WebOffice, factory: Factory
+    page: Page, office: Office, factory: Factory
 ) -> None:
     client = factory.person(office.maastricht, family_name="Peters")
     case = start_case(

@@ -18,14 +18,14 @@ from caseflow.extensions import db
 from caseflow.models import Case, HouseholdDirector, HouseholdPlan
 from tests.browser.conftest import log_in, log_out, screenshot
 from tests.factories import PASSWORD, Factory
-from tests.plans.office import AreaOffice, make_area_office
+from tests.offices import Office, area_office
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def office(factory: Factory, live_server: str) -> AreaOffice:
-    return make_area_office(factory)
+def office(factory: Factory, live_server: str) -> Office:
+    return area_office(factory)
 
 
 def _open(page: Page, summary: str) -> None:
@@ -171,7 +171,7 @@ def _evaluation_rescores_the_goals(page: Page) -> None:
 
 
 def test_multi_domain_household_gets_one_director_and_one_plan_that_shows_progress(
-    page: Page, office: AreaOffice
+    page: Page, office: Office
 ) -> None:
     _front_door_sends_a_household_to_the_area_team(page)
     registration = db.session.scalars(sa.select(Case).where(Case.case_type == "gebiedsteam")).one()

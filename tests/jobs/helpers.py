@@ -1,52 +1,15 @@
-"""An office with one team, a consultant and a team manager, and Wmo cases to watch."""
+"""Wmo cases to watch on a travelling clock, and the signals and mail they give."""
 
-import random
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 import sqlalchemy as sa
 import time_machine
 
 from caseflow import clock, unit_of_work
-from caseflow.bsn import random_bsn
 from caseflow.extensions import db
-from caseflow.models import (
-    Case,
-    Deadline,
-    MailOutbox,
-    Municipality,
-    Person,
-    Role,
-    Signal,
-    Team,
-    User,
-)
+from caseflow.models import Case, Deadline, MailOutbox, Signal
 from caseflow.workflow.engine import assign, fire, start_case
-from tests.factories import Factory
-
-
-@dataclass(frozen=True)
-class Office:
-    gemeente: Municipality
-    team: Team
-    consulent: User
-    teammanager: User
-    client: Person
-
-
-def make_office(factory: Factory, code: str = "maastricht") -> Office:
-    gemeente = factory.municipality(code)
-    team = factory.team([gemeente], name=f"Team Wmo {gemeente.name}")
-    consulent = factory.user(
-        Role.CONSULENT, municipalities=[gemeente], teams=[team], email=f"consulent@{code}.nl"
-    )
-    teammanager = factory.user(
-        Role.TEAMMANAGER, municipalities=[gemeente], teams=[team], email=f"manager@{code}.nl"
-    )
-    client = factory.person(
-        gemeente, family_name="Vliegen", given_names="Truus", bsn=random_bsn(random.Random(code))
-    )
-    return Office(gemeente, team, consulent, teammanager, client)
+from tests.offices import Office
 
 
 def wmo_request(office: Office, *, handled: bool = True) -> Case:

@@ -18,17 +18,16 @@ from tests.jobs.helpers import (
     decision_term,
     go_to,
     kinds,
-    make_office,
     wmo_request,
 )
+from tests.offices import MakeOffice, Office
 
 DUE_SOON, OVERDUE, ESCALATION = (k.value for k in SignalKind)
 
 
 def test_an_approaching_deadline_gives_one_due_soon_signal_and_reruns_add_nothing(
-    app: Flask, factory: Factory, travel: time_machine.Traveller
+    app: Flask, office: Office, travel: time_machine.Traveller
 ) -> None:
-    office = make_office(factory)
     case = wmo_request(office)  # Monday 2 March 2026: decision due Monday 16 March
     due = decision_term(case).due_date
     assert due == date(2026, 3, 16)
@@ -51,9 +50,8 @@ def test_an_approaching_deadline_gives_one_due_soon_signal_and_reruns_add_nothin
 
 
 def test_passing_the_due_date_gives_overdue_and_escalates_to_the_team_manager(
-    app: Flask, factory: Factory, travel: time_machine.Traveller
+    app: Flask, office: Office, travel: time_machine.Traveller
 ) -> None:
-    office = make_office(factory)
     case = wmo_request(office)
     due = decision_term(case).due_date
 
@@ -82,9 +80,8 @@ def test_passing_the_due_date_gives_overdue_and_escalates_to_the_team_manager(
 
 
 def test_an_overdue_service_norm_is_signalled_but_not_escalated(
-    app: Flask, factory: Factory, travel: time_machine.Traveller
+    app: Flask, office: Office, travel: time_machine.Traveller
 ) -> None:
-    office = make_office(factory)
     case = wmo_request(office, handled=False)  # first contact within 5 working days keeps running
     first_contact = next(d for d in case.deadlines if d.code == "eerste_contact")
     go_to(travel, first_contact.due_date + timedelta(days=1))
@@ -95,9 +92,8 @@ def test_an_overdue_service_norm_is_signalled_but_not_escalated(
 
 
 def test_an_unassigned_case_signals_its_team(
-    app: Flask, factory: Factory, travel: time_machine.Traveller
+    app: Flask, factory: Factory, office: Office, travel: time_machine.Traveller
 ) -> None:
-    office = make_office(factory)
     colleague = factory.user(municipalities=[office.gemeente], teams=[office.team])
     wmo_request(office, handled=False)
     scan_deadlines()
@@ -109,9 +105,8 @@ def test_an_unassigned_case_signals_its_team(
 
 
 def test_a_suspension_stops_signals_and_resuming_restarts_them_with_the_moved_date(
-    app: Flask, factory: Factory, travel: time_machine.Traveller
+    app: Flask, office: Office, travel: time_machine.Traveller
 ) -> None:
-    office = make_office(factory)
     case = wmo_request(office)
     original_due = decision_term(case).due_date
 
@@ -145,9 +140,8 @@ def test_a_suspension_stops_signals_and_resuming_restarts_them_with_the_moved_da
 
 
 def test_an_extension_moves_the_date_and_the_new_date_is_warned_about_again(
-    app: Flask, factory: Factory, travel: time_machine.Traveller
+    app: Flask, office: Office, travel: time_machine.Traveller
 ) -> None:
-    office = make_office(factory)
     case = wmo_request(office)
     go_to(travel, date(2026, 3, 12))
     scan_deadlines()
@@ -161,9 +155,8 @@ def test_an_extension_moves_the_date_and_the_new_date_is_warned_about_again(
 
 
 def test_a_stopped_deadline_no_longer_signals(
-    app: Flask, factory: Factory, travel: time_machine.Traveller
+    app: Flask, office: Office, travel: time_machine.Traveller
 ) -> None:
-    office = make_office(factory)
     case = wmo_request(office)
     fire(case, "intrekken", office.consulent, {"reden": "Inwoner ziet af van de aanvraag"})
     go_to(travel, date(2026, 4, 1))
@@ -187,12 +180,12 @@ def valkenburg_warns_a_week_ahead(
 
 def test_a_municipality_can_have_its_own_warning_window(
     app: Flask,
-    factory: Factory,
+    make_office: MakeOffice,
     travel: time_machine.Traveller,
     valkenburg_warns_a_week_ahead: None,
 ) -> None:
-    maastricht = make_office(factory, "maastricht")
-    valkenburg = make_office(factory, "valkenburg-aan-de-geul")
+    maastricht = make_office("maastricht")
+    valkenburg = make_office("valkenburg-aan-de-geul")
     cases: dict[str, Case] = {
         "maastricht": wmo_request(maastricht),
         "valkenburg": wmo_request(valkenburg),

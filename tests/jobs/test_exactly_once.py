@@ -24,8 +24,8 @@ from caseflow.jobs import Job, run_job
 from caseflow.models import JobRun, Signal, SignalKind
 from caseflow.signals import scan, scan_deadlines
 from caseflow.signals.joblock import _lock_row, holder_id, single_runner
-from tests.factories import Factory
-from tests.jobs.helpers import all_signals, go_to, make_office, outbox, wmo_request
+from tests.jobs.helpers import all_signals, go_to, outbox, wmo_request
+from tests.offices import Office
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,9 +38,8 @@ class Expected:
     mails: int = sum(EXPECTED_KINDS.values())  # consultant, consultant, team manager
 
 
-def busy_office(factory: Factory, travel: time_machine.Traveller) -> Expected:
+def busy_office(office: Office, travel: time_machine.Traveller) -> Expected:
     """On Wednesday 18 March: four decisions overdue, four due next Monday."""
-    office = make_office(factory)
     for _ in range(4):
         wmo_request(office)  # received 2 March, due 16 March
     go_to(travel, date(2026, 3, 9))
@@ -61,9 +60,9 @@ def assert_each_once(expected: Expected) -> None:
 
 
 def test_a_scan_that_crashes_between_steps_is_completed_by_the_next_run(
-    app: Flask, factory: Factory, travel: time_machine.Traveller, monkeypatch: pytest.MonkeyPatch
+    app: Flask, office: Office, travel: time_machine.Traveller, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    expected = busy_office(factory, travel)
+    expected = busy_office(office, travel)
     original = scan._run_step
 
     def crash_before_escalating(kind: SignalKind, *args: Any) -> int:
@@ -87,9 +86,9 @@ def test_a_scan_that_crashes_between_steps_is_completed_by_the_next_run(
 
 
 def test_a_signal_is_never_kept_without_its_mail(
-    app: Flask, factory: Factory, travel: time_machine.Traveller, monkeypatch: pytest.MonkeyPatch
+    app: Flask, office: Office, travel: time_machine.Traveller, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    expected = busy_office(factory, travel)
+    expected = busy_office(office, travel)
     original = scan.enqueue_mail
 
     def crash_after_inserting_overdue(signal_ids: list[int]) -> int:
@@ -158,9 +157,9 @@ def _created(output: str) -> int:
 
 
 def test_a_scheduler_killed_in_the_middle_of_a_scan_loses_and_doubles_nothing(
-    app: Flask, factory: Factory, travel: time_machine.Traveller, tmp_path: Path
+    app: Flask, office: Office, travel: time_machine.Traveller, tmp_path: Path
 ) -> None:
-    expected = busy_office(factory, travel)
+    expected = busy_office(office, travel)
     go_file = tmp_path / "go"
     go_file.touch()
     runner = _runner(
@@ -184,9 +183,9 @@ def test_a_scheduler_killed_in_the_middle_of_a_scan_loses_and_doubles_nothing(
 
 @pytest.mark.postgres
 def test_two_scheduler_processes_started_at_once_create_each_signal_once(
-    app: Flask, factory: Factory, travel: time_machine.Traveller, tmp_path: Path
+    app: Flask, office: Office, travel: time_machine.Traveller, tmp_path: Path
 ) -> None:
-    expected = busy_office(factory, travel)
+    expected = busy_office(office, travel)
     go_file = tmp_path / "go"
     url = db.engine.url.render_as_string(False)
     runners = [_runner(url, go_file), _runner(url, go_file)]
@@ -231,9 +230,9 @@ def _in_threads(app: Flask, work: Any, count: int = 2) -> list[Any]:
 
 @pytest.mark.postgres
 def test_two_scans_at_the_same_moment_without_any_lock_still_create_each_signal_once(
-    app: Flask, factory: Factory, travel: time_machine.Traveller
+    app: Flask, office: Office, travel: time_machine.Traveller
 ) -> None:
-    expected = busy_office(factory, travel)
+    expected = busy_office(office, travel)
     for _ in range(3):
         results = _in_threads(app, scan_deadlines, count=3)
         assert all(not isinstance(r, Exception) for r in results), results
@@ -242,9 +241,9 @@ def test_two_scans_at_the_same_moment_without_any_lock_still_create_each_signal_
 
 @pytest.mark.postgres
 def test_a_second_runner_skips_a_job_while_the_first_holds_the_advisory_lock(
-    app: Flask, factory: Factory, travel: time_machine.Traveller
+    app: Flask, office: Office, travel: time_machine.Traveller
 ) -> None:
-    expected = busy_office(factory, travel)
+    expected = busy_office(office, travel)
     job = Job("deadline-scan", "Termijnen bewaken", lambda: scan_deadlines().summary)
     with single_runner("deadline-scan") as first:
         assert first

@@ -15,8 +15,8 @@ from caseflow.signals import mail as signal_mail
 from caseflow.signals import scan_deadlines, send_pending_mail
 from caseflow.workflow.engine import fire
 from caseflow.workflow.registry import registry
-from tests.factories import Factory
-from tests.jobs.helpers import Office, decision_term, go_to, make_office, outbox, wmo_request
+from tests.jobs.helpers import decision_term, go_to, outbox, wmo_request
+from tests.offices import Office
 
 
 class FakeSMTP:
@@ -55,17 +55,16 @@ def smtp(app: Flask, monkeypatch: pytest.MonkeyPatch) -> type[FakeSMTP]:
     return FakeSMTP
 
 
-def overdue_case(factory: Factory, travel: time_machine.Traveller) -> tuple[Office, int]:
-    office = make_office(factory)
+def overdue_case(office: Office, travel: time_machine.Traveller) -> int:
     case = wmo_request(office)
     go_to(travel, date(2026, 3, 17))
-    return office, case.id
+    return case.id
 
 
 def test_signals_put_mail_in_the_outbox_and_without_smtp_nothing_is_sent(
-    app: Flask, factory: Factory, travel: time_machine.Traveller
+    app: Flask, office: Office, travel: time_machine.Traveller
 ) -> None:
-    office, _case_id = overdue_case(factory, travel)
+    overdue_case(office, travel)
     scan_deadlines()
     mails = outbox()
     assert sorted(m.to_address for m in mails) == [
@@ -77,10 +76,9 @@ def test_signals_put_mail_in_the_outbox_and_without_smtp_nothing_is_sent(
 
 
 def test_many_new_signals_are_mailed_in_chunks_and_none_is_lost(
-    factory: Factory, travel: time_machine.Traveller, monkeypatch: pytest.MonkeyPatch
+    office: Office, travel: time_machine.Traveller, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(signal_mail, "CHUNK", 1)
-    office = make_office(factory)
     wmo_request(office)
     wmo_request(office)
     go_to(travel, date(2026, 3, 17))
@@ -92,9 +90,9 @@ def test_many_new_signals_are_mailed_in_chunks_and_none_is_lost(
 
 
 def test_a_mail_carries_only_a_link_never_the_client_or_the_case(
-    app: Flask, factory: Factory, travel: time_machine.Traveller
+    app: Flask, office: Office, travel: time_machine.Traveller
 ) -> None:
-    office, case_id = overdue_case(factory, travel)
+    case_id = overdue_case(office, travel)
     case = db.session.get_one(Case, case_id)
     fire(case, "verslag_vastleggen", office.consulent, {"verslag": "Heupoperatie; rolstoel nodig."})
     scan_deadlines()
@@ -120,9 +118,9 @@ def test_a_mail_carries_only_a_link_never_the_client_or_the_case(
 
 
 def test_with_smtp_configured_each_mail_is_sent_once(
-    app: Flask, factory: Factory, travel: time_machine.Traveller, smtp: type[FakeSMTP]
+    app: Flask, office: Office, travel: time_machine.Traveller, smtp: type[FakeSMTP]
 ) -> None:
-    office, _case_id = overdue_case(factory, travel)
+    overdue_case(office, travel)
     scan_deadlines()
     assert send_pending_mail() == "mail: 2 verzonden, 0 geweigerd"
     assert sorted(m["To"] for m in smtp.sent) == sorted(
@@ -134,9 +132,9 @@ def test_with_smtp_configured_each_mail_is_sent_once(
 
 
 def test_a_refused_address_is_retried_and_does_not_stop_the_others(
-    app: Flask, factory: Factory, travel: time_machine.Traveller, smtp: type[FakeSMTP]
+    app: Flask, office: Office, travel: time_machine.Traveller, smtp: type[FakeSMTP]
 ) -> None:
-    office, _case_id = overdue_case(factory, travel)
+    overdue_case(office, travel)
     scan_deadlines()
     smtp.refuse = {str(office.consulent.email)}
     assert send_pending_mail() == "mail: 1 verzonden, 1 geweigerd"
@@ -147,9 +145,9 @@ def test_a_refused_address_is_retried_and_does_not_stop_the_others(
 
 
 def test_staff_without_an_email_address_get_no_mail(
-    app: Flask, factory: Factory, travel: time_machine.Traveller
+    app: Flask, office: Office, travel: time_machine.Traveller
 ) -> None:
-    office, _case_id = overdue_case(factory, travel)
+    overdue_case(office, travel)
     office.consulent.email = None
     db.session.commit()
     scan_deadlines()

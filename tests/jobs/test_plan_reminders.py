@@ -13,8 +13,8 @@ from caseflow.plans.content import set_action_state
 from caseflow.signals import scan_plan_reminders, unread_signal_count
 from tests.factories import Factory
 from tests.jobs.helpers import go_to
-from tests.plans.office import AreaOffice, make_area_office, running_plan
-from tests.web.office import login
+from tests.offices import Office, area_office, login
+from tests.plans.helpers import running_plan
 
 SOON, MISSED, OVERDUE = (k.value for k in PlanReminderKind)
 EVALUATION = date(2026, 5, 25)  # twelve weeks after Monday 2 March 2026
@@ -22,8 +22,8 @@ ACTIONS_DUE = date(2026, 3, 30)  # four weeks after
 
 
 @pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> AreaOffice:
-    return make_area_office(factory)
+def office(factory: Factory, travel: time_machine.Traveller) -> Office:
+    return area_office(factory)
 
 
 def _reminders(kind: str | None = None) -> list[PlanReminder]:
@@ -34,13 +34,13 @@ def _reminders(kind: str | None = None) -> list[PlanReminder]:
     return list(db.session.scalars(query))
 
 
-def _finish_actions(plan: HouseholdPlan, office: AreaOffice) -> None:
+def _finish_actions(plan: HouseholdPlan, office: Office) -> None:
     for action in plan.actions:
         set_action_state(action, office.regisseur, "klaar")
 
 
 def test_an_evaluation_coming_up_reminds_the_director_once(
-    office: AreaOffice, travel: time_machine.Traveller
+    office: Office, travel: time_machine.Traveller
 ) -> None:
     plan = running_plan(office)
     assert plan.next_evaluation_on == EVALUATION
@@ -64,9 +64,7 @@ def test_an_evaluation_coming_up_reminds_the_director_once(
     assert len(_reminders()) == 1
 
 
-def test_a_missed_evaluation_reminds_once(
-    office: AreaOffice, travel: time_machine.Traveller
-) -> None:
+def test_a_missed_evaluation_reminds_once(office: Office, travel: time_machine.Traveller) -> None:
     plan = running_plan(office)
     _finish_actions(plan, office)
 
@@ -83,7 +81,7 @@ def test_a_missed_evaluation_reminds_once(
 
 
 def test_an_overdue_action_reminds_once_and_a_done_action_not(
-    office: AreaOffice, travel: time_machine.Traveller
+    office: Office, travel: time_machine.Traveller
 ) -> None:
     plan = running_plan(office)
     first, second, third = plan.actions
@@ -111,7 +109,7 @@ def test_an_overdue_action_reminds_once_and_a_done_action_not(
 
 
 def test_a_moved_evaluation_date_reminds_again(
-    office: AreaOffice, travel: time_machine.Traveller
+    office: Office, travel: time_machine.Traveller
 ) -> None:
     plan = running_plan(office)
     _finish_actions(plan, office)
@@ -128,9 +126,7 @@ def test_a_moved_evaluation_date_reminds_again(
     assert scan_plan_reminders() == 0
 
 
-def test_an_ended_plan_gives_no_reminders(
-    office: AreaOffice, travel: time_machine.Traveller
-) -> None:
+def test_an_ended_plan_gives_no_reminders(office: Office, travel: time_machine.Traveller) -> None:
     plan = running_plan(office)
     plan.ended_at = plan.created_at
     db.session.commit()
@@ -139,7 +135,7 @@ def test_an_ended_plan_gives_no_reminders(
 
 
 def test_the_signal_list_shows_unread_reminders_linking_to_the_plan(
-    office: AreaOffice, travel: time_machine.Traveller, client: FlaskClient
+    office: Office, travel: time_machine.Traveller, client: FlaskClient
 ) -> None:
     plan = running_plan(office)
     go_to(travel, date(2026, 3, 31))

@@ -18,8 +18,8 @@ from caseflow.models import JobRun, Signal, WorklistSnapshot
 from caseflow.signals import take_snapshot
 from caseflow.unit_of_work import unit_of_work
 from caseflow.workflow.engine import fire
-from tests.factories import Factory
-from tests.jobs.helpers import go_to, make_office, wmo_request
+from tests.jobs.helpers import go_to, wmo_request
+from tests.offices import Office
 
 
 def test_run_jobs_once_on_fresh_demo_data_creates_signals_and_a_rerun_creates_none(
@@ -142,9 +142,8 @@ def test_a_started_scheduler_coalesces_a_backlog_of_missed_runs_into_one(
 
 
 def test_the_snapshot_counts_open_overdue_and_due_soon_cases_once_a_day(
-    app: Flask, factory: Factory, travel: time_machine.Traveller
+    app: Flask, office: Office, travel: time_machine.Traveller
 ) -> None:
-    office = make_office(factory)
     wmo_request(office)  # due 16 March: overdue on the 18th
     go_to(travel, date(2026, 3, 9))
     wmo_request(office)  # due 23 March: due soon on the 18th

@@ -9,7 +9,8 @@ from flask.testing import FlaskClient
 from caseflow.models import User
 from caseflow.signals import scan_deadlines, unread_signal_count
 from tests.factories import PASSWORD, Factory
-from tests.jobs.helpers import Office, all_signals, go_to, make_office, wmo_request
+from tests.jobs.helpers import all_signals, go_to, wmo_request
+from tests.offices import Office
 
 
 def log_in(client: FlaskClient, user: User) -> None:
@@ -17,18 +18,17 @@ def log_in(client: FlaskClient, user: User) -> None:
     assert response.status_code == 302
 
 
-def overdue_office(factory: Factory, travel: time_machine.Traveller) -> tuple[Office, int]:
-    office = make_office(factory)
+def overdue_case(office: Office, travel: time_machine.Traveller) -> int:
     case = wmo_request(office)
     go_to(travel, date(2026, 3, 17))
     scan_deadlines()
-    return office, case.id
+    return case.id
 
 
 def test_my_signals_list_the_deadline_and_link_to_the_case(
-    app: Flask, client: FlaskClient, factory: Factory, travel: time_machine.Traveller
+    app: Flask, client: FlaskClient, office: Office, travel: time_machine.Traveller
 ) -> None:
-    office, case_id = overdue_office(factory, travel)
+    case_id = overdue_case(office, travel)
     log_in(client, office.consulent)
     page = client.get("/signalen").get_data(as_text=True)
     assert "<h1>Mijn signalen</h1>" in page
@@ -40,9 +40,9 @@ def test_my_signals_list_the_deadline_and_link_to_the_case(
 
 
 def test_the_team_manager_sees_the_escalation_and_the_whole_team(
-    app: Flask, client: FlaskClient, factory: Factory, travel: time_machine.Traveller
+    app: Flask, client: FlaskClient, office: Office, travel: time_machine.Traveller
 ) -> None:
-    office, _case_id = overdue_office(factory, travel)
+    overdue_case(office, travel)
     log_in(client, office.teammanager)
     mine = client.get("/signalen").get_data(as_text=True)
     assert "Wettelijke termijn verstreken (escalatie)" in mine
@@ -52,9 +52,13 @@ def test_the_team_manager_sees_the_escalation_and_the_whole_team(
 
 
 def test_a_team_list_is_only_for_its_members(
-    app: Flask, client: FlaskClient, factory: Factory, travel: time_machine.Traveller
+    app: Flask,
+    client: FlaskClient,
+    factory: Factory,
+    office: Office,
+    travel: time_machine.Traveller,
 ) -> None:
-    office, _case_id = overdue_office(factory, travel)
+    overdue_case(office, travel)
     outsider = factory.user(municipalities=[office.gemeente])
     log_in(client, outsider)
     assert client.get(f"/signalen/team/{office.team.id}").status_code == 404
@@ -62,9 +66,9 @@ def test_a_team_list_is_only_for_its_members(
 
 
 def test_marking_a_signal_as_read_lowers_the_badge(
-    app: Flask, client: FlaskClient, factory: Factory, travel: time_machine.Traveller
+    app: Flask, client: FlaskClient, office: Office, travel: time_machine.Traveller
 ) -> None:
-    office, _case_id = overdue_office(factory, travel)
+    overdue_case(office, travel)
     [overdue] = [s for s in all_signals() if s.user_id == office.consulent.id]
     log_in(client, office.consulent)
     assert unread_signal_count(office.consulent) == 1
@@ -78,9 +82,9 @@ def test_marking_a_signal_as_read_lowers_the_badge(
 
 
 def test_nobody_can_mark_someone_elses_signal(
-    app: Flask, client: FlaskClient, factory: Factory, travel: time_machine.Traveller
+    app: Flask, client: FlaskClient, office: Office, travel: time_machine.Traveller
 ) -> None:
-    office, _case_id = overdue_office(factory, travel)
+    overdue_case(office, travel)
     escalation = next(s for s in all_signals() if s.kind == "escalation")
     log_in(client, office.consulent)
     team_page = client.get(f"/signalen/team/{office.team.id}").get_data(as_text=True)
@@ -91,9 +95,9 @@ def test_nobody_can_mark_someone_elses_signal(
 
 
 def test_mark_everything_as_read_touches_only_what_is_meant_for_you(
-    app: Flask, client: FlaskClient, factory: Factory, travel: time_machine.Traveller
+    app: Flask, client: FlaskClient, office: Office, travel: time_machine.Traveller
 ) -> None:
-    office, _case_id = overdue_office(factory, travel)
+    overdue_case(office, travel)
     log_in(client, office.teammanager)
     client.post("/signalen/gelezen", data={"team_id": office.team.id})
     read = {s.kind: s.read_at is not None for s in all_signals()}
@@ -101,9 +105,9 @@ def test_mark_everything_as_read_touches_only_what_is_meant_for_you(
 
 
 def test_the_badge_shows_the_unread_count_in_the_menu(
-    app: Flask, client: FlaskClient, factory: Factory, travel: time_machine.Traveller
+    app: Flask, client: FlaskClient, office: Office, travel: time_machine.Traveller
 ) -> None:
-    office, _case_id = overdue_office(factory, travel)
+    overdue_case(office, travel)
     log_in(client, office.teammanager)
     page = client.get("/signalen").get_data(as_text=True)
     assert 'aria-label="1 ongelezen"' in page

@@ -3,22 +3,14 @@ follows from them."""
 
 import html
 
-import pytest
 import sqlalchemy as sa
-import time_machine
 from flask.testing import FlaskClient
 
 from caseflow.extensions import db
 from caseflow.models import Area, Team
 from caseflow.routing import route
 from tests.factories import Factory
-from tests.plans.office import AreaOffice, make_area_office
-from tests.web.office import login
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> AreaOffice:
-    return make_area_office(factory)
+from tests.offices import Office, login
 
 
 def _text(response: object) -> str:
@@ -26,7 +18,7 @@ def _text(response: object) -> str:
 
 
 def test_a_village_gets_its_own_area_and_team_and_the_routing_follows(
-    client: FlaskClient, office: AreaOffice, factory: Factory
+    client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     login(client, office.beheerder)
     zuidoost = office.zuidoost
@@ -64,7 +56,7 @@ def test_a_village_gets_its_own_area_and_team_and_the_routing_follows(
 
 
 def test_overlapping_postcodes_are_refused_beside_the_field(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     login(client, office.beheerder)
     response = client.post(
@@ -85,14 +77,14 @@ def test_overlapping_postcodes_are_refused_beside_the_field(
 
 
 def test_an_address_outside_every_area_is_named_in_the_lookup(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     login(client, office.beheerder)
     page = _text(client.get(f"/beheer/gebieden?gemeente={office.maastricht.id}&postcode=6299AB"))
     assert "6299AB hoort bij geen enkel gebied van Maastricht." in page
 
 
-def test_only_an_administrator_changes_areas(client: FlaskClient, office: AreaOffice) -> None:
+def test_only_an_administrator_changes_areas(client: FlaskClient, office: Office) -> None:
     login(client, office.teammanager)
     assert client.get("/beheer/gebieden").status_code == 403
     response = client.post(f"/beheer/gebieden/{office.noordwest.id}/postcodes", data={})

@@ -5,7 +5,6 @@ import html
 
 import pytest
 import sqlalchemy as sa
-import time_machine
 from flask.testing import FlaskClient
 
 from caseflow.extensions import db
@@ -13,21 +12,15 @@ from caseflow.models import Case, CaseEvent, HouseholdDirector, MeetingDecision
 from caseflow.plans import triage
 from caseflow.plans.directors import hand_over
 from caseflow.workflow.errors import InvalidData, NotAuthorised
-from tests.factories import Factory
-from tests.plans.office import AreaOffice, make_area_office, meeting, register, taken_on
-from tests.web.office import login
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> AreaOffice:
-    return make_area_office(factory)
+from tests.offices import Office, login
+from tests.plans.helpers import meeting, register, taken_on
 
 
 def _text(response: object) -> str:
     return html.unescape(response.get_data(as_text=True))  # type: ignore[attr-defined]
 
 
-def _second_registration(office: AreaOffice, first: Case) -> Case:
+def _second_registration(office: Office, first: Case) -> Case:
     """The same household comes in again through the front door."""
     again = register(office, "Bakker")
     again.household = first.household
@@ -35,7 +28,7 @@ def _second_registration(office: AreaOffice, first: Case) -> Case:
     return again
 
 
-def _take_on_form(office: AreaOffice, case: Case, director_id: int) -> dict[str, object]:
+def _take_on_form(office: Office, case: Case, director_id: int) -> dict[str, object]:
     return {
         "overleg-version": str(case.version),
         "overleg-held_on": "2026-03-02",
@@ -47,7 +40,7 @@ def _take_on_form(office: AreaOffice, case: Case, director_id: int) -> dict[str,
 
 
 def test_a_second_director_is_refused_with_the_name_of_the_first(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     first = taken_on(office)
     again = _second_registration(office, first)
@@ -62,7 +55,7 @@ def test_a_second_director_is_refused_with_the_name_of_the_first(
 
 
 def test_when_the_check_is_raced_the_database_refuses_and_the_page_says_so_in_dutch(
-    client: FlaskClient, office: AreaOffice, monkeypatch: pytest.MonkeyPatch
+    client: FlaskClient, office: Office, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = taken_on(office)
     again = _second_registration(office, first)
@@ -88,7 +81,7 @@ def test_when_the_check_is_raced_the_database_refuses_and_the_page_says_so_in_du
 
 
 def test_the_same_director_takes_on_a_new_registration_of_their_household(
-    office: AreaOffice,
+    office: Office,
 ) -> None:
     first = taken_on(office)
     again = _second_registration(office, first)
@@ -98,7 +91,7 @@ def test_the_same_director_takes_on_a_new_registration_of_their_household(
 
 
 def test_a_handover_is_an_event_with_its_reason_on_every_open_integral_case(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     case = taken_on(office)
     login(client, office.teammanager)
@@ -128,14 +121,14 @@ def test_a_handover_is_an_event_with_its_reason_on_every_open_integral_case(
     assert "Einde: Overgedragen aan Daan Ramakers" in page
 
 
-def test_only_a_team_manager_hands_the_regie_over(office: AreaOffice) -> None:
+def test_only_a_team_manager_hands_the_regie_over(office: Office) -> None:
     case = taken_on(office)
     assert case.household is not None
     with pytest.raises(NotAuthorised, match="Alleen een teammanager"):
         hand_over(case.household, office.collega_regisseur, office.regisseur, "Ik stop.")
 
 
-def test_a_director_from_another_team_cannot_take_over(office: AreaOffice) -> None:
+def test_a_director_from_another_team_cannot_take_over(office: Office) -> None:
     case = taken_on(office)
     assert case.household is not None
     with pytest.raises(InvalidData, match="hoort niet bij Gebiedsteam Noordwest"):

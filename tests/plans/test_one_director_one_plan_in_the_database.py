@@ -8,30 +8,23 @@ from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
-import time_machine
 
 from caseflow import clock
 from caseflow.extensions import db
 from caseflow.models import Household, HouseholdDirector, HouseholdPlan
 from caseflow.workflow.engine import start_case
 from tests.conftest import TEST_DATABASE_URL
-from tests.factories import Factory
-from tests.plans.office import AreaOffice, make_area_office
+from tests.offices import Office
 
 
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> AreaOffice:
-    return make_area_office(factory)
-
-
-def _household(office: AreaOffice) -> Household:
+def _household(office: Office) -> Household:
     household = Household(name="Huishouden Peters", municipality=office.maastricht)
     db.session.add(household)
     db.session.commit()
     return household
 
 
-def _director(household: Household, office: AreaOffice, ended: bool = False) -> HouseholdDirector:
+def _director(household: Household, office: Office, ended: bool = False) -> HouseholdDirector:
     return HouseholdDirector(
         household_id=household.id,
         director_id=office.regisseur.id,
@@ -41,7 +34,7 @@ def _director(household: Household, office: AreaOffice, ended: bool = False) -> 
     )
 
 
-def _plan(household: Household, office: AreaOffice, ended: bool = False) -> HouseholdPlan:
+def _plan(household: Household, office: Office, ended: bool = False) -> HouseholdPlan:
     case = start_case(
         "gezinsplan",
         municipality=office.maastricht,
@@ -56,7 +49,7 @@ def _plan(household: Household, office: AreaOffice, ended: bool = False) -> Hous
     )
 
 
-def test_a_second_active_director_is_refused_by_the_database(office: AreaOffice) -> None:
+def test_a_second_active_director_is_refused_by_the_database(office: Office) -> None:
     household = _household(office)
     db.session.add(_director(household, office))
     db.session.commit()
@@ -67,7 +60,7 @@ def test_a_second_active_director_is_refused_by_the_database(office: AreaOffice)
     assert db.session.scalar(sa.select(sa.func.count(HouseholdDirector.id))) == 1
 
 
-def test_ended_directors_stay_as_history_beside_the_active_one(office: AreaOffice) -> None:
+def test_ended_directors_stay_as_history_beside_the_active_one(office: Office) -> None:
     household = _household(office)
     db.session.add_all([_director(household, office, ended=True) for _ in range(2)])
     db.session.add(_director(household, office))
@@ -75,7 +68,7 @@ def test_ended_directors_stay_as_history_beside_the_active_one(office: AreaOffic
     assert db.session.scalar(sa.select(sa.func.count(HouseholdDirector.id))) == 3
 
 
-def test_a_second_active_plan_is_refused_by_the_database(office: AreaOffice) -> None:
+def test_a_second_active_plan_is_refused_by_the_database(office: Office) -> None:
     household = _household(office)
     db.session.add(_plan(household, office))
     db.session.commit()
@@ -87,7 +80,7 @@ def test_a_second_active_plan_is_refused_by_the_database(office: AreaOffice) -> 
     assert db.session.scalar(sa.select(sa.func.count(HouseholdPlan.id))) == 1
 
 
-def test_a_new_plan_may_follow_an_ended_one(office: AreaOffice) -> None:
+def test_a_new_plan_may_follow_an_ended_one(office: Office) -> None:
     household = _household(office)
     db.session.add(_plan(household, office, ended=True))
     db.session.commit()
@@ -97,7 +90,7 @@ def test_a_new_plan_may_follow_an_ended_one(office: AreaOffice) -> None:
 
 
 @pytest.mark.postgres
-def test_two_transactions_racing_for_the_regie_cannot_both_win(office: AreaOffice) -> None:
+def test_two_transactions_racing_for_the_regie_cannot_both_win(office: Office) -> None:
     """Two connections insert an active director at once: the second waits for the first to
     commit, and is then refused."""
     household = _household(office)

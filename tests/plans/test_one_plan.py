@@ -6,7 +6,6 @@ from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
-import time_machine
 from flask.testing import FlaskClient
 
 from caseflow import clock
@@ -16,14 +15,8 @@ from caseflow.plans import content
 from caseflow.plans.content import ActionInput, add_action, set_action_state
 from caseflow.plans.errors import PlanError
 from caseflow.workflow.errors import NotAuthorised
-from tests.factories import Factory
-from tests.plans.office import AreaOffice, concept_plan, make_area_office, running_plan, taken_on
-from tests.web.office import login
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> AreaOffice:
-    return make_area_office(factory)
+from tests.offices import Office, login
+from tests.plans.helpers import concept_plan, running_plan, taken_on
 
 
 def _text(response: object) -> str:
@@ -45,9 +38,7 @@ def _count(model: type) -> int:
     return db.session.scalar(sa.select(sa.func.count()).select_from(model)) or 0
 
 
-def test_the_director_starts_the_households_one_plan(
-    client: FlaskClient, office: AreaOffice
-) -> None:
+def test_the_director_starts_the_households_one_plan(client: FlaskClient, office: Office) -> None:
     case = taken_on(office)
     login(client, office.regisseur)
     response = _start(client, case)
@@ -62,9 +53,7 @@ def test_the_director_starts_the_households_one_plan(
     assert [v.summary for v in plan.versions] == ["Plan gestart"]
 
 
-def test_a_second_plan_is_refused_with_a_dutch_message(
-    client: FlaskClient, office: AreaOffice
-) -> None:
+def test_a_second_plan_is_refused_with_a_dutch_message(client: FlaskClient, office: Office) -> None:
     case = taken_on(office)
     login(client, office.regisseur)
     _start(client, case)
@@ -75,7 +64,7 @@ def test_a_second_plan_is_refused_with_a_dutch_message(
 
 
 def test_when_the_check_is_raced_the_database_refuses_the_second_plan_and_nothing_is_written(
-    client: FlaskClient, office: AreaOffice, monkeypatch: pytest.MonkeyPatch
+    client: FlaskClient, office: Office, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     case = taken_on(office)
     login(client, office.regisseur)
@@ -90,7 +79,7 @@ def test_when_the_check_is_raced_the_database_refuses_the_second_plan_and_nothin
 
 
 def test_goals_are_checked_and_every_change_is_a_version(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     plan = concept_plan(office)
     login(client, office.regisseur)
@@ -128,7 +117,7 @@ def test_goals_are_checked_and_every_change_is_a_version(
 
 
 def test_an_action_can_open_a_wmo_case_that_serves_its_goal(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     plan = concept_plan(office)
     action = plan.actions[2]
@@ -148,7 +137,7 @@ def test_an_action_can_open_a_wmo_case_that_serves_its_goal(
 
 
 def test_only_the_director_changes_the_plan_and_only_while_it_is_open_for_change(
-    office: AreaOffice,
+    office: Office,
 ) -> None:
     plan = running_plan(office)
     later = clock.today() + timedelta(days=10)
@@ -160,7 +149,7 @@ def test_only_the_director_changes_the_plan_and_only_while_it_is_open_for_change
     assert len(plan.actions) == 3
 
 
-def test_progress_on_an_action_is_kept_by_its_owner_or_the_director(office: AreaOffice) -> None:
+def test_progress_on_an_action_is_kept_by_its_owner_or_the_director(office: Office) -> None:
     plan = running_plan(office)
     own, partner = plan.actions[0], plan.actions[1]
     set_action_state(own, office.regisseur, "klaar")
@@ -171,7 +160,7 @@ def test_progress_on_an_action_is_kept_by_its_owner_or_the_director(office: Area
 
 
 def test_the_plan_page_is_logged_and_closed_to_other_teams(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     plan = concept_plan(office)
     login(client, office.zuid_regisseur)

@@ -22,14 +22,8 @@ from caseflow.plans.lifecycle import (
     evaluate,
 )
 from caseflow.workflow.errors import GuardFailed, NotAuthorised
-from tests.factories import Factory
-from tests.plans.office import AreaOffice, concept_plan, make_area_office, running_plan
-from tests.web.office import login
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> AreaOffice:
-    return make_area_office(factory)
+from tests.offices import Office, login
+from tests.plans.helpers import concept_plan, running_plan
 
 
 def _text(response: object) -> str:
@@ -68,7 +62,7 @@ def _evaluation(plan: HouseholdPlan, decision: str, **extra: object) -> Evaluati
 
 
 def test_agreeing_the_plan_closes_the_area_team_registration_in_time(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     plan = concept_plan(office)
     login(client, office.regisseur)
@@ -91,7 +85,7 @@ def test_agreeing_the_plan_closes_the_area_team_registration_in_time(
     assert _outcomes(registration)["plan"] == [("stopped", "in_time")]
 
 
-def test_a_plan_without_an_action_per_goal_cannot_be_agreed(office: AreaOffice) -> None:
+def test_a_plan_without_an_action_per_goal_cannot_be_agreed(office: Office) -> None:
     plan = concept_plan(office)
     add_goal(plan, office.regisseur, GoalInput("huisvesting", "Eigen woning", 2, 3))
     agreement = Agreement(clock.today(), "telefonisch", "Anna", None, date(2026, 5, 1))
@@ -101,7 +95,7 @@ def test_a_plan_without_an_action_per_goal_cannot_be_agreed(office: AreaOffice) 
 
 
 def test_an_evaluation_rescores_the_goals_and_shows_the_progress(
-    client: FlaskClient, office: AreaOffice, travel: time_machine.Traveller
+    client: FlaskClient, office: Office, travel: time_machine.Traveller
 ) -> None:
     plan = running_plan(office)
     travel.shift(timedelta(weeks=10))
@@ -134,7 +128,7 @@ def test_an_evaluation_rescores_the_goals_and_shows_the_progress(
     assert _outcomes(plan.case)["evaluatie"] == [("stopped", "in_time"), ("running", None)]
 
 
-def test_an_adjusted_plan_is_agreed_again_before_the_work_resumes(office: AreaOffice) -> None:
+def test_an_adjusted_plan_is_agreed_again_before_the_work_resumes(office: Office) -> None:
     plan = running_plan(office)
     evaluate(plan, office.regisseur, _evaluation(plan, "bijstellen"))
     assert plan.case.state == "bijgesteld"
@@ -151,7 +145,7 @@ def test_an_adjusted_plan_is_agreed_again_before_the_work_resumes(office: AreaOf
 
 
 def test_escalation_reaches_the_team_manager_who_decides(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     plan = running_plan(office)
     escalate(plan, office.regisseur, "Woningcorporatie werkt niet mee.")
@@ -170,7 +164,7 @@ def test_escalation_reaches_the_team_manager_who_decides(
     assert plan.case.events[-1].data["motivering"] == "Fonds betaalt de huur."
 
 
-def test_a_finished_plan_ends_the_regie_and_leaves_room_for_a_new_one(office: AreaOffice) -> None:
+def test_a_finished_plan_ends_the_regie_and_leaves_room_for_a_new_one(office: Office) -> None:
     plan = running_plan(office)
     evaluate(plan, office.regisseur, _evaluation(plan, "afronden", result="doelen_bereikt"))
     assert (plan.case.state, plan.case.result) == ("afgerond", "doelen_bereikt")
@@ -180,7 +174,7 @@ def test_a_finished_plan_ends_the_regie_and_leaves_room_for_a_new_one(office: Ar
 
 
 def test_the_case_page_leaves_finishing_to_the_plan_page(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     plan = running_plan(office)
     login(client, office.teammanager)

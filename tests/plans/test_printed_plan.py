@@ -2,25 +2,17 @@
 
 import html
 
-import pytest
 import sqlalchemy as sa
-import time_machine
 from flask.testing import FlaskClient
 
 from caseflow.extensions import db
 from caseflow.models import AccessLog
-from tests.factories import Factory
-from tests.plans.office import AreaOffice, make_area_office, running_plan
-from tests.web.office import login
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> AreaOffice:
-    return make_area_office(factory)
+from tests.offices import Office, login
+from tests.plans.helpers import running_plan
 
 
 def test_the_printed_plan_speaks_plain_dutch_to_the_household(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     plan = running_plan(office)
     login(client, office.regisseur)

@@ -3,20 +3,13 @@
 import html
 from datetime import timedelta
 
-import pytest
 import time_machine
 from flask.testing import FlaskClient
 
 from caseflow.plans.directors import hand_over, release
 from caseflow.plans.lifecycle import escalate
-from tests.factories import Factory
-from tests.plans.office import AreaOffice, make_area_office, running_plan, taken_on
-from tests.web.office import login
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> AreaOffice:
-    return make_area_office(factory)
+from tests.offices import Office, login
+from tests.plans.helpers import running_plan, taken_on
 
 
 def _text(response: object) -> str:
@@ -29,7 +22,7 @@ def _row(page: str, name: str) -> str:
 
 
 def test_a_director_sees_each_household_with_its_next_evaluation_and_late_actions(
-    client: FlaskClient, office: AreaOffice, travel: time_machine.Traveller
+    client: FlaskClient, office: Office, travel: time_machine.Traveller
 ) -> None:
     running_plan(office, "Peters")
     taken_on(office, "Janssen")
@@ -44,7 +37,7 @@ def test_a_director_sees_each_household_with_its_next_evaluation_and_late_action
 
 
 def test_the_team_manager_sees_late_evaluations_stuck_plans_and_households_without_director(
-    client: FlaskClient, office: AreaOffice, travel: time_machine.Traveller
+    client: FlaskClient, office: Office, travel: time_machine.Traveller
 ) -> None:
     late = running_plan(office, "Peters")
     stuck = running_plan(office, "Smeets")
@@ -71,7 +64,7 @@ def test_the_team_manager_sees_late_evaluations_stuck_plans_and_households_witho
 
 
 def test_the_regie_overview_is_for_directors_and_team_managers(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     login(client, office.wmo_consulent)
     assert client.get("/regie/").status_code == 403

@@ -5,24 +5,17 @@ import html
 
 import pytest
 import sqlalchemy as sa
-import time_machine
 from flask.testing import FlaskClient
 
 from caseflow.extensions import db
 from caseflow.models import Case, CaseEvent, HouseholdDirector, MeetingDecision, TeamMeeting
 from caseflow.plans.triage import send_back
 from caseflow.workflow.errors import NotAuthorised
-from tests.factories import Factory
-from tests.plans.office import AreaOffice, make_area_office, meeting, register
-from tests.web.office import login
+from tests.offices import Office, login
+from tests.plans.helpers import meeting, register
 
 
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> AreaOffice:
-    return make_area_office(factory)
-
-
-def _decision(office: AreaOffice, case: Case, **changes: object) -> dict[str, object]:
+def _decision(office: Office, case: Case, **changes: object) -> dict[str, object]:
     data: dict[str, object] = {
         "overleg-version": str(case.version),
         "overleg-held_on": "2026-03-02",
@@ -41,7 +34,7 @@ def _text(response: object) -> str:
 
 
 def test_each_area_team_sees_only_the_registrations_of_its_postcodes(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     north = register(office, "Peters", "6212 AB")
     south = register(office, "Smeets", "6224 CD")
@@ -54,7 +47,7 @@ def test_each_area_team_sees_only_the_registrations_of_its_postcodes(
 
 
 def test_the_casusoverleg_takes_a_household_on_with_one_director(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     case = register(office)
     login(client, office.teammanager)
@@ -85,7 +78,7 @@ def test_the_casusoverleg_takes_a_household_on_with_one_director(
 
 
 def test_a_decision_with_missing_parts_names_them_and_saves_nothing(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     case = register(office)
     events = len(case.events)
@@ -104,7 +97,7 @@ def test_a_decision_with_missing_parts_names_them_and_saves_nothing(
 
 
 def test_a_single_question_goes_back_and_opens_the_domain_case(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     case = register(office)
     login(client, office.regisseur)
@@ -124,7 +117,7 @@ def test_a_single_question_goes_back_and_opens_the_domain_case(
 
 
 def test_only_a_consultant_sends_back_because_they_open_the_domain_case(
-    office: AreaOffice,
+    office: Office,
 ) -> None:
     case = register(office)
     with pytest.raises(NotAuthorised, match=r"Alleen een consulent mag dit doen\."):
@@ -133,7 +126,7 @@ def test_only_a_consultant_sends_back_because_they_open_the_domain_case(
 
 
 def test_held_registrations_share_one_meeting_with_everyone_who_was_there(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     first, second = register(office, "Peters"), register(office, "Janssen")
     login(client, office.teammanager)
@@ -157,7 +150,7 @@ def test_held_registrations_share_one_meeting_with_everyone_who_was_there(
 
 
 def test_routing_is_overruled_only_with_a_reason_that_stays_on_the_case(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     case = register(office)
     login(client, office.teammanager)
@@ -180,7 +173,7 @@ def test_routing_is_overruled_only_with_a_reason_that_stays_on_the_case(
 
 
 def test_the_case_page_sends_triage_work_to_the_casusoverleg(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     case = register(office)
     login(client, office.teammanager)

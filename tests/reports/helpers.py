@@ -1,53 +1,22 @@
-"""A small office and its cases, built only through the engine on a frozen clock."""
+"""Wmo cases for the reports, built only through the engine on a frozen clock, and their results."""
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 import time_machine
 
 from caseflow.clock import LOCAL_TZ
 from caseflow.extensions import db
-from caseflow.models import Case, Municipality, Person, Role, Team, User
+from caseflow.models import Case, Team, User
 from caseflow.reports.base import ReportResult, Row
 from caseflow.reports.filters import ReportFilter
 from caseflow.reports.periods import Period
 from caseflow.workflow.engine import assign, fire, start_case
-from tests.factories import Factory
+from tests.offices import Office
 
 
 def at(travel: time_machine.Traveller, moment: str) -> None:
     """Freeze the clock at an Amsterdam wall-clock time, e.g. '2026-03-31 23:30'."""
     travel.move_to(datetime.fromisoformat(moment).replace(tzinfo=LOCAL_TZ))
-
-
-@dataclass(frozen=True)
-class Office:
-    gemeente: Municipality
-    team: Team
-    client: Person
-    anna: User  # consulent
-    bram: User  # consulent
-    manager: User
-
-
-def make_office(factory: Factory, code: str = "maastricht", team_name: str | None = None) -> Office:
-    gemeente = factory.municipality(code)
-    team = factory.team([gemeente], name=team_name or f"Wmo {gemeente.name}")
-
-    def consulent(name: str) -> User:
-        user = factory.user(Role.CONSULENT, municipalities=[gemeente], teams=[team])
-        user.full_name = name
-        db.session.commit()
-        return user
-
-    return Office(
-        gemeente=gemeente,
-        team=team,
-        client=factory.person(gemeente),
-        anna=consulent(f"Anna ({gemeente.name})"),
-        bram=consulent(f"Bram ({gemeente.name})"),
-        manager=factory.user(Role.TEAMMANAGER, municipalities=[gemeente], teams=[team]),
-    )
 
 
 def wmo(office: Office, handler: User | None = None, team: Team | None = None) -> Case:

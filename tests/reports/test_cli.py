@@ -9,8 +9,8 @@ import time_machine
 from flask import Flask
 from openpyxl import load_workbook
 
-from tests.factories import Factory
-from tests.reports.helpers import at, decide, make_office, wmo
+from tests.offices import MakeOffice
+from tests.reports.helpers import at, decide, wmo
 
 MEASURES = [
     "afgehandeld_tijdig",
@@ -22,8 +22,8 @@ MEASURES = [
 
 
 @pytest.fixture
-def two_municipalities(factory: Factory, travel: time_machine.Traveller) -> None:
-    maastricht, vaals = make_office(factory, "maastricht"), make_office(factory, "vaals")
+def two_municipalities(make_office: MakeOffice, travel: time_machine.Traveller) -> None:
+    maastricht, vaals = make_office("maastricht"), make_office("vaals")
     at(travel, "2026-03-02 10:00")
     late, in_time, still_open = wmo(maastricht), wmo(maastricht), wmo(vaals)
     at(travel, "2026-03-10 10:00")

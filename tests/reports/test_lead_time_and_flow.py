@@ -5,15 +5,13 @@ import time_machine
 
 from caseflow.reports.registry import indicator
 from caseflow.workflow.engine import assign, fire, start_case
-from tests.factories import Factory
+from tests.offices import MakeOffice, Office
 from tests.reports.helpers import (
-    Office,
     ask_completion,
     assert_drill_downs_match,
     at,
     completed,
     decide,
-    make_office,
     report_filter,
     table,
     wmo,
@@ -23,8 +21,7 @@ WMO = "Wmo-aanvraag maatwerkvoorziening"
 
 
 @pytest.fixture
-def winter(factory: Factory, travel: time_machine.Traveller) -> Office:
-    office = make_office(factory)
+def winter(office: Office, travel: time_machine.Traveller) -> Office:
     at(travel, "2025-12-01 10:00")
     december = wmo(office)
     at(travel, "2025-12-22 10:00")
@@ -136,9 +133,9 @@ def test_inflow_and_outflow_per_year(winter: Office) -> None:
 
 
 def test_a_stretch_suspending_two_deadlines_counts_once(
-    factory: Factory, travel: time_machine.Traveller
+    make_office: MakeOffice, travel: time_machine.Traveller
 ) -> None:
-    office = make_office(factory, "gulpen-wittem")
+    office = make_office("gulpen-wittem")
     anna = office.anna
     at(travel, "2026-04-01 10:00")
     case = start_case(

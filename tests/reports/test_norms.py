@@ -15,15 +15,15 @@ from caseflow.reports.norm_admin import import_csv, save_norm
 from caseflow.reports.norms import TARGETS, compare, trend
 from caseflow.reports.periods import Period
 from tests.factories import Factory
-from tests.reports.helpers import Office, at, decide, make_office, wmo
+from tests.offices import MakeOffice, Office, login
+from tests.reports.helpers import at, decide, wmo
 from tests.reports.html_check import problems
-from tests.reports.test_web import login
 
 
 @pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> Office:
+def office(make_office: MakeOffice, travel: time_machine.Traveller) -> Office:
     """One decision late in 2025; in 2026 three decisions (two in time) and two open cases."""
-    office = make_office(factory)
+    office = make_office()
     at(travel, "2025-12-01 10:00")
     old = wmo(office)
     at(travel, "2025-12-31 23:30")

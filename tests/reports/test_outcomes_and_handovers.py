@@ -6,23 +6,14 @@ import time_machine
 from caseflow.models import Case
 from caseflow.reports.registry import indicator
 from caseflow.workflow.engine import assign, fire, start_case
-from tests.factories import Factory
-from tests.reports.helpers import (
-    Office,
-    assert_drill_downs_match,
-    at,
-    decide,
-    make_office,
-    report_filter,
-    table,
-    wmo,
-)
+from tests.offices import MakeOffice, Office
+from tests.reports.helpers import assert_drill_downs_match, at, decide, report_filter, table, wmo
 
 
 @pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> Office:
+def office(make_office: MakeOffice, travel: time_machine.Traveller) -> Office:
     at(travel, "2026-06-01 10:00")
-    return make_office(factory)
+    return make_office()
 
 
 def objection(office: Office, result: str) -> Case:

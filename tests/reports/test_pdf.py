@@ -10,14 +10,13 @@ from caseflow.reports import municipal, pdf
 from caseflow.reports.filters import ReportFilter
 from caseflow.reports.norm_admin import save_norm
 from caseflow.reports.periods import Period
-from tests.factories import Factory
-from tests.reports.helpers import at, decide, make_office, wmo
+from tests.offices import Office
+from tests.reports.helpers import at, decide, wmo
 
 
 def test_pdf_has_the_norm_table_sections_and_trend(
-    factory: Factory, travel: time_machine.Traveller
+    office: Office, travel: time_machine.Traveller
 ) -> None:
-    office = make_office(factory)
     at(travel, "2026-03-02 10:00")
     in_time, late = wmo(office), wmo(office)
     decide(in_time)

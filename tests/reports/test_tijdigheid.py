@@ -7,15 +7,13 @@ import time_machine
 
 from caseflow.models import DeadlineKind
 from caseflow.reports.registry import indicator
-from tests.factories import Factory
+from tests.offices import Office
 from tests.reports.helpers import (
-    Office,
     ask_completion,
     assert_drill_downs_match,
     at,
     completed,
     decide,
-    make_office,
     report_filter,
     table,
     wmo,
@@ -25,9 +23,8 @@ TIJDIGHEID = indicator("tijdigheid")
 
 
 @pytest.fixture
-def march(factory: Factory, travel: time_machine.Traveller) -> Office:
+def march(office: Office, travel: time_machine.Traveller) -> Office:
     """Seven Wmo requests in March 2026; the legal term is two weeks."""
-    office = make_office(factory)
     anna, bram = office.anna, office.bram
     at(travel, "2026-03-02 10:00")
     decided_early, decided_late = wmo(office, anna), wmo(office, anna)

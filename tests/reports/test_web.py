@@ -8,21 +8,17 @@ import pytest
 import time_machine
 from flask.testing import FlaskClient
 
-from caseflow.models import Role, User
+from caseflow.models import Role
 from caseflow.reports.registry import INDICATORS
-from tests.factories import PASSWORD, Factory
-from tests.reports.helpers import Office, at, decide, make_office, wmo
+from tests.factories import Factory
+from tests.offices import MakeOffice, Office, login
+from tests.reports.helpers import at, decide, wmo
 from tests.reports.html_check import problems
 
 
-def login(client: FlaskClient, user: User) -> None:
-    response = client.post("/login", data={"username": user.username, "password": PASSWORD})
-    assert response.status_code == 302
-
-
 @pytest.fixture
-def offices(factory: Factory, travel: time_machine.Traveller) -> tuple[Office, Office]:
-    maastricht, vaals = make_office(factory, "maastricht"), make_office(factory, "vaals")
+def offices(make_office: MakeOffice, travel: time_machine.Traveller) -> tuple[Office, Office]:
+    maastricht, vaals = make_office("maastricht"), make_office("vaals")
     at(travel, "2026-03-02 10:00")
     late, in_time, _open = wmo(maastricht), wmo(maastricht, maastricht.bram), wmo(maastricht)
     wmo(vaals)

@@ -10,24 +10,16 @@ from caseflow.reports.registry import indicator
 from caseflow.signals import take_snapshot
 from caseflow.workflow.engine import assign
 from tests.factories import Factory
-from tests.reports.helpers import (
-    Office,
-    assert_drill_downs_match,
-    at,
-    decide,
-    make_office,
-    report_filter,
-    table,
-    wmo,
-)
+from tests.offices import MakeOffice, Office
+from tests.reports.helpers import assert_drill_downs_match, at, decide, report_filter, table, wmo
 
 WERKVOORRAAD = indicator("werkvoorraad")
 TODAY = "2026-06-15"  # a Monday
 
 
 @pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> Office:
-    office = make_office(factory)
+def office(factory: Factory, make_office: MakeOffice, travel: time_machine.Traveller) -> Office:
+    office = make_office()
     other_team = factory.team([office.gemeente], name="Wmo Maastricht-Zuid")
     cor = factory.user(Role.CONSULENT, municipalities=[office.gemeente], teams=[other_team])
     at(travel, "2026-03-02 10:00")
@@ -99,8 +91,10 @@ def test_rolled_up_per_team_is_the_report_asked_per_team(office: Office) -> None
     assert asked.total.values["open"] == 7
 
 
-def test_trend_from_the_daily_snapshots(factory: Factory, travel: time_machine.Traveller) -> None:
-    office = make_office(factory, "meerssen")
+def test_trend_from_the_daily_snapshots(
+    make_office: MakeOffice, travel: time_machine.Traveller
+) -> None:
+    office = make_office("meerssen")
     at(travel, "2026-03-02 10:00")
     first = wmo(office)
     at(travel, "2026-03-02 23:00")

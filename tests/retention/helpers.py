@@ -5,17 +5,23 @@ from datetime import date, datetime
 
 import time_machine
 
+from caseflow import unit_of_work
 from caseflow.clock import LOCAL_TZ
 from caseflow.extensions import db
 from caseflow.incidents import register_incident
 from caseflow.models import Case, Household, HouseholdMember, Intake, Person, Role, User
 from caseflow.workflow.engine import add_note, assign, fire, start_case
 from tests.factories import Factory
-from tests.reports.helpers import Office, at, make_office
+from tests.offices import Colleague, Office, wmo_office
+from tests.reports.helpers import at
 
 # Every personal text in the archive carries this word, so a scan can prove it is gone.
 MARK = "Zwartebeek"
 BSN = "111222333"
+OFFICERS = (
+    Colleague("privacy", [Role.PRIVACY], username="privacy"),
+    Colleague("beheerder", [Role.BEHEERDER], username="beheerder"),
+)
 
 
 @dataclass(frozen=True)
@@ -96,7 +102,7 @@ def _plus(start: str, days: int) -> str:
 
 
 def make_archive(factory: Factory, travel: time_machine.Traveller) -> Archive:
-    office = make_office(factory)
+    office = wmo_office(factory, "maastricht", *OFFICERS)
     person = client(factory, office)
     register_incident(
         person,
@@ -107,12 +113,11 @@ def make_archive(factory: Factory, travel: time_machine.Traveller) -> Archive:
     )
     old = full_case(office, person, "2015-09-01 10:00", travel)
     at(travel, "2026-03-02 10:00")
+    unit_of_work.commit()  # settled, as the requests that made the archive left it
     return Archive(
         office=office,
-        privacy=factory.user(Role.PRIVACY, municipalities=[office.gemeente], username="privacy"),
-        beheerder=factory.user(
-            Role.BEHEERDER, municipalities=[office.gemeente], username="beheerder"
-        ),
+        privacy=office.privacy,
+        beheerder=office.beheerder,
         client=person,
         old=old,
     )

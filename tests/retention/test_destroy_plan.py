@@ -17,7 +17,8 @@ from caseflow.models import (
 )
 from caseflow.plans.lifecycle import end_plan
 from tests.factories import Factory
-from tests.plans.office import make_area_office, running_plan
+from tests.offices import area_office
+from tests.plans.helpers import running_plan
 from tests.reports.helpers import at
 
 
@@ -38,7 +39,7 @@ def test_the_plan_content_goes_and_the_household_still_needed_stays(
     factory: Factory, travel: time_machine.Traveller
 ) -> None:
     at(travel, "2016-02-01 10:00")
-    office = make_area_office(factory)
+    office = area_office(factory)
     plan = running_plan(office, family_name="Zwartebeek")
     at(travel, "2016-06-01 10:00")
     end_plan(plan, office.regisseur, "Verhuisd naar Heerlen", "verhuisd")

@@ -14,8 +14,8 @@ from caseflow.models import Case, JobRun
 from caseflow.retention import due_counts, is_due, years_before
 from caseflow.workflow.engine import assign, fire, start_case
 from caseflow.workflow.registry import EXTENSION_KEY, WorkflowRegistry
-from tests.factories import Factory
-from tests.reports.helpers import Office, at, decide, make_office, wmo
+from tests.offices import MakeOffice, Office
+from tests.reports.helpers import at, decide, wmo
 
 
 def _closed_wmo(office: Office, travel: time_machine.Traveller, closed_at: str) -> Case:
@@ -34,9 +34,8 @@ def _bezwaar(office: Office, travel: time_machine.Traveller, closed_at: str) -> 
 
 
 def test_due_only_after_the_full_period_counted_in_dutch_days(
-    factory: Factory, travel: time_machine.Traveller
+    office: Office, travel: time_machine.Traveller
 ) -> None:
-    office = make_office(factory)
     # 23:30 in Amsterdam on 5 March 2016 is still the 5th: kept 10 years, due from 6 March 2026.
     case = _closed_wmo(office, travel, "2016-03-05 23:30")
     at(travel, "2026-03-05 23:59")
@@ -46,9 +45,8 @@ def test_due_only_after_the_full_period_counted_in_dutch_days(
 
 
 def test_the_period_is_the_one_of_the_case_type(
-    factory: Factory, travel: time_machine.Traveller
+    office: Office, travel: time_machine.Traveller
 ) -> None:
-    office = make_office(factory)
     wmo_case = _closed_wmo(office, travel, "2018-01-10 10:00")  # kept 10 years
     bezwaar = _bezwaar(office, travel, "2015-01-10 10:00")  # kept 10 years
     at(travel, "2026-03-02 10:00")
@@ -57,12 +55,11 @@ def test_the_period_is_the_one_of_the_case_type(
 
 def test_a_changed_period_in_the_yaml_changes_the_list(
     app: Flask,
-    factory: Factory,
+    office: Office,
     travel: time_machine.Traveller,
     tmp_path: Path,
     workflows_dir: Path,
 ) -> None:
-    office = make_office(factory)
     case = _closed_wmo(office, travel, "2022-01-10 10:00")
     at(travel, "2026-03-02 10:00")
     assert not is_due(case)
@@ -84,8 +81,7 @@ def test_a_changed_period_in_the_yaml_changes_the_list(
         app.extensions[EXTENSION_KEY] = original
 
 
-def test_an_open_case_is_never_due(factory: Factory, travel: time_machine.Traveller) -> None:
-    office = make_office(factory)
+def test_an_open_case_is_never_due(office: Office, travel: time_machine.Traveller) -> None:
     at(travel, "2010-01-04 10:00")
     still_open = wmo(office)
     at(travel, "2026-03-02 10:00")
@@ -97,9 +93,9 @@ def test_29_february_is_kept_until_the_first_of_march() -> None:
     assert years_before(date(2028, 2, 29), 7) == date(2021, 3, 1)
 
 
-def test_counts_per_municipality(factory: Factory, travel: time_machine.Traveller) -> None:
-    maastricht = make_office(factory)
-    vaals = make_office(factory, "vaals")
+def test_counts_per_municipality(make_office: MakeOffice, travel: time_machine.Traveller) -> None:
+    maastricht = make_office()
+    vaals = make_office("vaals")
     _closed_wmo(maastricht, travel, "2014-05-01 10:00")
     _closed_wmo(maastricht, travel, "2015-05-01 10:00")
     _closed_wmo(vaals, travel, "2015-06-01 10:00")
@@ -115,10 +111,10 @@ def test_counts_per_municipality(factory: Factory, travel: time_machine.Travelle
 
 
 def test_cli_lists_due_cases_without_personal_data(
-    app: Flask, factory: Factory, travel: time_machine.Traveller
+    app: Flask, make_office: MakeOffice, travel: time_machine.Traveller
 ) -> None:
-    maastricht = make_office(factory)
-    vaals = make_office(factory, "vaals")
+    maastricht = make_office()
+    vaals = make_office("vaals")
     old = _closed_wmo(maastricht, travel, "2015-05-04 10:00")
     _closed_wmo(vaals, travel, "2015-06-01 10:00")
     at(travel, "2026-03-02 10:00")
@@ -137,9 +133,8 @@ def test_cli_lists_due_cases_without_personal_data(
 
 
 def test_the_daily_job_counts_and_keeps_its_summary(
-    app: Flask, factory: Factory, travel: time_machine.Traveller
+    app: Flask, office: Office, travel: time_machine.Traveller
 ) -> None:
-    office = make_office(factory)
     old = _closed_wmo(office, travel, "2015-05-04 10:00")
     unit_of_work.commit(keep_loaded=True)  # as the request that closed it would have
     at(travel, "2026-03-02 05:30")
@@ -154,9 +149,8 @@ def test_the_daily_job_counts_and_keeps_its_summary(
 
 @pytest.mark.parametrize("years_ago", [0, 1])
 def test_a_fresh_closing_is_never_due(
-    factory: Factory, travel: time_machine.Traveller, years_ago: int
+    office: Office, travel: time_machine.Traveller, years_ago: int
 ) -> None:
-    office = make_office(factory)
     case = _closed_wmo(office, travel, f"{2026 - years_ago}-01-05 10:00")
     at(travel, "2026-03-02 10:00")
     assert not is_due(case)

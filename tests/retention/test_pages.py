@@ -8,15 +8,15 @@ from flask.testing import FlaskClient
 from caseflow.extensions import db
 from caseflow.models import AccessLog, Case, Role
 from tests.factories import Factory
-from tests.reports.helpers import at, decide, make_office, wmo
+from tests.offices import MakeOffice, login
+from tests.reports.helpers import at, decide, wmo
 from tests.retention.helpers import MARK, Archive, make_archive
-from tests.web.office import login
 
 
 @pytest.fixture
-def archive(factory: Factory, travel: time_machine.Traveller) -> Archive:
+def archive(factory: Factory, make_office: MakeOffice, travel: time_machine.Traveller) -> Archive:
     archive = make_archive(factory, travel)
-    vaals = make_office(factory, "vaals")
+    vaals = make_office("vaals")
     at(travel, "2014-02-03 10:00")
     decide(wmo(vaals))  # due as well, but in a municipality the officer does not serve
     at(travel, "2026-03-02 10:00")

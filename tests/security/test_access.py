@@ -2,7 +2,6 @@
 
 import pytest
 import sqlalchemy as sa
-import time_machine
 from flask.testing import FlaskClient
 
 from caseflow.extensions import db
@@ -10,12 +9,7 @@ from caseflow.models import AccessLog, Case, Role
 from caseflow.scope import case_scope
 from caseflow.workflow.engine import assign, start_case
 from tests.factories import Factory
-from tests.web.office import WebOffice, login, make_web_office
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> WebOffice:
-    return make_web_office(factory)
+from tests.offices import Office, login
 
 
 def _visible(user, case: Case) -> bool:  # type: ignore[no-untyped-def]
@@ -29,7 +23,7 @@ def _visible(user, case: Case) -> bool:  # type: ignore[no-untyped-def]
     "path", ["/zaken/{case}", "/clienten/{person}", "/hulpvraag/nieuw?persoon={person}"]
 )
 def test_other_municipality_is_refused_or_not_found_and_refusals_are_logged(
-    client: FlaskClient, office: WebOffice, factory: Factory, path: str
+    client: FlaskClient, office: Office, factory: Factory, path: str
 ) -> None:
     person = factory.person(office.maastricht)
     case = start_case(
@@ -55,7 +49,7 @@ def test_other_municipality_is_refused_or_not_found_and_refusals_are_logged(
 
 
 def test_a_sensitive_case_is_hidden_from_a_team_member_who_is_not_involved(
-    client: FlaskClient, office: WebOffice, factory: Factory
+    client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     jeugdteam = factory.team([office.maastricht], domain="jeugd", name="Team Jeugd")
     behandelaar = factory.user(
@@ -83,7 +77,7 @@ def test_a_sensitive_case_is_hidden_from_a_team_member_who_is_not_involved(
 
 
 def test_administrators_and_municipality_readers_see_no_case(
-    client: FlaskClient, office: WebOffice, factory: Factory
+    client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     case = start_case(
         "wmo_aanvraag", municipality=office.maastricht, actor=office.consulent, team=office.wmo
@@ -94,7 +88,7 @@ def test_administrators_and_municipality_readers_see_no_case(
 
 
 def test_the_households_director_sees_its_sensitive_case_outside_their_team(
-    office: WebOffice, factory: Factory
+    office: Office, factory: Factory
 ) -> None:
     from caseflow.models import Household, HouseholdMember
     from caseflow.plans.directors import hand_over

@@ -5,32 +5,20 @@ consultant who works for Maastricht and Vaals, resets that consultant's password
 them and makes himself beheerder of Maastricht too; or deactivates the beheerder of both.
 """
 
-from collections.abc import Iterator
-
 import pytest
-import time_machine
-from flask import Flask
 from flask.testing import FlaskClient
 
 from caseflow.models import Role, User
 from caseflow.unit_of_work import commit
 from tests.factories import Factory
-from tests.security.rights_office import (
+from tests.offices import login
+from tests.security.helpers import (
     RightsOffice,
     fresh,
     log_rows,
-    make_rights_office,
-    separate_sessions,
 )
-from tests.web.office import login
 
 KNOWN_PASSWORD = "paars-fiets-regen-42"
-
-
-@pytest.fixture
-def ro(app: Flask, factory: Factory, travel: time_machine.Traveller) -> Iterator[RightsOffice]:
-    with separate_sessions(app):
-        yield make_rights_office(factory)
 
 
 @pytest.fixture

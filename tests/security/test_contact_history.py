@@ -1,26 +1,19 @@
 """Special categories shown only when needed: the words of a contact in the client's dossier."""
 
-import pytest
-import time_machine
 from flask import Flask
 
 from caseflow.extensions import db
 from caseflow.models import Intake, Role, User
 from caseflow.workflow.engine import start_case
 from tests.factories import Factory
-from tests.security.rights_office import separate_sessions
-from tests.web.office import WebOffice, login, make_web_office
+from tests.offices import Office, login
+from tests.security.helpers import separate_sessions
 
 QUESTION = "Onze zoon is depressief en gaat niet meer naar school."
 
 
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> WebOffice:
-    return make_web_office(factory)
-
-
 def test_the_question_of_a_contact_is_shown_only_to_those_involved(
-    app: Flask, office: WebOffice, factory: Factory
+    app: Flask, office: Office, factory: Factory
 ) -> None:
     jeugdteam = factory.team([office.maastricht], domain="jeugd", name="Team Jeugd")
     behandelaar = factory.user(

@@ -5,25 +5,18 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-import time_machine
 from flask.testing import FlaskClient
 
 from caseflow.extensions import db
 from caseflow.models import Case, Intake, Note
 from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import start_case
-from tests.factories import Factory
-from tests.web.office import WebOffice, login, make_web_office
+from tests.offices import Office, login
 from tests.web.test_intake import VALID
 
 
 @pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> WebOffice:
-    return make_web_office(factory)
-
-
-@pytest.fixture
-def case(office: WebOffice) -> Case:
+def case(office: Office) -> Case:
     made = start_case(
         "wmo_aanvraag", municipality=office.maastricht, actor=office.consulent, team=office.wmo
     )
@@ -51,7 +44,7 @@ def _notes() -> int:
     ],
 )
 def test_ids_beyond_any_column_are_not_found(
-    client: FlaskClient, office: WebOffice, path: str
+    client: FlaskClient, office: Office, path: str
 ) -> None:
     login(client, office.consulent)
     response = client.get(path)
@@ -63,14 +56,14 @@ def test_ids_beyond_any_column_are_not_found(
     "query", ["?persoon=2147483648", "?persoon=%C2%B2", "?persoon=abc", "?zoek=%C2%B2"]
 )
 def test_odd_numbers_in_a_query_are_no_person(
-    client: FlaskClient, office: WebOffice, query: str
+    client: FlaskClient, office: Office, query: str
 ) -> None:
     login(client, office.toegang)
     assert client.get("/hulpvraag/nieuw" + query).status_code == 200
 
 
 def test_select_values_that_are_not_numbers_are_refused_beside_the_field(
-    client: FlaskClient, office: WebOffice, case: Case
+    client: FlaskClient, office: Office, case: Case
 ) -> None:
     login(client, office.toegang)
     before = db.session.scalar(sa.select(sa.func.count(Intake.id)))
@@ -95,7 +88,7 @@ def test_select_values_that_are_not_numbers_are_refused_beside_the_field(
 
 
 def test_a_nul_character_is_refused_with_a_dutch_message(
-    client: FlaskClient, office: WebOffice, case: Case
+    client: FlaskClient, office: Office, case: Case
 ) -> None:
     login(client, office.consulent)
     response = client.post(f"/zaken/{case.id}/notities", data={"text": "voor\x00na"})
@@ -106,7 +99,7 @@ def test_a_nul_character_is_refused_with_a_dutch_message(
 
 
 def test_a_20_mb_note_is_refused_with_413_and_a_dutch_page(
-    client: FlaskClient, office: WebOffice, case: Case
+    client: FlaskClient, office: Office, case: Case
 ) -> None:
     login(client, office.consulent)
     response = client.post(f"/zaken/{case.id}/notities", data={"text": "x" * 20_000_000})
@@ -116,7 +109,7 @@ def test_a_20_mb_note_is_refused_with_413_and_a_dutch_page(
 
 
 def test_a_long_note_is_refused_beside_the_field(
-    client: FlaskClient, office: WebOffice, case: Case
+    client: FlaskClient, office: Office, case: Case
 ) -> None:
     login(client, office.consulent)
     response = client.post(f"/zaken/{case.id}/notities", data={"text": "x" * 20_001})
@@ -125,9 +118,7 @@ def test_a_long_note_is_refused_beside_the_field(
     assert _notes() == 0
 
 
-def test_thousands_of_fields_are_refused(
-    client: FlaskClient, office: WebOffice, case: Case
-) -> None:
+def test_thousands_of_fields_are_refused(client: FlaskClient, office: Office, case: Case) -> None:
     login(client, office.consulent)
     data = {f"veld{i}": "x" for i in range(5000)} | {"text": "Gewone notitie"}
     response = client.post(f"/zaken/{case.id}/notities", data=data)
@@ -137,7 +128,7 @@ def test_thousands_of_fields_are_refused(
 
 @pytest.mark.parametrize("period", ["0001", "9999", "0001-01", "9999-12", "9999-T3", "abc"])
 def test_extreme_report_periods_answer_without_a_500(
-    client: FlaskClient, office: WebOffice, period: str
+    client: FlaskClient, office: Office, period: str
 ) -> None:
     login(client, office.teammanager)
     response = client.get(f"/rapportages/indicatoren/tijdigheid?periode={period}")
@@ -145,7 +136,7 @@ def test_extreme_report_periods_answer_without_a_500(
 
 
 def test_a_transition_form_without_the_case_version_is_refused_as_stale(
-    client: FlaskClient, office: WebOffice, case: Case
+    client: FlaskClient, office: Office, case: Case
 ) -> None:
     login(client, office.consulent)
     for url, data in (

@@ -16,9 +16,9 @@ from caseflow.extensions import db
 from caseflow.models import AccessLog, Area, Case, HouseholdPlan, PlanAction, Role, User
 from caseflow.unit_of_work import commit
 from tests.factories import Factory
-from tests.plans.office import AreaOffice, make_area_office, running_plan
-from tests.security.rights_office import separate_sessions
-from tests.web.office import login
+from tests.offices import Office, area_office, login
+from tests.plans.helpers import running_plan
+from tests.security.helpers import separate_sessions
 
 # Routes anyone may open: the login page, public style sheets and static files.
 PUBLIC = {"auth.login", "static", "plans.stylesheet", "reports.stylesheet"}
@@ -49,7 +49,7 @@ def world(
     app: Flask, factory: Factory, travel: time_machine.Traveller
 ) -> Iterator[tuple[World, User]]:
     with separate_sessions(app):
-        office: AreaOffice = make_area_office(factory)
+        office: Office = area_office(factory)
         plan = running_plan(office)
         registration = plan.origin_case
         assert registration is not None and plan.case.person_id is not None

@@ -1,21 +1,15 @@
 """Exports carry personal data and are never kept in a cache."""
 
 import pytest
-import time_machine
 from flask.testing import FlaskClient
 
 from caseflow.models import Role
 from tests.factories import Factory
-from tests.web.office import WebOffice, login, make_web_office
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> WebOffice:
-    return make_web_office(factory)
+from tests.offices import Office, login
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_report_exports_are_not_cached(client: FlaskClient, office: WebOffice, fmt: str) -> None:
+def test_report_exports_are_not_cached(client: FlaskClient, office: Office, fmt: str) -> None:
     login(client, office.teammanager)
     response = client.get(f"/rapportages/indicatoren/tijdigheid?formaat={fmt}")
     assert response.status_code == 200
@@ -24,7 +18,7 @@ def test_report_exports_are_not_cached(client: FlaskClient, office: WebOffice, f
 
 
 def test_the_rights_review_export_is_not_cached(
-    client: FlaskClient, office: WebOffice, factory: Factory
+    client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     beheerder = factory.user(Role.BEHEERDER, municipalities=[office.maastricht])
     login(client, beheerder)

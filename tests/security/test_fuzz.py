@@ -2,9 +2,7 @@
 
 from typing import Any
 
-import pytest
 import sqlalchemy as sa
-import time_machine
 from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,7 +13,7 @@ from caseflow.workflow.engine import assign, fire, start_case
 from caseflow.workflow.errors import WorkflowError
 from caseflow.workflow.registry import registry
 from tests.factories import Factory
-from tests.web.office import WebOffice, login, make_web_office
+from tests.offices import Office, login
 
 FUZZ = settings(
     max_examples=40,
@@ -26,11 +24,6 @@ FUZZ = settings(
 TEXT = st.text(max_size=30) | st.sampled_from(
     ["", "2026-03-09", "31-02-2026", "-1", "99999", "toegekend", "<script>", "' OR 1=1 --"]
 )
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> WebOffice:
-    return make_web_office(factory)
 
 
 def _all_triggers() -> list[str]:
@@ -61,7 +54,7 @@ def _snapshot(case_id: int) -> tuple[Any, ...]:
 
 @FUZZ
 @given(data=st.data())
-def test_random_triggers_and_data_never_half_write(office: WebOffice, data: st.DataObject) -> None:
+def test_random_triggers_and_data_never_half_write(office: Office, data: st.DataObject) -> None:
     case_type = data.draw(
         st.sampled_from(
             ["wmo_aanvraag", "wmo_melding", "pw_aanvraag", "bezwaar", "vraagverheldering"]
@@ -118,7 +111,7 @@ def test_random_triggers_and_data_never_half_write(office: WebOffice, data: st.D
     )
 )
 def test_random_intake_forms_never_give_a_server_error(
-    client: FlaskClient, office: WebOffice, form: dict[str, str]
+    client: FlaskClient, office: Office, form: dict[str, str]
 ) -> None:
     login(client, office.toegang)
     response = client.post("/hulpvraag/nieuw", data=form)
@@ -154,7 +147,7 @@ def test_random_intake_forms_never_give_a_server_error(
     ),
 )
 def test_random_action_posts_never_give_a_server_error(
-    client: FlaskClient, office: WebOffice, trigger: str, form: dict[str, str]
+    client: FlaskClient, office: Office, trigger: str, form: dict[str, str]
 ) -> None:
     case = start_case(
         "wmo_aanvraag", municipality=office.maastricht, actor=office.consulent, team=office.wmo
@@ -182,7 +175,7 @@ CHOICE = st.sampled_from(["", "1", "2", "-1", "abc", "999999", "beheerder", "con
     )
 )
 def test_random_new_account_forms_never_give_a_server_error(
-    client: FlaskClient, office: WebOffice, factory: Factory, form: dict[str, Any]
+    client: FlaskClient, office: Office, factory: Factory, form: dict[str, Any]
 ) -> None:
     beheerder = factory.user(Role.BEHEERDER, municipalities=[office.maastricht])
     login(client, beheerder)
@@ -205,7 +198,7 @@ def test_random_new_account_forms_never_give_a_server_error(
     target=st.sampled_from(["consulent", "vaals_consulent", "self", "nobody"]),
 )
 def test_random_rights_posts_never_give_a_server_error(
-    client: FlaskClient, office: WebOffice, factory: Factory, form: dict[str, Any], target: str
+    client: FlaskClient, office: Office, factory: Factory, form: dict[str, Any], target: str
 ) -> None:
     beheerder = factory.user(Role.BEHEERDER, municipalities=[office.maastricht])
     subject_id = {

@@ -16,12 +16,7 @@ from caseflow.security.passwords import password_problems
 from caseflow.security.throttle import MAX_FAILURES
 from caseflow.workflow.engine import add_note, start_case
 from tests.factories import PASSWORD, Factory
-from tests.web.office import WebOffice, login, make_web_office
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> WebOffice:
-    return make_web_office(factory)
+from tests.offices import Office, login
 
 
 @pytest.fixture
@@ -38,7 +33,7 @@ def csrf_client(app: Flask) -> Iterator[FlaskClient]:
 
 
 def test_a_form_post_without_csrf_token_is_refused(
-    csrf_client: FlaskClient, office: WebOffice
+    csrf_client: FlaskClient, office: Office
 ) -> None:
     response = csrf_client.post("/login", data={"username": "consulent", "password": PASSWORD})
     assert response.status_code == 400
@@ -46,7 +41,7 @@ def test_a_form_post_without_csrf_token_is_refused(
 
 
 def test_login_is_locked_after_repeated_failures_for_known_and_unknown_names(
-    client: FlaskClient, office: WebOffice, travel: time_machine.Traveller
+    client: FlaskClient, office: Office, travel: time_machine.Traveller
 ) -> None:
     for name in ("consulent", "bestaat-niet"):
         for _ in range(MAX_FAILURES):
@@ -62,7 +57,7 @@ def test_login_is_locked_after_repeated_failures_for_known_and_unknown_names(
 
 
 def test_a_stored_script_in_a_note_is_rendered_harmless(
-    client: FlaskClient, office: WebOffice, factory: Factory
+    client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     case = start_case(
         "wmo_aanvraag",
@@ -83,7 +78,7 @@ METACHARACTERS = ["' OR '1'='1", '"; DROP TABLE persons; --', "%", "_", "\\", "'
 
 @pytest.mark.parametrize("term", METACHARACTERS)
 def test_sql_metacharacters_in_search_fields_are_harmless(
-    client: FlaskClient, office: WebOffice, factory: Factory, term: str
+    client: FlaskClient, office: Office, factory: Factory, term: str
 ) -> None:
     factory.person(office.maastricht, family_name="Jansen")
     start_case(
@@ -114,7 +109,7 @@ def test_security_headers_are_set(client: FlaskClient) -> None:
     assert response.headers["Cache-Control"] == "no-store"
 
 
-def test_session_cookie_is_httponly_and_samesite(client: FlaskClient, office: WebOffice) -> None:
+def test_session_cookie_is_httponly_and_samesite(client: FlaskClient, office: Office) -> None:
     response = client.post("/login", data={"username": "consulent", "password": PASSWORD})
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
@@ -134,7 +129,7 @@ def test_password_rules(password: str, ok: bool) -> None:
     assert (password_problems(password, username="anna-de-vries") == []) is ok
 
 
-def test_notes_are_stored_as_typed(office: WebOffice) -> None:
+def test_notes_are_stored_as_typed(office: Office) -> None:
     case = start_case(
         "wmo_aanvraag", municipality=office.maastricht, actor=office.consulent, team=office.wmo
     )

@@ -1,8 +1,6 @@
 """Aggression incidents put a safety flag on the client that every worklist and case shows."""
 
-import pytest
 import sqlalchemy as sa
-import time_machine
 from flask.testing import FlaskClient
 
 from caseflow import clock
@@ -12,16 +10,11 @@ from caseflow.models import Incident, Person
 from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import assign, start_case
 from tests.factories import Factory
-from tests.web.office import WebOffice, login, make_web_office
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> WebOffice:
-    return make_web_office(factory)
+from tests.offices import Office, login
 
 
 def test_registering_an_incident_flags_the_client_everywhere(
-    client: FlaskClient, office: WebOffice, factory: Factory
+    client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     person = factory.person(office.maastricht, family_name="Bakker")
     case = start_case(
@@ -60,7 +53,7 @@ def test_registering_an_incident_flags_the_client_everywhere(
 
 
 def test_an_incident_in_the_future_is_refused(
-    client: FlaskClient, office: WebOffice, factory: Factory
+    client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     person = factory.person(office.maastricht)
     login(client, office.toegang)
@@ -75,7 +68,7 @@ def test_an_incident_in_the_future_is_refused(
 
 
 def test_what_happened_is_shown_only_to_those_with_a_case_and_the_team_manager(
-    client: FlaskClient, office: WebOffice, factory: Factory
+    client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     person = factory.person(office.maastricht, family_name="Bakker")
     case = start_case(

@@ -3,22 +3,15 @@
 import statistics
 import time
 
-import pytest
-import time_machine
 from flask.testing import FlaskClient
 
 from caseflow.security.throttle import MAX_FAILURES, MAX_FAILURES_WIDE
-from tests.factories import PASSWORD, Factory
-from tests.web.office import WebOffice, make_web_office
+from tests.factories import PASSWORD
+from tests.offices import Office
 
 ATTACKER = {"REMOTE_ADDR": "192.0.2.66"}
 VICTIM_DESK = {"REMOTE_ADDR": "192.0.2.10"}
 LOCKED = "Te veel mislukte pogingen"
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> WebOffice:
-    return make_web_office(factory)
 
 
 def _attempt(client: FlaskClient, name: str, password: str, where: dict[str, str]) -> str:
@@ -38,14 +31,14 @@ def _median_seconds(client: FlaskClient, name: str) -> float:
     return statistics.median(times)
 
 
-def test_unknown_and_known_names_take_as_long(client: FlaskClient, office: WebOffice) -> None:
+def test_unknown_and_known_names_take_as_long(client: FlaskClient, office: Office) -> None:
     known = _median_seconds(client, office.consulent.username)
     unknown = _median_seconds(client, "bestaat-niet")
     assert max(known, unknown) < 2 * min(known, unknown)
 
 
 def test_an_attacker_cannot_lock_out_someone_at_their_own_desk(
-    client: FlaskClient, office: WebOffice
+    client: FlaskClient, office: Office
 ) -> None:
     name = office.consulent.username
     for _ in range(MAX_FAILURES):
@@ -55,7 +48,7 @@ def test_an_attacker_cannot_lock_out_someone_at_their_own_desk(
 
 
 def test_an_address_trying_many_names_is_locked_for_all_of_them(
-    client: FlaskClient, office: WebOffice
+    client: FlaskClient, office: Office
 ) -> None:
     for number in range(MAX_FAILURES_WIDE):
         _attempt(client, f"gok{number}", "fout", ATTACKER)
@@ -64,7 +57,7 @@ def test_an_address_trying_many_names_is_locked_for_all_of_them(
 
 
 def test_a_guess_spread_over_many_addresses_still_locks_the_name(
-    client: FlaskClient, office: WebOffice
+    client: FlaskClient, office: Office
 ) -> None:
     name = office.consulent.username
     for number in range(MAX_FAILURES_WIDE):

@@ -1,6 +1,5 @@
 """Changing one's own password: the rules, Dutch errors beside the field, a new session."""
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -11,24 +10,16 @@ from werkzeug.security import check_password_hash
 
 from caseflow.extensions import db
 from caseflow.security.throttle import MAX_FAILURES
-from tests.factories import PASSWORD, Factory
-from tests.security.rights_office import (
+from tests.factories import PASSWORD
+from tests.offices import login
+from tests.security.helpers import (
     RightsOffice,
     field_error,
     fresh,
     log_rows,
-    make_rights_office,
-    separate_sessions,
 )
-from tests.web.office import login
 
 NEW = "paars-fiets-regen-42"
-
-
-@pytest.fixture
-def ro(app: Flask, factory: Factory, travel: time_machine.Traveller) -> Iterator[RightsOffice]:
-    with separate_sessions(app):
-        yield make_rights_office(factory)
 
 
 def _change(client: FlaskClient, current: str, new: str, repeat: str | None = None):  # type: ignore[no-untyped-def]

@@ -1,8 +1,6 @@
 """The processing log: every view and refusal, sealed in a chain that shows tampering."""
 
-import pytest
 import sqlalchemy as sa
-import time_machine
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -10,15 +8,10 @@ from caseflow.extensions import db
 from caseflow.models import AccessLog, Role
 from caseflow.workflow.engine import start_case
 from tests.factories import Factory
-from tests.web.office import WebOffice, login, make_web_office
+from tests.offices import Office, login
 
 
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> WebOffice:
-    return make_web_office(factory)
-
-
-def _views(client: FlaskClient, office: WebOffice, factory: Factory) -> int:
+def _views(client: FlaskClient, office: Office, factory: Factory) -> int:
     person = factory.person(office.maastricht, family_name="Claessens")
     case = start_case(
         "wmo_aanvraag",
@@ -38,7 +31,7 @@ def _views(client: FlaskClient, office: WebOffice, factory: Factory) -> int:
 
 
 def test_verify_log_passes_untouched_and_names_an_altered_row(
-    app: Flask, client: FlaskClient, office: WebOffice, factory: Factory
+    app: Flask, client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     _views(client, office, factory)
     runner = app.test_cli_runner()
@@ -55,7 +48,7 @@ def test_verify_log_passes_untouched_and_names_an_altered_row(
 
 
 def test_deleting_a_row_breaks_the_chain_at_the_next_one(
-    app: Flask, client: FlaskClient, office: WebOffice, factory: Factory
+    app: Flask, client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     _views(client, office, factory)
     rows = db.session.scalars(sa.select(AccessLog).order_by(AccessLog.id)).all()
@@ -67,7 +60,7 @@ def test_deleting_a_row_breaks_the_chain_at_the_next_one(
 
 
 def test_privacy_officer_sees_who_looked_at_a_file(
-    client: FlaskClient, office: WebOffice, factory: Factory
+    client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     person_id = _views(client, office, factory)
     officer = factory.user(Role.PRIVACY, municipalities=[office.maastricht])

@@ -5,7 +5,6 @@ from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
-import time_machine
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -13,23 +12,16 @@ from caseflow import create_app
 from caseflow.extensions import db
 from caseflow.models import RightsChange, Role, User
 from tests.factories import PASSWORD, Factory
-from tests.security.rights_office import (
+from tests.offices import login
+from tests.security.helpers import (
     RightsOffice,
     field_error,
     fresh,
     log_rows,
-    make_rights_office,
     separate_sessions,
 )
-from tests.web.office import login
 
 NEW_PASSWORD = "paars-fiets-regen-42"
-
-
-@pytest.fixture
-def ro(app: Flask, factory: Factory, travel: time_machine.Traveller) -> Iterator[RightsOffice]:
-    with separate_sessions(app):
-        yield make_rights_office(factory)
 
 
 def _rights(ro: RightsOffice, roles: list[str], municipalities: list[int], teams: list[int]):  # type: ignore[no-untyped-def]

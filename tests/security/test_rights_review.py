@@ -2,7 +2,6 @@
 
 import csv
 import io
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -13,19 +12,11 @@ from flask.testing import FlaskClient
 from caseflow.extensions import db
 from caseflow.models import Role
 from tests.factories import Factory
-from tests.security.rights_office import (
+from tests.offices import login
+from tests.security.helpers import (
     RightsOffice,
     log_rows,
-    make_rights_office,
-    separate_sessions,
 )
-from tests.web.office import login
-
-
-@pytest.fixture
-def ro(app: Flask, factory: Factory, travel: time_machine.Traveller) -> Iterator[RightsOffice]:
-    with separate_sessions(app):
-        yield make_rights_office(factory)
 
 
 def _report(client: FlaskClient, ro: RightsOffice, year: int = 2026) -> dict[str, list[str]]:

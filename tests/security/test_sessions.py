@@ -10,16 +10,16 @@ from flask.sessions import SecureCookieSessionInterface
 from flask.testing import FlaskClient
 
 from tests.factories import Factory
-from tests.security.rights_office import separate_sessions
-from tests.web.office import WebOffice, login, make_web_office
+from tests.offices import Office, login, web_office
+from tests.security.helpers import separate_sessions
 
 OLD_DEFAULT_KEY = "dev-only-change-me"
 
 
 @pytest.fixture
-def office(app: Flask, factory: Factory, travel: time_machine.Traveller) -> Iterator[WebOffice]:
+def office(app: Flask, factory: Factory, travel: time_machine.Traveller) -> Iterator[Office]:
     with separate_sessions(app):
-        yield make_web_office(factory)
+        yield web_office(factory)
 
 
 def _session_cookie(client: FlaskClient, app: Flask) -> str:
@@ -29,7 +29,7 @@ def _session_cookie(client: FlaskClient, app: Flask) -> str:
 
 
 def test_a_cookie_copied_before_logout_is_refused_after_it(
-    app: Flask, client: FlaskClient, office: WebOffice
+    app: Flask, client: FlaskClient, office: Office
 ) -> None:
     login(client, office.consulent)
     stolen = _session_cookie(client, app)
@@ -43,7 +43,7 @@ def test_a_cookie_copied_before_logout_is_refused_after_it(
     assert client.get("/").status_code == 200
 
 
-def test_a_cookie_forged_with_the_old_default_key_is_refused(app: Flask, office: WebOffice) -> None:
+def test_a_cookie_forged_with_the_old_default_key_is_refused(app: Flask, office: Office) -> None:
     forger = Flask("forger")
     forger.secret_key = OLD_DEFAULT_KEY
     serializer = SecureCookieSessionInterface().get_signing_serializer(forger)

@@ -14,14 +14,14 @@ from caseflow.plans.areas import add_range
 from caseflow.plans.content import ActionInput, add_action
 from caseflow.workflow.errors import InvalidData
 from tests.factories import Factory
-from tests.plans.office import AreaOffice, concept_plan, make_area_office
-from tests.web.office import WebOffice, login, make_web_office
+from tests.offices import Office, area_office, login, web_office
+from tests.plans.helpers import concept_plan
 from tests.web.test_intake import VALID
 
 
 @pytest.fixture
-def web(factory: Factory, travel: time_machine.Traveller) -> WebOffice:
-    return make_web_office(factory)
+def web(factory: Factory, travel: time_machine.Traveller) -> Office:
+    return web_office(factory)
 
 
 def _text(response: Any) -> str:
@@ -30,7 +30,7 @@ def _text(response: Any) -> str:
 
 @pytest.mark.parametrize("born", ["01-01-0001", "01-01-2999", "0001-01-01", "03-03-2026"])
 def test_birth_dates_outside_a_life_are_refused_beside_the_field(
-    client: FlaskClient, web: WebOffice, born: str
+    client: FlaskClient, web: Office, born: str
 ) -> None:
     login(client, web.toegang)
     data = {**VALID, "bsn": "", "municipality_id": str(web.maastricht.id), "date_of_birth": born}
@@ -41,7 +41,7 @@ def test_birth_dates_outside_a_life_are_refused_beside_the_field(
 
 
 def test_a_municipality_reader_sees_teams_never_named_employees(
-    client: FlaskClient, web: WebOffice, factory: Factory
+    client: FlaskClient, web: Office, factory: Factory
 ) -> None:
     reader = factory.user(Role.GEMEENTE, municipalities=[web.maastricht])
     login(client, reader)
@@ -61,7 +61,7 @@ def test_a_municipality_reader_sees_teams_never_named_employees(
 def test_a_plan_action_is_never_owned_by_someone_who_does_not_work_with_clients(
     factory: Factory, travel: time_machine.Traveller
 ) -> None:
-    office: AreaOffice = make_area_office(factory)
+    office: Office = area_office(factory)
     plan = concept_plan(office)
     reader = factory.user(
         Role.GEMEENTE, municipalities=[office.maastricht], teams=[office.team_noordwest]
@@ -84,7 +84,7 @@ def test_a_plan_action_is_never_owned_by_someone_who_does_not_work_with_clients(
 def test_postcodes_of_another_municipality_cannot_be_claimed(
     factory: Factory, travel: time_machine.Traveller
 ) -> None:
-    make_area_office(factory)  # Maastricht Noordwest: 6211-6216
+    area_office(factory)  # Maastricht Noordwest: 6211-6216
     vaals = factory.municipality("vaals", "Vaals")
     vaals_area = factory.area(vaals, "Vaals Centrum", 6291, 6291)
     beheerder = factory.user(Role.BEHEERDER, municipalities=[vaals])

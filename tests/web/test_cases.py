@@ -3,24 +3,17 @@
 import html
 import re
 
-import pytest
 import sqlalchemy as sa
-import time_machine
 from flask.testing import FlaskClient
 
 from caseflow.extensions import db
 from caseflow.models import AccessLog, Case, CaseEvent, Note
 from caseflow.workflow.engine import assign, fire, start_case
 from tests.factories import Factory
-from tests.web.office import WebOffice, login, make_web_office
+from tests.offices import Office, login
 
 
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> WebOffice:
-    return make_web_office(factory)
-
-
-def _aanvraag(office: WebOffice, factory: Factory) -> Case:
+def _aanvraag(office: Office, factory: Factory) -> Case:
     client = factory.person(office.maastricht, family_name="Peters")
     case = start_case(
         "wmo_aanvraag",
@@ -34,7 +27,7 @@ def _aanvraag(office: WebOffice, factory: Factory) -> Case:
 
 
 def test_another_municipalitys_case_and_dossier_are_refused_and_logged(
-    client: FlaskClient, office: WebOffice, factory: Factory
+    client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     case = _aanvraag(office, factory)
     login(client, office.vaals_consulent)
@@ -51,7 +44,7 @@ def test_another_municipalitys_case_and_dossier_are_refused_and_logged(
 
 
 def test_viewing_a_case_is_logged_with_its_purpose(
-    client: FlaskClient, office: WebOffice, factory: Factory
+    client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     case = _aanvraag(office, factory)
     login(client, office.consulent)
@@ -68,7 +61,7 @@ def test_viewing_a_case_is_logged_with_its_purpose(
 
 
 def test_case_page_shows_deadlines_with_their_explanation_and_actions(
-    client: FlaskClient, office: WebOffice, factory: Factory
+    client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     case = _aanvraag(office, factory)
     login(client, office.consulent)
@@ -80,7 +73,7 @@ def test_case_page_shows_deadlines_with_their_explanation_and_actions(
 
 
 def test_an_action_with_missing_data_names_the_field_and_saves_nothing(
-    client: FlaskClient, office: WebOffice, factory: Factory
+    client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     case = _aanvraag(office, factory)
     fire(case, "oppakken", office.consulent)
@@ -98,7 +91,7 @@ def test_an_action_with_missing_data_names_the_field_and_saves_nothing(
 
 
 def test_an_action_on_a_case_someone_else_just_moved_is_refused(
-    client: FlaskClient, office: WebOffice, factory: Factory
+    client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     case = _aanvraag(office, factory)
     seen = case.version
@@ -112,7 +105,7 @@ def test_an_action_on_a_case_someone_else_just_moved_is_refused(
 
 
 def test_stale_form_version_is_a_conflict_message(
-    client: FlaskClient, office: WebOffice, factory: Factory
+    client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     case = _aanvraag(office, factory)
     seen = case.version
@@ -130,7 +123,7 @@ def test_stale_form_version_is_a_conflict_message(
 
 
 def test_a_consultant_moves_a_case_through_the_page(
-    client: FlaskClient, office: WebOffice, factory: Factory
+    client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     case = _aanvraag(office, factory)
     login(client, office.consulent)
@@ -150,7 +143,7 @@ def test_a_consultant_moves_a_case_through_the_page(
 
 
 def test_team_manager_reassigns_with_a_reason_written_to_the_history(
-    client: FlaskClient, office: WebOffice, factory: Factory
+    client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     case = _aanvraag(office, factory)
     login(client, office.teammanager)
@@ -184,7 +177,7 @@ def test_team_manager_reassigns_with_a_reason_written_to_the_history(
 
 
 def test_notes_are_saved_and_shown_in_the_timeline(
-    client: FlaskClient, office: WebOffice, factory: Factory
+    client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     case = _aanvraag(office, factory)
     login(client, office.consulent)

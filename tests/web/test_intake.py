@@ -5,13 +5,12 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-import time_machine
 from flask.testing import FlaskClient
 
 from caseflow.extensions import db
 from caseflow.models import Case, Intake, Person
 from tests.factories import Factory
-from tests.web.office import WebOffice, login, make_web_office
+from tests.offices import Office, login
 
 VALID: dict[str, Any] = {
     "channel": "telefoon",
@@ -32,12 +31,7 @@ VALID: dict[str, Any] = {
 }
 
 
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> WebOffice:
-    return make_web_office(factory)
-
-
-def _post(client: FlaskClient, office: WebOffice, **changes: Any):  # type: ignore[no-untyped-def]
+def _post(client: FlaskClient, office: Office, **changes: Any):  # type: ignore[no-untyped-def]
     login(client, office.toegang)
     data = {**VALID, "municipality_id": str(office.maastricht.id), **changes}
     return client.post("/hulpvraag/nieuw", data={k: v for k, v in data.items() if v is not None})
@@ -51,7 +45,7 @@ def _counts() -> tuple[int, int, int]:
 
 
 def test_intake_routed_to_wmo_opens_a_melding_that_shows_the_story(
-    client: FlaskClient, office: WebOffice
+    client: FlaskClient, office: Office
 ) -> None:
     response = _post(client, office)
     assert response.status_code == 302
@@ -83,7 +77,7 @@ def test_intake_routed_to_wmo_opens_a_melding_that_shows_the_story(
     ],
 )
 def test_bad_input_is_named_beside_the_field_and_nothing_is_saved(
-    client: FlaskClient, office: WebOffice, changes: dict[str, Any], field_id: str, message: str
+    client: FlaskClient, office: Office, changes: dict[str, Any], field_id: str, message: str
 ) -> None:
     before = _counts()
     response = _post(client, office, **changes)
@@ -97,7 +91,7 @@ def test_bad_input_is_named_beside_the_field_and_nothing_is_saved(
 
 
 def test_an_address_in_no_area_keeps_the_intake_at_the_front_door(
-    client: FlaskClient, office: WebOffice
+    client: FlaskClient, office: Office
 ) -> None:
     before = _counts()
     response = _post(client, office, outcome="gebiedsteam", postcode="6299 ZZ", domain="")
@@ -108,7 +102,7 @@ def test_an_address_in_no_area_keeps_the_intake_at_the_front_door(
 
 
 def test_front_door_answer_closes_the_intake_without_a_follow_up(
-    client: FlaskClient, office: WebOffice
+    client: FlaskClient, office: Office
 ) -> None:
     response = _post(client, office, outcome="voordeur", domain="", front_door_result="advies")
     assert response.status_code == 302
@@ -119,7 +113,7 @@ def test_front_door_answer_closes_the_intake_without_a_follow_up(
 
 
 def test_existing_client_is_found_and_not_asked_again(
-    client: FlaskClient, office: WebOffice, factory: Factory
+    client: FlaskClient, office: Office, factory: Factory
 ) -> None:
     person = factory.person(office.maastricht, family_name="Vliegen", postcode="6212 AA")
     login(client, office.toegang)

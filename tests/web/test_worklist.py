@@ -3,7 +3,6 @@
 import re
 from datetime import timedelta
 
-import pytest
 import sqlalchemy as sa
 import time_machine
 from flask.testing import FlaskClient
@@ -13,16 +12,10 @@ from caseflow.extensions import db
 from caseflow.models import Case, CaseEvent, User
 from caseflow.workflow.engine import assign, start_case
 from caseflow.worklist import PAGE_SIZE
-from tests.factories import Factory
-from tests.web.office import WebOffice, login, make_web_office
+from tests.offices import Office, login
 
 
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> WebOffice:
-    return make_web_office(factory)
-
-
-def _case(office: WebOffice, case_type: str, assignee: User | None = None) -> Case:
+def _case(office: Office, case_type: str, assignee: User | None = None) -> Case:
     case = start_case(
         case_type, municipality=office.maastricht, actor=office.consulent, team=office.wmo
     )
@@ -36,7 +29,7 @@ def _references(page: str) -> list[str]:
 
 
 def test_my_worklist_sorts_by_nearest_deadline_with_a_light_per_case(
-    client: FlaskClient, office: WebOffice, travel: time_machine.Traveller
+    client: FlaskClient, office: Office, travel: time_machine.Traveller
 ) -> None:
     old = _case(office, "wmo_aanvraag", office.consulent)  # 2 weeks, started 16 days ago
     travel.shift(timedelta(days=12))
@@ -52,7 +45,7 @@ def test_my_worklist_sorts_by_nearest_deadline_with_a_light_per_case(
     assert "4 dagen te laat" not in page or "Termijn verstreken" in page
 
 
-def test_filters_narrow_the_worklist(client: FlaskClient, office: WebOffice) -> None:
+def test_filters_narrow_the_worklist(client: FlaskClient, office: Office) -> None:
     aanvraag = _case(office, "wmo_aanvraag", office.consulent)
     _case(office, "wmo_melding", office.consulent)
     login(client, office.consulent)
@@ -61,7 +54,7 @@ def test_filters_narrow_the_worklist(client: FlaskClient, office: WebOffice) -> 
     assert _references(client.get("/?status=aanvulling_gevraagd").get_data(as_text=True)) == []
 
 
-def test_worklist_is_paginated(client: FlaskClient, office: WebOffice) -> None:
+def test_worklist_is_paginated(client: FlaskClient, office: Office) -> None:
     for _ in range(PAGE_SIZE + 2):
         _case(office, "wmo_aanvraag", office.consulent)
     login(client, office.consulent)
@@ -73,7 +66,7 @@ def test_worklist_is_paginated(client: FlaskClient, office: WebOffice) -> None:
 
 
 def test_team_worklist_shows_the_unassigned_queue_and_a_consultant_claims(
-    client: FlaskClient, office: WebOffice
+    client: FlaskClient, office: Office
 ) -> None:
     waiting = _case(office, "wmo_aanvraag")
     _case(office, "wmo_aanvraag", office.collega)
@@ -87,7 +80,7 @@ def test_team_worklist_shows_the_unassigned_queue_and_a_consultant_claims(
 
 
 def test_team_manager_sees_caseload_and_bulk_assigns_with_a_reason(
-    client: FlaskClient, office: WebOffice
+    client: FlaskClient, office: Office
 ) -> None:
     first, second = _case(office, "wmo_aanvraag"), _case(office, "wmo_melding")
     _case(office, "wmo_aanvraag", office.collega)
@@ -120,7 +113,7 @@ def test_team_manager_sees_caseload_and_bulk_assigns_with_a_reason(
     assert reasons == ["Verdeling na overleg"] * 2
 
 
-def test_a_consultant_cannot_bulk_assign(client: FlaskClient, office: WebOffice) -> None:
+def test_a_consultant_cannot_bulk_assign(client: FlaskClient, office: Office) -> None:
     case = _case(office, "wmo_aanvraag")
     login(client, office.consulent)
     response = client.post(

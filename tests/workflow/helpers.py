@@ -1,43 +1,13 @@
 """Shared set-up for the walk-throughs of the workflow definitions in workflows/*.yaml."""
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 import time_machine
 
 from caseflow import clock
-from caseflow.models import Case, Deadline, Municipality, Person, Role, User
+from caseflow.models import Case, Deadline, User
 from caseflow.workflow.engine import assign, start_case
-from tests.factories import Factory
-
-
-@dataclass(frozen=True)
-class Office:
-    """One municipality with a client and one colleague for each role the workflows use."""
-
-    gemeente: Municipality
-    client: Person
-    toegang: User
-    consulent: User
-    regisseur: User
-    teammanager: User
-
-
-def make_office(factory: Factory, code: str = "maastricht") -> Office:
-    gemeente = factory.municipality(code)
-    factory.team([gemeente], domain="wmo", name=f"Team Wmo {code}")
-
-    def colleague(role: str) -> User:
-        return factory.user(role, municipalities=[gemeente])
-
-    return Office(
-        gemeente=gemeente,
-        client=factory.person(gemeente),
-        toegang=colleague(Role.TOEGANG),
-        consulent=colleague(Role.CONSULENT),
-        regisseur=colleague(Role.REGISSEUR),
-        teammanager=colleague(Role.TEAMMANAGER),
-    )
+from tests.offices import Office
 
 
 def open_case(

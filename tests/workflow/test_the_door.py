@@ -14,9 +14,9 @@ from caseflow.unit_of_work import commit
 from caseflow.workflow.door import DoorViolation
 from caseflow.workflow.engine import fire, start_case
 from tests.factories import Factory
-from tests.plans.office import AreaOffice, make_area_office, register, running_plan
+from tests.offices import Office, area_office, login
+from tests.plans.helpers import register, running_plan
 from tests.reports.helpers import report_filter
-from tests.web.office import login
 
 CONTROL_FIELDS = {
     "expected_version": "1",
@@ -28,8 +28,8 @@ CONTROL_FIELDS = {
 
 
 @pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> AreaOffice:
-    return make_area_office(factory)
+def office(factory: Factory, travel: time_machine.Traveller) -> Office:
+    return area_office(factory)
 
 
 def _events(case_id: int, trigger: str) -> list[CaseEvent]:
@@ -45,7 +45,7 @@ def _text(response: object) -> str:
 
 
 def test_control_words_in_a_form_are_data_the_transition_does_not_ask_for(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     case = start_case(
         "wmo_aanvraag", municipality=office.maastricht, actor=office.wmo_consulent, team=office.wmo
@@ -73,7 +73,7 @@ def test_control_words_in_a_form_are_data_the_transition_does_not_ask_for(
 
 
 def test_another_area_team_through_the_generic_form_moves_the_case_and_counts_as_a_handover(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     registration = register(office)
     commit()
@@ -102,7 +102,7 @@ def test_another_area_team_through_the_generic_form_moves_the_case_and_counts_as
 
 
 def test_evaluation_started_from_any_door_writes_a_plan_version(
-    client: FlaskClient, office: AreaOffice
+    client: FlaskClient, office: Office
 ) -> None:
     plan = running_plan(office)
     commit()
@@ -128,7 +128,7 @@ def test_evaluation_started_from_any_door_writes_a_plan_version(
     assert event.data["planversie"] == plan.versions[-1].number
 
 
-def test_the_engine_itself_records_the_version_for_a_job_or_command(office: AreaOffice) -> None:
+def test_the_engine_itself_records_the_version_for_a_job_or_command(office: Office) -> None:
     plan = running_plan(office)
     before = db.session.scalar(sa.select(sa.func.count(PlanVersion.id)))
     fire(plan.case, "evalueren", office.regisseur)
@@ -140,9 +140,7 @@ def test_the_engine_itself_records_the_version_for_a_job_or_command(office: Area
     "attribute",
     ["state", "result", "closed_at", "destroyed_at", "team", "team_id", "assignee", "assignee_id"],
 )
-def test_writing_a_case_fact_outside_the_engine_is_refused(
-    office: AreaOffice, attribute: str
-) -> None:
+def test_writing_a_case_fact_outside_the_engine_is_refused(office: Office, attribute: str) -> None:
     case = start_case(
         "wmo_aanvraag", municipality=office.maastricht, actor=office.wmo_consulent, team=office.wmo
     )
@@ -165,7 +163,7 @@ def test_writing_a_case_fact_outside_the_engine_is_refused(
 
 
 def test_a_write_next_to_fire_is_refused_before_the_engine_carries_it(
-    office: AreaOffice,
+    office: Office,
 ) -> None:
     case = start_case(
         "wmo_aanvraag", municipality=office.maastricht, actor=office.wmo_consulent, team=office.wmo
@@ -175,7 +173,7 @@ def test_a_write_next_to_fire_is_refused_before_the_engine_carries_it(
         fire(case, "intrekken", office.wmo_consulent, {"reden": "Dubbel"})
 
 
-def test_a_case_is_opened_by_the_engine_only(office: AreaOffice) -> None:
+def test_a_case_is_opened_by_the_engine_only(office: Office) -> None:
     case = start_case(
         "wmo_aanvraag", municipality=office.maastricht, actor=office.wmo_consulent, team=office.wmo
     )

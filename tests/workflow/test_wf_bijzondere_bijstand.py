@@ -7,21 +7,10 @@ import time_machine
 
 from caseflow.workflow.engine import fire
 from caseflow.workflow.errors import GuardFailed, NotAuthorised
-from tests.factories import Factory
-from tests.workflow.helpers import (
-    Office,
-    deadline,
-    due_dates,
-    go_to,
-    make_office,
-    open_case,
-    outcomes,
-)
+from tests.offices import Office
+from tests.workflow.helpers import deadline, due_dates, go_to, open_case, outcomes
 
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> Office:
-    return make_office(factory, "vaals")
+MUNICIPALITY = "vaals"  # where the conftest's office is
 
 
 def test_decision_within_both_terms(office: Office, travel: time_machine.Traveller) -> None:

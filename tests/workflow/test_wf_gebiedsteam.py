@@ -11,13 +11,8 @@ from caseflow.extensions import db
 from caseflow.models import Case, Household, HouseholdDirector, HouseholdMember
 from caseflow.workflow.engine import assign, fire
 from caseflow.workflow.errors import GuardFailed, InvalidData
-from tests.factories import Factory
-from tests.workflow.helpers import Office, due_dates, go_to, make_office, open_case, outcomes
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> Office:
-    return make_office(factory, "maastricht")
+from tests.offices import Office
+from tests.workflow.helpers import due_dates, go_to, open_case, outcomes
 
 
 def test_triage_assigns_a_regisseur_who_makes_the_plan(

@@ -11,15 +11,13 @@ from caseflow.extensions import db
 from caseflow.models import Case, Household, HouseholdPlan, PlanAction, PlanGoal
 from caseflow.workflow.engine import fire
 from caseflow.workflow.errors import GuardFailed, InvalidData, NotAuthorised
-from tests.factories import Factory
-from tests.workflow.helpers import Office, due_dates, go_to, make_office, open_case, outcomes
+from tests.offices import Office
+from tests.workflow.helpers import due_dates, go_to, open_case, outcomes
 
 PLAN = "Wonen: huur op tijd betalen. Jeugd: zoon weer naar school. Werk: moeder start traject."
 
 
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> Office:
-    return make_office(factory, "valkenburg-aan-de-geul")
+MUNICIPALITY = "valkenburg-aan-de-geul"  # where the conftest's office is
 
 
 def _plan_content(case: Case, office: Office) -> HouseholdPlan:

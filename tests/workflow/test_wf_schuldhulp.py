@@ -7,13 +7,10 @@ import time_machine
 
 from caseflow.workflow.engine import fire
 from caseflow.workflow.errors import InvalidData, TriggerNotAllowed
-from tests.factories import Factory
-from tests.workflow.helpers import Office, due_dates, go_to, make_office, open_case, outcomes
+from tests.offices import Office
+from tests.workflow.helpers import due_dates, go_to, open_case, outcomes
 
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> Office:
-    return make_office(factory, "gulpen-wittem")
+MUNICIPALITY = "gulpen-wittem"  # where the conftest's office is
 
 
 def test_from_registration_through_plan_and_traject(

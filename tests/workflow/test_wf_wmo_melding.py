@@ -7,13 +7,8 @@ import time_machine
 
 from caseflow.workflow.engine import available_triggers, fire
 from caseflow.workflow.errors import GuardFailed, InvalidData, NotAuthorised, UnknownTrigger
-from tests.factories import Factory
-from tests.workflow.helpers import Office, deadline, due_dates, go_to, make_office, open_case
-
-
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> Office:
-    return make_office(factory, "maastricht")
+from tests.offices import MakeOffice, Office
+from tests.workflow.helpers import deadline, due_dates, go_to, open_case
 
 
 def test_melding_with_plan_and_kitchen_table_talk_in_maastricht(
@@ -81,9 +76,9 @@ def test_onderzoek_cannot_be_closed_without_a_report(office: Office) -> None:
 
 
 def test_valkenburg_has_no_separate_kitchen_table_step_and_the_standard_norm(
-    factory: Factory, travel: time_machine.Traveller
+    make_office: MakeOffice, travel: time_machine.Traveller
 ) -> None:
-    valkenburg = make_office(factory, "valkenburg-aan-de-geul")
+    valkenburg = make_office("valkenburg-aan-de-geul")
     case = open_case("wmo_melding", valkenburg)
     assert due_dates(case)["onderzoek_norm"] == date(2026, 3, 30)  # 4 weeks, not Maastricht's 3
     fire(case, "onderzoek_starten", valkenburg.consulent)

@@ -1,6 +1,5 @@
-"""An area-team office for the plan tests: Maastricht with two areas, their teams and staff."""
+"""A household on its way through the area team, from the front door to a running plan."""
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 import sqlalchemy as sa
@@ -8,76 +7,14 @@ import sqlalchemy as sa
 from caseflow import clock
 from caseflow.extensions import db
 from caseflow.intake import IntakeData, NewPerson, record_intake
-from caseflow.models import Area, Case, HouseholdPlan, Municipality, Role, Team, TeamKind, User
+from caseflow.models import Case, HouseholdPlan
 from caseflow.plans.content import ActionInput, GoalInput, add_action, add_goal, start_plan
 from caseflow.plans.lifecycle import Agreement, agree, start_work
 from caseflow.plans.triage import Meeting, take_on
-from tests.factories import Factory
+from tests.offices import Office
 
 
-@dataclass
-class AreaOffice:
-    maastricht: Municipality
-    noordwest: Area
-    zuidoost: Area
-    front_door: Team
-    wmo: Team
-    team_noordwest: Team
-    team_zuidoost: Team
-    toegang: User
-    regisseur: User
-    collega_regisseur: User
-    teammanager: User
-    wmo_consulent: User
-    zuid_regisseur: User
-    beheerder: User
-
-
-def make_area_office(factory: Factory) -> AreaOffice:
-    maastricht = factory.municipality("maastricht", "Maastricht")
-    noordwest = factory.area(maastricht, "Maastricht Noordwest", 6211, 6216)
-    zuidoost = factory.area(maastricht, "Maastricht Zuidoost", 6223, 6226)
-    front = factory.team([maastricht], kind=TeamKind.FRONT_DOOR, name="Centrale toegang")
-    wmo = factory.team([maastricht], domain="wmo", name="Team Wmo")
-    team_nw = factory.team(
-        [maastricht], kind=TeamKind.AREA, area=noordwest, name="Gebiedsteam Noordwest"
-    )
-    team_zo = factory.team(
-        [maastricht], kind=TeamKind.AREA, area=zuidoost, name="Gebiedsteam Zuidoost"
-    )
-    town = [maastricht]
-
-    def staff(username: str, name: str, *roles: str, teams: list[Team]) -> User:
-        user = factory.user(*roles, municipalities=town, teams=teams, username=username)
-        user.full_name = name
-        db.session.commit()
-        return user
-
-    return AreaOffice(
-        maastricht=maastricht,
-        noordwest=noordwest,
-        zuidoost=zuidoost,
-        front_door=front,
-        wmo=wmo,
-        team_noordwest=team_nw,
-        team_zuidoost=team_zo,
-        toegang=staff("toegang", "Fenna Lemmens", Role.TOEGANG, teams=[front]),
-        regisseur=staff(
-            "regisseur", "Samira El Idrissi", Role.REGISSEUR, Role.CONSULENT, teams=[team_nw]
-        ),
-        collega_regisseur=staff(
-            "ramakers", "Daan Ramakers", Role.REGISSEUR, Role.CONSULENT, teams=[team_nw]
-        ),
-        teammanager=staff("teammanager", "Petra Vossen", Role.TEAMMANAGER, teams=[team_nw, wmo]),
-        wmo_consulent=staff("consulent", "Jeroen Hermans", Role.CONSULENT, teams=[wmo]),
-        zuid_regisseur=staff(
-            "zuid", "Ruud Smeets", Role.REGISSEUR, Role.CONSULENT, teams=[team_zo]
-        ),
-        beheerder=staff("beheerder", "Bas Creemers", Role.BEHEERDER, teams=[]),
-    )
-
-
-def register(office: AreaOffice, family_name: str = "Peters", postcode: str = "6212 AB") -> Case:
+def register(office: Office, family_name: str = "Peters", postcode: str = "6212 AB") -> Case:
     """A multi-domain hulpvraag at the front door; returns the area team's registration."""
     intake_case = record_intake(
         IntakeData(
@@ -105,7 +42,7 @@ def register(office: AreaOffice, family_name: str = "Peters", postcode: str = "6
     return db.session.scalars(sa.select(Case).where(Case.parent_id == intake_case.id)).one()
 
 
-def meeting(office: AreaOffice, notes: str = "Schulden en zorg: integraal oppakken.") -> Meeting:
+def meeting(office: Office, notes: str = "Schulden en zorg: integraal oppakken.") -> Meeting:
     return Meeting(
         held_on=clock.today(),
         attendee_ids=(office.regisseur.id, office.teammanager.id),
@@ -114,13 +51,13 @@ def meeting(office: AreaOffice, notes: str = "Schulden en zorg: integraal oppakk
     )
 
 
-def taken_on(office: AreaOffice, family_name: str = "Peters") -> Case:
+def taken_on(office: Office, family_name: str = "Peters") -> Case:
     registration = register(office, family_name)
     take_on(registration, office.teammanager, meeting(office), office.regisseur)
     return registration
 
 
-def concept_plan(office: AreaOffice, family_name: str = "Peters") -> HouseholdPlan:
+def concept_plan(office: Office, family_name: str = "Peters") -> HouseholdPlan:
     """A taken-on household with a plan of two goals and three actions, not yet agreed."""
     registration = taken_on(office, family_name)
     assert registration.household is not None
@@ -148,7 +85,7 @@ def concept_plan(office: AreaOffice, family_name: str = "Peters") -> HouseholdPl
     return plan
 
 
-def running_plan(office: AreaOffice, family_name: str = "Peters") -> HouseholdPlan:
+def running_plan(office: Office, family_name: str = "Peters") -> HouseholdPlan:
     plan = concept_plan(office, family_name)
     agree(
         plan,

@@ -1,4 +1,4 @@
-"""The web office with beheerders: two for Maastricht, one for Vaals; helpers for the rights log."""
+"""The rights tests' view of the web office, separate logins per client, the rights log."""
 
 import re
 from collections.abc import Iterator
@@ -9,14 +9,15 @@ import sqlalchemy as sa
 from flask import Flask, g, request_started
 
 from caseflow.extensions import db
-from caseflow.models import RightsChange, Role, User
-from tests.factories import Factory
-from tests.web.office import WebOffice, make_web_office
+from caseflow.models import RightsChange, User
+from tests.offices import Office
 
 
-@dataclass
+@dataclass(frozen=True)
 class RightsOffice:
-    office: WebOffice
+    """The web office with beheerders: two for Maastricht, one for Vaals."""
+
+    office: Office
     beheerder: User
     tweede_beheerder: User
     vaals_beheerder: User
@@ -39,22 +40,6 @@ def separate_sessions(app: Flask) -> Iterator[None]:
         yield
     finally:
         request_started.disconnect(forget_user, app)
-
-
-def make_rights_office(factory: Factory) -> RightsOffice:
-    office = make_web_office(factory)
-    return RightsOffice(
-        office=office,
-        beheerder=factory.user(
-            Role.BEHEERDER, municipalities=[office.maastricht], username="beheerder"
-        ),
-        tweede_beheerder=factory.user(
-            Role.BEHEERDER, municipalities=[office.maastricht], username="beheerder2"
-        ),
-        vaals_beheerder=factory.user(
-            Role.BEHEERDER, municipalities=[office.vaals], username="beheerder-vaals"
-        ),
-    )
 
 
 def log_rows(**where: object) -> list[RightsChange]:
