@@ -2,7 +2,6 @@
 
 from datetime import date, timedelta
 
-import pytest
 import time_machine
 from flask.testing import FlaskClient
 
@@ -14,15 +13,10 @@ from caseflow.safety import expire_flags
 from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import start_case
 from tests.factories import Factory
-from tests.web.office import WebOffice, login, make_web_office
+from tests.offices import Office, login
 
 
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> WebOffice:
-    return make_web_office(factory)
-
-
-def _flagged(office: WebOffice, factory: Factory) -> Person:
+def _flagged(office: Office, factory: Factory) -> Person:
     person = factory.person(office.maastricht, family_name="Bakker")
     start_case(
         "wmo_aanvraag",
@@ -43,7 +37,7 @@ def _flagged(office: WebOffice, factory: Factory) -> Person:
 
 
 def test_an_incident_flags_for_a_year_and_the_flag_then_ends(
-    office: WebOffice, factory: Factory, travel: time_machine.Traveller
+    office: Office, factory: Factory, travel: time_machine.Traveller
 ) -> None:
     person = _flagged(office, factory)
     assert (person.safety_flag, person.safety_flag_review_on) == (True, date(2027, 3, 2))
@@ -56,7 +50,7 @@ def test_an_incident_flags_for_a_year_and_the_flag_then_ends(
 
 
 def test_the_team_manager_is_told_and_renews_a_flag_nobody_else_may(
-    client: FlaskClient, office: WebOffice, factory: Factory, travel: time_machine.Traveller
+    client: FlaskClient, office: Office, factory: Factory, travel: time_machine.Traveller
 ) -> None:
     person = _flagged(office, factory)
     travel.shift(timedelta(days=355))
