@@ -29,7 +29,7 @@ from caseflow.plans.directors import (
     stop_directing,
 )
 from caseflow.plans.errors import PlanError, flushed, required
-from caseflow.workflow.engine import assign, can_fire, fire
+from caseflow.workflow.engine import assign, can_fire, fire, workflow_for
 from caseflow.workflow.errors import ConflictError, InvalidData
 
 
@@ -181,7 +181,8 @@ def send_back(
     _check_meeting(case, record, **missing)
     with flushed():
         _check_registration(case, expected_version)
-        was_directed = case.state == "regisseur_toegewezen"
+        # Past triage the casusoverleg already named the household's director.
+        was_directed = not workflow_for(case).has_tag(case.state, "triage")
         meeting = _meeting(case, actor, record)
         _decide(case, actor, meeting, record.notes, Decision.TERUGSTUREN, domain=domain)
         fire(case, "terugsturen", actor, {"reden": reason, "domein": domain})
