@@ -5,12 +5,14 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from flask import Flask
 from flask.testing import FlaskClient
 
 from caseflow.extensions import db
-from caseflow.models import Case, Intake, Note
+from caseflow.models import Case, Intake, Note, Role
 from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import start_case
+from tests.factories import Factory
 from tests.offices import Office, login
 from tests.web.test_intake import VALID
 
@@ -149,3 +151,44 @@ def test_a_transition_form_without_the_case_version_is_refused_as_stale(
     db.session.expire_all()
     saved = db.session.get_one(Case, case.id)
     assert (saved.state, saved.assignee_id) == ("ontvangen", None)
+
+
+def test_after_a_database_error_the_error_page_still_works(
+    app: Flask, client: FlaskClient, office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> object:
+        db.session.execute(sa.text("SELECT * FROM tabel_die_niet_bestaat"))
+        raise AssertionError("not reached")
+
+    login(client, office.consulent)
+    monkeypatch.setattr("caseflow.web.worklist.my_worklist", broken)
+    monkeypatch.setitem(app.config, "PROPAGATE_EXCEPTIONS", False)
+    response = client.get("/")
+    assert response.status_code == 500
+    page = _text(response)
+    # The page is the Dutch one, with the navigation it builds from the database.
+    assert "Er ging iets mis" in page and "Mijn werkvoorraad" in page
+
+
+@pytest.mark.parametrize("score", ["99", "-1", "0", "abc"])
+def test_a_life_domain_score_outside_the_scale_is_refused(
+    client: FlaskClient, office: Office, score: str
+) -> None:
+    login(client, office.toegang)
+    data = {**VALID, "municipality_id": str(office.maastricht.id), "ld_financien": score}
+    response = client.post("/hulpvraag/nieuw", data=data)
+    assert response.status_code == 400
+    assert 'id="ld_financien-fout"' in response.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count(Intake.id))) == 0
+
+
+def test_every_form_speaks_dutch(client: FlaskClient, office: Office, factory: Factory) -> None:
+    login(client, factory.user(Role.BEHEERDER, municipalities=[office.maastricht]))
+    response = client.post(
+        "/rapportages/normen",
+        data={"gemeente": "abc", "indicator": "geen", "jaar": "x", "waarde": ""},
+    )
+    page = _text(response)
+    assert response.status_code == 400
+    assert "Not a valid" not in page and "This field" not in page
+    assert "Vul een jaar in." in page or "Vul een jaar tussen" in page
