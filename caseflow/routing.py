@@ -68,3 +68,16 @@ def route(domain: str, municipality: Municipality, person: Person | None) -> Tea
     if team is None:
         raise RoutingError(f"{municipality.name} heeft geen team voor het domein '{domain}'.")
     return team
+
+
+def area_team_named(name: object, municipality_id: int) -> Team | None:
+    """The area team of this municipality with this name (a team move names its target)."""
+    if not name:
+        return None
+    return db.session.scalar(
+        sa.select(Team).where(
+            Team.name == str(name),
+            Team.kind == TeamKind.AREA,
+            Team.municipalities.any(id=municipality_id),
+        )
+    )

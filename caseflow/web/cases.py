@@ -79,7 +79,7 @@ def _render(
         deadlines=[(d, explain_deadline(d, today)) for d in case.deadlines],
         timeline=_timeline(case),
         options=options,
-        pages={o.trigger: page_link(case, o.page) for o in options if o.page},
+        pages={page: page_link(case, page) for page in {o.page for o in options if o.page}},
         elsewhere=elsewhere,
         children=db.session.scalars(sa.select(Case).where(Case.parent_id == case.id)).all(),
         errors=errors or [],

@@ -14,12 +14,11 @@ from flask_login import current_user
 from caseflow.access_log import REFUSAL_LOGGED, record
 from caseflow.extensions import db
 from caseflow.models import Case, HouseholdPlan, Person, User
+from caseflow.web.ids import parse_id
 
 
 def _subject(view_args: dict[str, Any], query: Any) -> tuple[int | None, int | None]:
     """(person_id, case_id) the request was about, as far as they exist."""
-    from caseflow.web.ids import parse_id
-
     case: Case | None = None
     if (case_id := view_args.get("case_id")) is not None:
         case = db.session.get(Case, case_id)

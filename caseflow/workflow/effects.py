@@ -15,7 +15,8 @@ import sqlalchemy as sa
 
 from caseflow.extensions import db
 from caseflow.models.cases import Case
-from caseflow.models.organisation import Team, TeamKind, User
+from caseflow.models.organisation import User
+from caseflow.routing import area_team_named
 from caseflow.workflow.errors import GuardFailed
 from caseflow.workflow.schema import TransitionDef
 
@@ -56,13 +57,7 @@ def run_effects(step: Step) -> dict[str, Any]:
 def move_to_area_team(step: Step) -> dict[str, Any]:
     """The registration goes to the area team named in `naar_gebiedsteam`."""
     case = step.case
-    team = db.session.scalar(
-        sa.select(Team).where(
-            Team.name == step.data.get("naar_gebiedsteam"),
-            Team.kind == TeamKind.AREA,
-            Team.municipalities.any(id=case.municipality_id),
-        )
-    )
+    team = area_team_named(step.data.get("naar_gebiedsteam"), case.municipality_id)
     if team is None:
         raise GuardFailed(["Kies een gebiedsteam van de gemeente van deze aanmelding."])
     moved = {"team_van": case.team_id, "team_naar": team.id}

@@ -99,24 +99,15 @@ def assignee_directs_household(case: Case, data: Mapping[str, Any]) -> str | Non
 
 @guard("ander_gebiedsteam_gekozen")
 def other_area_team_chosen(case: Case, data: Mapping[str, Any]) -> str | None:
-    import sqlalchemy as sa
-
-    from caseflow.extensions import db
-    from caseflow.models.organisation import Team, TeamKind
+    from caseflow.routing import area_team_named
 
     name = data.get("naar_gebiedsteam")
     if not name:
         return "Kies het andere gebiedsteam op de pagina van de aanmelding."
-    team_id = db.session.scalar(
-        sa.select(Team.id).where(
-            Team.name == name,
-            Team.kind == TeamKind.AREA,
-            Team.municipalities.any(id=case.municipality_id),
-        )
-    )
-    if team_id is None:
+    team = area_team_named(name, case.municipality_id)
+    if team is None:
         return f"{name} is geen gebiedsteam van {case.municipality.name}."
-    if team_id == case.team_id:
+    if team.id == case.team_id:
         return "De aanmelding ligt al bij dit gebiedsteam."
     return None
 
