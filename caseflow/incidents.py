@@ -5,12 +5,11 @@ from datetime import datetime
 from caseflow import clock
 from caseflow.access_log import record
 from caseflow.extensions import db
-from caseflow.models import INCIDENT_KINDS, Incident, Person, Role, User
+from caseflow.models import INCIDENT_KINDS, Incident, Person, User
+from caseflow.permissions import WORK_ON_CASES
 from caseflow.safety import set_flag
 from caseflow.unit_of_work import all_or_nothing
 from caseflow.workflow.errors import InvalidData, NotAuthorised
-
-REPORTING_ROLES = (Role.TOEGANG, Role.CONSULENT, Role.REGISSEUR, Role.TEAMMANAGER)
 
 
 def register_incident(
@@ -22,7 +21,7 @@ def register_incident(
     description: str,
     origin: str | None = None,
 ) -> Incident:
-    if not reporter.has_role(*REPORTING_ROLES) or not reporter.serves(person.municipality_id):
+    if not reporter.may(WORK_ON_CASES) or not reporter.serves(person.municipality_id):
         raise NotAuthorised("U kunt voor deze inwoner geen incident registreren.")
     errors = {}
     if kind not in INCIDENT_KINDS:

@@ -15,7 +15,8 @@ import sqlalchemy as sa
 from caseflow import clock
 from caseflow.access_log import record
 from caseflow.extensions import db
-from caseflow.models import Person, Role, User
+from caseflow.models import Person, User
+from caseflow.permissions import LEAD_TEAMS
 from caseflow.scope import person_scope
 from caseflow.unit_of_work import unit_of_work
 from caseflow.workflow.errors import NotAuthorised
@@ -32,7 +33,7 @@ def set_flag(person: Person) -> None:
 
 def renew(person: Person, actor: User, origin: str | None = None) -> date:
     """The team manager keeps the flag for another year; logged as a change of the person."""
-    if not actor.has_role(Role.TEAMMANAGER) or not actor.serves(person.municipality_id):
+    if not actor.may(LEAD_TEAMS) or not actor.serves(person.municipality_id):
         raise NotAuthorised("Alleen een teammanager van deze gemeente verlengt de markering.")
     if not person.safety_flag:
         raise NotAuthorised("Deze inwoner heeft geen veiligheidsmarkering.")
@@ -75,7 +76,7 @@ class FlagToReview:
 
 def flags_to_review(user: User, today: date | None = None) -> list[FlagToReview]:
     """For a team manager: flags of clients they may see that end within two weeks."""
-    if not user.has_role(Role.TEAMMANAGER):
+    if not user.may(LEAD_TEAMS):
         return []
     today = today or clock.today()
     rows = db.session.scalars(

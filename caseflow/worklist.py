@@ -10,8 +10,8 @@ from caseflow import clock
 from caseflow.deadlines import working_days_between
 from caseflow.extensions import db
 from caseflow.models import Case, Deadline, DeadlineStatus, Team, User
+from caseflow.permissions import HANDLE_CASES
 from caseflow.scope import case_scope
-from caseflow.workflow.permissions import CASE_HANDLERS
 from caseflow.workflow.registry import registry
 
 PAGE_SIZE = 25
@@ -178,5 +178,5 @@ def caseload(team: Team) -> list[Caseload]:
         .options(selectinload(User.role_rows))
         .order_by(User.full_name, User.id)
     )
-    handlers = [m for m in members if m.has_role(*CASE_HANDLERS)]
+    handlers = [m for m in members if m.may(HANDLE_CASES)]
     return [Caseload(u, *counts.get(u.id, (0, 0))) for u in handlers]

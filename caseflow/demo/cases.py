@@ -17,10 +17,10 @@ from caseflow.models import (
     Intake,
     Municipality,
     Person,
-    Role,
     Team,
     User,
 )
+from caseflow.permissions import HANDLE_CASES
 from caseflow.workflow.engine import TriggerOption, assign, available_triggers, fire, start_case
 from caseflow.workflow.errors import WorkflowError
 from caseflow.workflow.registry import registry
@@ -153,9 +153,7 @@ def walk_case(
             intake=intake,
             team=team,
         )
-        handlers = [
-            u for u in team.members if u.has_role(Role.CONSULENT, Role.TOEGANG, Role.REGISSEUR)
-        ]
+        handlers = [u for u in team.members if u.may(HANDLE_CASES)]
         if handler is None and handlers and rng.random() < 0.85:
             handler = rng.choice(handlers)
         if handler is not None:

@@ -3,6 +3,7 @@
 import hashlib
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from flask_login import UserMixin
@@ -10,6 +11,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from caseflow import clock
 from caseflow.models.base import Base
+
+if TYPE_CHECKING:
+    from caseflow.permissions import Permission
 
 
 class Role(StrEnum):
@@ -190,6 +194,10 @@ class User(UserMixin, Base):
 
     def has_role(self, *roles: str) -> bool:
         return not self.roles.isdisjoint(roles)
+
+    def may(self, permission: "Permission") -> bool:
+        """Whether one of this user's roles grants `permission` (see caseflow.permissions)."""
+        return not self.roles.isdisjoint(permission.roles)
 
     @property
     def is_active(self) -> bool:

@@ -8,20 +8,21 @@ municipalities, so that every address routes to exactly one area team.
 import sqlalchemy as sa
 
 from caseflow.extensions import db
-from caseflow.models import Area, Municipality, PostcodeRange, Role, Team, TeamKind, User
+from caseflow.models import Area, Municipality, PostcodeRange, Team, TeamKind, User
+from caseflow.permissions import ADMINISTER
 from caseflow.plans.errors import flushed
 from caseflow.routing import area_for
 from caseflow.workflow.errors import InvalidData, NotAuthorised
 
 
 def administered(user: User) -> list[Municipality]:
-    if not user.has_role(Role.BEHEERDER):
+    if not user.may(ADMINISTER):
         return []
     return sorted(user.municipalities, key=lambda m: m.name)
 
 
 def _may_administer(user: User, municipality_id: int) -> None:
-    if not user.has_role(Role.BEHEERDER) or not user.serves(municipality_id):
+    if not user.may(ADMINISTER) or not user.serves(municipality_id):
         raise NotAuthorised("Alleen een beheerder van deze gemeente wijzigt de gebieden.")
 
 

@@ -20,10 +20,10 @@ from caseflow.models import (
     Person,
     PlanAction,
     PlanGoal,
-    Role,
     User,
 )
 from caseflow.models.plans import ACTION_STATES
+from caseflow.permissions import LEAD_TEAMS, WORK_ON_CASES
 from caseflow.plans.directors import INTEGRAL_CASE_TYPES, active_director, lock_household
 from caseflow.plans.errors import PlanError, flushed, required
 from caseflow.plans.versions import lock_plan, record_version
@@ -31,7 +31,6 @@ from caseflow.routing import route
 from caseflow.scope import case_scope
 from caseflow.workflow.engine import assign, start_case, workflow_for
 from caseflow.workflow.errors import InvalidData, NotAuthorised
-from caseflow.workflow.permissions import ASSIGNERS, CASE_HANDLERS
 from caseflow.workflow.registry import registry
 
 
@@ -101,7 +100,7 @@ def start_plan(
                 f"{household.name} heeft nog geen regisseur. Het casusoverleg wijst eerst een "
                 "regisseur toe."
             )
-        if current.director_id != actor.id and not actor.has_role(Role.TEAMMANAGER):
+        if current.director_id != actor.id and not actor.may(LEAD_TEAMS):
             raise NotAuthorised("Alleen de regisseur of de teammanager start het gezinsplan.")
         if active_plan(household.id) is not None:
             raise PlanError(
@@ -228,7 +227,7 @@ def _owner(plan: HouseholdPlan, actor: User, action: ActionInput) -> dict[str, o
             staff is None
             or not staff.is_active
             or not staff.serves(plan.case.municipality_id)
-            or not staff.has_role(*CASE_HANDLERS, *ASSIGNERS)
+            or not staff.may(WORK_ON_CASES)
         ):
             raise InvalidData({"owner_user_id": "Kies een medewerker die met cliënten werkt."})
         return {"owner_kind": kind, "owner_user": staff}

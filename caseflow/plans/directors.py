@@ -8,7 +8,8 @@ import sqlalchemy as sa
 
 from caseflow import clock
 from caseflow.extensions import db
-from caseflow.models import Case, Household, HouseholdDirector, Role, Team, User
+from caseflow.models import Case, Household, HouseholdDirector, Team, User
+from caseflow.permissions import DIRECT_HOUSEHOLDS, LEAD_TEAMS
 from caseflow.plans.errors import PlanError, flushed, required
 from caseflow.workflow.engine import assign
 from caseflow.workflow.errors import InvalidData, NotAuthorised
@@ -47,7 +48,7 @@ def open_integral_cases(household_id: int) -> list[Case]:
 def check_director(candidate: User, household: Household, team: Team | None) -> None:
     """Refuse, beside the field, someone who cannot direct this household."""
     name = candidate.full_name
-    if not candidate.is_active or not candidate.has_role(Role.REGISSEUR):
+    if not candidate.is_active or not candidate.may(DIRECT_HOUSEHOLDS):
         raise InvalidData({"director_id": f"{name} is geen regisseur."})
     if not candidate.serves(household.municipality_id):
         raise InvalidData(
@@ -82,7 +83,7 @@ def stop_directing(row: HouseholdDirector, actor: User | None, reason: str) -> N
 
 
 def _as_manager(actor: User, household: Household) -> None:
-    if not actor.has_role(Role.TEAMMANAGER) or not actor.serves(household.municipality_id):
+    if not actor.may(LEAD_TEAMS) or not actor.serves(household.municipality_id):
         raise NotAuthorised("Alleen een teammanager van dit huishouden draagt de regie over.")
 
 

@@ -7,8 +7,9 @@ from datetime import date
 
 from caseflow import clock
 from caseflow.extensions import db
-from caseflow.models import HouseholdPlan, PlanEvaluation, PlanScore, Role, User
+from caseflow.models import HouseholdPlan, PlanEvaluation, PlanScore, User
 from caseflow.models.plans import AGREEMENT_WAYS, EVALUATION_DECISIONS
+from caseflow.permissions import LEAD_TEAMS
 from caseflow.plans.content import require_director
 from caseflow.plans.errors import PlanError, flushed, required
 from caseflow.plans.versions import lock_plan, plan_text
@@ -216,7 +217,7 @@ def end_plan(plan: HouseholdPlan, actor: User, reason: str | None, result: str |
     required(reden=reason)
     with flushed():
         plan = lock_plan(plan)
-        if not actor.has_role(Role.TEAMMANAGER):
+        if not actor.may(LEAD_TEAMS):
             require_director(plan.household, actor)
         elif not actor.serves(plan.case.municipality_id):
             raise NotAuthorised("U werkt niet voor de gemeente van dit plan.")

@@ -29,6 +29,7 @@ from caseflow.plans.directors import (
     stop_directing,
 )
 from caseflow.plans.errors import PlanError, flushed, required
+from caseflow.scope.queries import UNSCOPED
 from caseflow.workflow.engine import assign, can_fire, fire, workflow_for
 from caseflow.workflow.errors import ConflictError, InvalidData
 
@@ -190,8 +191,13 @@ def send_back(
             current = active_director(case.household.id)
             if current is not None:
                 stop_directing(current, actor, f"Teruggestuurd naar één domein: {reason}")
+    # Named to the actor who sent it, though it lands in a team they need not be in.
     return db.session.scalar(
-        sa.select(Case).where(Case.parent_id == case.id).order_by(Case.id.desc()).limit(1)
+        sa.select(Case)
+        .where(Case.parent_id == case.id)
+        .order_by(Case.id.desc())
+        .limit(1)
+        .execution_options(**UNSCOPED)
     )
 
 

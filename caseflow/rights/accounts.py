@@ -17,6 +17,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from caseflow.extensions import db
 from caseflow.models import Municipality, Role, Team, User, UserRole
+from caseflow.permissions import ADMINISTER
 from caseflow.rights.log import record_change, record_refusal
 from caseflow.security.passwords import password_problems
 from caseflow.security.throttle import is_locked, lift, record_failure
@@ -54,7 +55,7 @@ WIDER = (
 
 
 def administered(actor: User) -> list[Municipality]:
-    if not actor.has_role(Role.BEHEERDER) or not actor.active:
+    if not actor.may(ADMINISTER) or not actor.active:
         return []
     return sorted(actor.municipalities, key=lambda m: m.name)
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import selectinload
 from caseflow import clock
 from caseflow.extensions import db
 from caseflow.models import Municipality, RightsChange, Role, User
+from caseflow.permissions import ADMINISTER
 from caseflow.rights.accounts import authorise, in_scope
 from caseflow.rights.log import record_change
 from caseflow.security.exports import neutralise
@@ -109,7 +110,7 @@ def review_rows(municipality: Municipality, year: int) -> list[ReviewRow]:
         .order_by(RightsChange.occurred_at)
     ):
         reviews[review.user_id] = review  # the latest review of the year wins
-    administrators = [u for u in users if u.has_role(Role.BEHEERDER)]
+    administrators = [u for u in users if u.may(ADMINISTER)]
     idle_since = clock.now() - timedelta(days=IDLE_DAYS)
     rows = []
     for user in users:
@@ -118,7 +119,7 @@ def review_rows(municipality: Municipality, year: int) -> list[ReviewRow]:
             row.flags.append(FLAG_NEVER)
         elif user.last_login_at < idle_since:
             row.flags.append(FLAG_IDLE)
-        if user.has_role(Role.BEHEERDER) and len(administrators) < 2:
+        if user.may(ADMINISTER) and len(administrators) < 2:
             row.flags.append(FLAG_ALONE)
         if row.review is None:
             row.flags.append(FLAG_NOT_REVIEWED)

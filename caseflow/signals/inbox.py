@@ -9,7 +9,8 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from caseflow import clock
 from caseflow.extensions import db
-from caseflow.models import PlanReminder, Role, Signal, SignalKind, Team, User
+from caseflow.models import PlanReminder, Signal, SignalKind, Team, User
+from caseflow.permissions import LEAD_TEAMS
 
 PAGE_SIZE = 50
 
@@ -33,7 +34,7 @@ def addressed_to(user: User) -> ColumnElement[bool]:
             Signal.team_id.in_(teams),
         ),
     ]
-    if user.has_role(Role.TEAMMANAGER):
+    if user.may(LEAD_TEAMS):
         clauses.append(sa.and_(Signal.kind == SignalKind.ESCALATION, Signal.team_id.in_(teams)))
         clauses.append(sa.and_(Signal.user_id.is_(None), Signal.team_id.is_(None)))
     return sa.and_(Signal.municipality_id.in_(municipalities), sa.or_(*clauses))
@@ -67,7 +68,7 @@ def reminders_for(user: User) -> ColumnElement[bool]:
         PlanReminder.user_id == user.id,
         sa.and_(PlanReminder.user_id.is_(None), PlanReminder.team_id.in_(teams)),
     ]
-    if user.has_role(Role.TEAMMANAGER):
+    if user.may(LEAD_TEAMS):
         clauses.append(sa.and_(PlanReminder.user_id.is_(None), PlanReminder.team_id.is_(None)))
     return sa.and_(PlanReminder.municipality_id.in_(municipalities), sa.or_(*clauses))
 

@@ -7,33 +7,31 @@ from flask_login import current_user
 
 from caseflow import clock
 from caseflow.models import Role
+from caseflow.permissions import (
+    ADMINISTER,
+    OVERSEE_RETENTION,
+    READ_PROCESSING_LOG,
+    READ_REPORTS,
+    REGISTER_REQUESTS,
+    TRIAGE_REGISTRATIONS,
+    WORK_ON_CASES,
+)
 
-# (endpoint, label, roles that see it); an entry shows only when its blueprint is registered.
+# (endpoint, label, the permission that shows it); an entry shows only when its blueprint is
+# registered.
 NAVIGATION = [
-    (
-        "worklist.mine",
-        "Mijn werkvoorraad",
-        {Role.TOEGANG, Role.CONSULENT, Role.REGISSEUR, Role.TEAMMANAGER},
-    ),
-    (
-        "worklist.team",
-        "Teamwerkvoorraad",
-        {Role.TOEGANG, Role.CONSULENT, Role.REGISSEUR, Role.TEAMMANAGER},
-    ),
-    ("intake.new", "Nieuwe hulpvraag", {Role.TOEGANG, Role.CONSULENT}),
-    ("signals.inbox", "Signalen", {Role.TOEGANG, Role.CONSULENT, Role.REGISSEUR, Role.TEAMMANAGER}),
-    (
-        "reports.dashboard",
-        "Rapportages",
-        {Role.TEAMMANAGER, Role.GEMEENTE, Role.KWALITEIT, Role.BEHEERDER},
-    ),
-    ("privacy.search", "Verwerkingenlog", {Role.PRIVACY}),
-    ("retention.due_page", "Bewaartermijnen", {Role.PRIVACY, Role.BEHEERDER}),
-    ("triage.queue_page", "Aanmeldingen gebiedsteam", {Role.REGISSEUR, Role.TEAMMANAGER}),
-    ("regie.overview_page", "Regie", {Role.REGISSEUR, Role.TEAMMANAGER}),
-    ("admin.areas_page", "Gebieden", {Role.BEHEERDER}),
-    ("users.index", "Gebruikers", {Role.BEHEERDER}),
-    ("rights_review.report", "Herziening rechten", {Role.BEHEERDER}),
+    ("worklist.mine", "Mijn werkvoorraad", WORK_ON_CASES),
+    ("worklist.team", "Teamwerkvoorraad", WORK_ON_CASES),
+    ("intake.new", "Nieuwe hulpvraag", REGISTER_REQUESTS),
+    ("signals.inbox", "Signalen", WORK_ON_CASES),
+    ("reports.dashboard", "Rapportages", READ_REPORTS),
+    ("privacy.search", "Verwerkingenlog", READ_PROCESSING_LOG),
+    ("retention.due_page", "Bewaartermijnen", OVERSEE_RETENTION),
+    ("triage.queue_page", "Aanmeldingen gebiedsteam", TRIAGE_REGISTRATIONS),
+    ("regie.overview_page", "Regie", TRIAGE_REGISTRATIONS),
+    ("admin.areas_page", "Gebieden", ADMINISTER),
+    ("users.index", "Gebruikers", ADMINISTER),
+    ("rights_review.report", "Herziening rechten", ADMINISTER),
 ]
 
 
@@ -42,8 +40,8 @@ def nav_items() -> list[tuple[str, str]]:
         return []
     return [
         (endpoint, label)
-        for endpoint, label, roles in NAVIGATION
-        if endpoint in current_app.view_functions and current_user.has_role(*roles)
+        for endpoint, label, permission in NAVIGATION
+        if endpoint in current_app.view_functions and current_user.may(permission)
     ]
 
 

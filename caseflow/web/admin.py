@@ -8,7 +8,8 @@ from flask.typing import ResponseReturnValue
 from flask_login import login_required
 
 from caseflow.extensions import db
-from caseflow.models import Area, Municipality, PostcodeRange, Role, Team, User
+from caseflow.models import Area, Municipality, PostcodeRange, Team, User
+from caseflow.permissions import ADMINISTER
 from caseflow.plans import areas
 from caseflow.routing import postcode_number
 from caseflow.web.common import int_arg, user
@@ -100,7 +101,7 @@ def _area(area_id: int) -> Area:
     area = db.session.get(Area, area_id)
     if area is None:
         abort(404)
-    if not user().has_role(Role.BEHEERDER) or not user().serves(area.municipality_id):
+    if not user().may(ADMINISTER) or not user().serves(area.municipality_id):
         abort(403)
     return area
 

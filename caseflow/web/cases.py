@@ -9,7 +9,8 @@ from flask_login import login_required
 
 from caseflow import clock
 from caseflow.extensions import db
-from caseflow.models import CHANNELS, LIFE_DOMAINS, Case, Note, Role, User
+from caseflow.models import CHANNELS, LIFE_DOMAINS, Case, Note, User
+from caseflow.permissions import ASSIGN_CASES, HANDLE_CASES
 from caseflow.web.common import user
 from caseflow.web.errors import refusal_status
 from caseflow.web.forms import NoteForm
@@ -25,7 +26,6 @@ from caseflow.workflow.errors import (
     InvalidData,
     WorkflowError,
 )
-from caseflow.workflow.permissions import CASE_HANDLERS
 
 bp = Blueprint("cases", __name__, url_prefix="/zaken")
 
@@ -87,8 +87,8 @@ def _render(
         field_errors=field_errors or {},
         values=values or {},
         note_form=note_form or NoteForm(),
-        can_claim=case.assignee_id is None and not case.is_closed and me.has_role(*CASE_HANDLERS),
-        is_manager=me.has_role(Role.TEAMMANAGER),
+        can_claim=case.assignee_id is None and not case.is_closed and me.may(HANDLE_CASES),
+        is_manager=me.may(ASSIGN_CASES),
         team_members=team_members,
         channels=CHANNELS,
         life_domains=LIFE_DOMAINS,

@@ -10,9 +10,10 @@ from flask_login import login_required
 from caseflow import clock
 from caseflow.extensions import db
 from caseflow.incidents import register_incident
-from caseflow.models import INCIDENT_KINDS, Case, Incident, Intake, Person, Role
+from caseflow.models import INCIDENT_KINDS, Case, Incident, Intake, Person
+from caseflow.permissions import LEAD_TEAMS
 from caseflow.safety import renew
-from caseflow.scope import case_scope, intake_text_scope
+from caseflow.scope import intake_text_scope
 from caseflow.web.common import user
 from caseflow.web.forms import IncidentForm
 from caseflow.web.loading import person_or_403
@@ -73,10 +74,7 @@ def _render(
     household_ids = [m.household_id for m in person.memberships]
     cases = db.session.scalars(
         sa.select(Case)
-        .where(
-            sa.or_(Case.person_id == person.id, Case.household_id.in_(household_ids)),
-            case_scope(user()),
-        )
+        .where(sa.or_(Case.person_id == person.id, Case.household_id.in_(household_ids)))
         .order_by(Case.closed_at.is_not(None), Case.opened_at.desc())
     ).all()
     contacts = db.session.execute(
@@ -100,8 +98,8 @@ def _render(
         incidents=incidents,
         # What happened (criminal-law data) only for those with a case for this person, or
         # their team manager; everyone who may open the dossier sees that, when and what kind.
-        incident_details=bool(cases) or user().has_role(Role.TEAMMANAGER),
-        may_renew_flag=person.safety_flag and user().has_role(Role.TEAMMANAGER),
+        incident_details=bool(cases) or user().may(LEAD_TEAMS),
+        may_renew_flag=person.safety_flag and user().may(LEAD_TEAMS),
         errors=errors,
         incident_kinds=INCIDENT_KINDS,
     ), status

@@ -7,8 +7,10 @@ from flask_login import login_required
 
 from caseflow.extensions import db
 from caseflow.intake import IntakeData, NewPerson, record_intake
-from caseflow.models import LIFE_DOMAINS, Person, Role
+from caseflow.models import LIFE_DOMAINS, Person
+from caseflow.permissions import REGISTER_REQUESTS
 from caseflow.scope import person_scope
+from caseflow.scope.queries import UNSCOPED
 from caseflow.web.common import user
 from caseflow.web.forms import IntakeForm
 from caseflow.web.ids import parse_id
@@ -49,7 +51,7 @@ def _search(term: str) -> list[Person]:
 def _chosen_person(form: IntakeForm) -> Person | None:
     """The known client the intake is for; one outside the user's scope is refused (and logged)."""
     person_id = parse_id(form.person_id.data or request.args.get("persoon"))
-    if person_id is None or db.session.get(Person, person_id) is None:
+    if person_id is None or db.session.get(Person, person_id, execution_options=UNSCOPED) is None:
         return None
     return person_or_403(person_id, "hulpvraag voor een bekende inwoner")
 
@@ -94,7 +96,7 @@ def _to_data(form: IntakeForm, person: Person | None) -> IntakeData:
 @login_required
 def new() -> ResponseReturnValue:
     me = user()
-    if not me.has_role(Role.TOEGANG, Role.CONSULENT):
+    if not me.may(REGISTER_REQUESTS):
         flash("Alleen medewerkers van de toegang en consulenten leggen hulpvragen vast.", "error")
         return redirect(url_for("worklist.mine"))
     form = IntakeForm()

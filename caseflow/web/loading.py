@@ -9,7 +9,7 @@ from flask_login import current_user
 from caseflow.access_log import record
 from caseflow.extensions import db
 from caseflow.models import Case, Person, User
-from caseflow.scope import case_scope, person_scope
+from caseflow.scope.queries import UNSCOPED
 
 
 def _user() -> User:
@@ -32,10 +32,11 @@ def _refuse(purpose: str, person_id: int | None, case_id: int | None) -> NoRetur
 
 def case_or_403(case_id: int, purpose: str) -> Case:
     """The case if the current user may see it (logged as a view); 404 or 403 (logged) if not."""
-    case = db.session.get(Case, case_id)
+    # Whether it exists at all is asked past the scope: a hidden case is refused and logged.
+    case = db.session.get(Case, case_id, execution_options=UNSCOPED)
     if case is None:
         abort(404)
-    visible = db.session.scalar(sa.select(Case.id).where(Case.id == case_id, case_scope(_user())))
+    visible = db.session.scalar(sa.select(Case.id).where(Case.id == case_id))
     if visible is None:
         _refuse(purpose, case.person_id, case.id)
     record(
@@ -50,12 +51,10 @@ def case_or_403(case_id: int, purpose: str) -> Case:
 
 
 def person_or_403(person_id: int, purpose: str) -> Person:
-    person = db.session.get(Person, person_id)
+    person = db.session.get(Person, person_id, execution_options=UNSCOPED)
     if person is None or person.destroyed_at is not None:
         abort(404)
-    visible = db.session.scalar(
-        sa.select(Person.id).where(Person.id == person_id, person_scope(_user()))
-    )
+    visible = db.session.scalar(sa.select(Person.id).where(Person.id == person_id))
     if visible is None:
         _refuse(purpose, person.id, None)
     record(_user(), "view", purpose, person_id=person.id, origin=request.remote_addr)

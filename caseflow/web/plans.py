@@ -10,8 +10,9 @@ from flask_login import login_required
 
 from caseflow import clock
 from caseflow.extensions import db
-from caseflow.models import Case, HouseholdPlan, PlanAction, Role, User
+from caseflow.models import Case, HouseholdPlan, PlanAction, User
 from caseflow.models.plans import ACTION_STATES, AGREEMENT_WAYS
+from caseflow.permissions import LEAD_TEAMS, WORK_ON_CASES
 from caseflow.plans.content import (
     ActionInput,
     GoalInput,
@@ -23,7 +24,6 @@ from caseflow.plans.content import (
 )
 from caseflow.plans.directors import active_director
 from caseflow.plans.wording import B1_DOMAINS, B1_SCORES
-from caseflow.scope import case_scope
 from caseflow.web.common import user
 from caseflow.web.loading import case_or_403
 from caseflow.web.plan_forms import (
@@ -46,7 +46,6 @@ from caseflow.web.plan_forms import (
 )
 from caseflow.workflow.engine import can_fire, workflow_for
 from caseflow.workflow.errors import InvalidData, WorkflowError
-from caseflow.workflow.permissions import ASSIGNERS, CASE_HANDLERS
 
 bp = Blueprint("plans", __name__, url_prefix="/plannen")
 
@@ -81,7 +80,7 @@ def _action_choices(plan: HouseholdPlan, form: ActionForm) -> None:
     ]
     members = plan.case.team.members if plan.case.team else []
     staff: list[User] = sorted(
-        (u for u in members if u.has_role(*CASE_HANDLERS, *ASSIGNERS)), key=lambda u: u.full_name
+        (u for u in members if u.may(WORK_ON_CASES)), key=lambda u: u.full_name
     )
     form.owner_user_id.choices = [(0, "Kies…")] + [(u.id, u.full_name) for u in staff]
     form.owner_case_id.choices = [(0, "Kies…")] + [
@@ -105,7 +104,7 @@ def render_plan(
     linked = {c.id for g in plan.goals for c in g.cases} | {
         a.owner_case_id for a in plan.actions if a.owner_case_id
     }
-    visible = set(db.session.scalars(sa.select(Case.id).where(Case.id.in_(linked), case_scope(me))))
+    visible = set(db.session.scalars(sa.select(Case.id).where(Case.id.in_(linked))))
     return render_template(
         "plans/show.html",
         plan=plan,
@@ -114,7 +113,7 @@ def render_plan(
         workflow_for=workflow_for,
         director=director,
         is_director=is_director,
-        is_manager=me.has_role(Role.TEAMMANAGER),
+        is_manager=me.may(LEAD_TEAMS),
         editable=is_director and plan.is_active and workflow.has_tag(state, "editable"),
         can_escalate=is_director and can_fire(plan.case, "escaleren"),
         visible_case_ids=visible,

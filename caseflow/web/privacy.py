@@ -8,8 +8,10 @@ from sqlalchemy.orm import selectinload
 
 from caseflow.access_log import record
 from caseflow.extensions import db
-from caseflow.models import AccessLog, Person, Role
-from caseflow.scope import municipality_ids
+from caseflow.models import AccessLog, Person
+from caseflow.permissions import READ_PROCESSING_LOG
+from caseflow.scope import processing_log_person_scope
+from caseflow.scope.queries import UNSCOPED
 from caseflow.web.common import user
 from caseflow.web.ids import parse_id
 
@@ -21,12 +23,15 @@ LIMIT = 200
 @login_required
 def search() -> ResponseReturnValue:
     me = user()
-    if not me.has_role(Role.PRIVACY):
+    if not me.may(READ_PROCESSING_LOG):
         abort(403)
     term = request.args.get("zoek", "").strip()
     persons: list[Person] = []
     if len(term) >= 2:
-        query = sa.select(Person).where(Person.municipality_id.in_(municipality_ids(me)))
+        # The officer sees no case, so no client: this search has its own scope.
+        query = (
+            sa.select(Person).where(processing_log_person_scope(me)).execution_options(**UNSCOPED)
+        )
         if term.isdigit():
             query = query.where(Person.bsn == term)
         else:
@@ -36,8 +41,12 @@ def search() -> ResponseReturnValue:
     rows: list[AccessLog] = []
     person_id = parse_id(request.args.get("persoon"))
     if person_id is not None:
-        chosen = db.session.get(Person, person_id)
-        if chosen is None or chosen.municipality_id not in municipality_ids(me):
+        chosen = db.session.scalar(
+            sa.select(Person)
+            .where(Person.id == person_id, processing_log_person_scope(me))
+            .execution_options(**UNSCOPED)
+        )
+        if chosen is None:
             abort(404)
         rows = list(
             db.session.scalars(

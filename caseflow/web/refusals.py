@@ -14,11 +14,17 @@ from flask_login import current_user
 from caseflow.access_log import REFUSAL_LOGGED, record
 from caseflow.extensions import db
 from caseflow.models import Case, HouseholdPlan, Person, User
+from caseflow.scope.queries import unscoped
 from caseflow.web.ids import parse_id
 
 
 def _subject(view_args: dict[str, Any], query: Any) -> tuple[int | None, int | None]:
-    """(person_id, case_id) the request was about, as far as they exist."""
+    """(person_id, case_id) the request was about, as far as they exist (seen or not)."""
+    with unscoped():
+        return _existing_subject(view_args, query)
+
+
+def _existing_subject(view_args: dict[str, Any], query: Any) -> tuple[int | None, int | None]:
     case: Case | None = None
     if (case_id := view_args.get("case_id")) is not None:
         case = db.session.get(Case, case_id)

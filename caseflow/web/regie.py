@@ -8,7 +8,8 @@ from flask_login import login_required
 
 from caseflow import clock
 from caseflow.extensions import db
-from caseflow.models import Case, Household, HouseholdDirector, HouseholdPlan, PlanGoal, Role, User
+from caseflow.models import Case, Household, HouseholdDirector, HouseholdPlan, PlanGoal, User
+from caseflow.permissions import DIRECT_HOUSEHOLDS, LEAD_TEAMS, TRIAGE_REGISTRATIONS
 from caseflow.plans import overview
 from caseflow.plans.content import active_plan, start_plan
 from caseflow.plans.directors import (
@@ -18,7 +19,7 @@ from caseflow.plans.directors import (
     open_integral_cases,
     release,
 )
-from caseflow.scope import case_scope
+from caseflow.scope.queries import UNSCOPED
 from caseflow.web.common import user
 from caseflow.web.loading import case_or_403
 from caseflow.web.plan_forms import (
@@ -40,15 +41,15 @@ bp = Blueprint("regie", __name__, url_prefix="/regie")
 @login_required
 def overview_page() -> ResponseReturnValue:
     me, today = user(), clock.today()
-    if not me.has_role(Role.REGISSEUR, Role.TEAMMANAGER):
+    if not me.may(TRIAGE_REGISTRATIONS):
         abort(403)
-    is_manager = me.has_role(Role.TEAMMANAGER)
+    is_manager = me.may(LEAD_TEAMS)
     return render_template(
         "plans/overview.html",
         today=today,
-        is_director=me.has_role(Role.REGISSEUR),
+        is_director=me.may(DIRECT_HOUSEHOLDS),
         is_manager=is_manager,
-        mine=overview.directed_by(me, today) if me.has_role(Role.REGISSEUR) else [],
+        mine=overview.directed_by(me, today) if me.may(DIRECT_HOUSEHOLDS) else [],
         late=overview.late_evaluations(me, today) if is_manager else [],
         stuck=overview.stuck_plans(me) if is_manager else [],
         orphans=overview.without_director(me) if is_manager else [],
@@ -66,10 +67,8 @@ def household_or_403(household_id: int, purpose: str) -> tuple[Household, Case]:
         Case.household_id == household_id, Case.case_type.in_(INTEGRAL_CASE_TYPES)
     )
     case_id = db.session.scalar(
-        integral.where(case_scope(user()))
-        .order_by(Case.closed_at.is_not(None), Case.id.desc())
-        .limit(1)
-    ) or db.session.scalar(integral.limit(1))
+        integral.order_by(Case.closed_at.is_not(None), Case.id.desc()).limit(1)
+    ) or db.session.scalar(integral.limit(1).execution_options(**UNSCOPED))
     if case_id is None:
         abort(404)
     return household, case_or_403(case_id, purpose)
@@ -78,7 +77,7 @@ def household_or_403(household_id: int, purpose: str) -> tuple[Household, Case]:
 def _directors(household: Household, case: Case) -> list[User]:
     team = case.team
     members = team.members if team else []
-    return [m for m in members if m.has_role(Role.REGISSEUR) and m.is_active]
+    return [m for m in members if m.may(DIRECT_HOUSEHOLDS) and m.is_active]
 
 
 def _page(
@@ -117,9 +116,8 @@ def _page(
             .order_by(HouseholdPlan.ended_at.desc())
         ).all(),
         open_cases=open_integral_cases(household.id),
-        may_start=current is not None
-        and (current.director_id == me.id or me.has_role(Role.TEAMMANAGER)),
-        is_manager=me.has_role(Role.TEAMMANAGER),
+        may_start=current is not None and (current.director_id == me.id or me.may(LEAD_TEAMS)),
+        is_manager=me.may(LEAD_TEAMS),
         start=start,
         handover=handover,
         stop=stop,

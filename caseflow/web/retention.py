@@ -7,9 +7,11 @@ from flask_login import login_required
 
 from caseflow.destruction import destroy_case
 from caseflow.extensions import db
-from caseflow.models import Case, JobRun, Role
+from caseflow.models import Case, JobRun
+from caseflow.permissions import DESTROY_CASES, OVERSEE_RETENTION
 from caseflow.retention import due_clause, due_since
 from caseflow.scope import retention_scope
+from caseflow.scope.queries import UNSCOPED
 from caseflow.web.common import int_arg, user
 from caseflow.web.forms import DestroyForm
 from caseflow.workflow.errors import WorkflowError
@@ -20,7 +22,7 @@ LIMIT = 200
 
 
 def _overseer() -> None:
-    if not user().has_role(Role.PRIVACY, Role.BEHEERDER):
+    if not user().may(OVERSEE_RETENTION):
         abort(403)
 
 
@@ -29,11 +31,13 @@ def _overseer() -> None:
 def due_page() -> ResponseReturnValue:
     _overseer()
     me = user()
-    query = sa.select(Case).where(due_clause(), retention_scope(me))
+    # The list has its own scope: the overseers may see no case, only these facts of them.
+    query = sa.select(Case).where(due_clause(), retention_scope(me)).execution_options(**UNSCOPED)
     chosen = int_arg("gemeente")
     if chosen is not None:
         query = query.where(Case.municipality_id == chosen)
-    total = db.session.scalar(sa.select(sa.func.count()).select_from(query.subquery())) or 0
+    counted = sa.select(sa.func.count()).select_from(query.subquery())
+    total = db.session.scalar(counted.execution_options(**UNSCOPED)) or 0
     cases = db.session.scalars(query.order_by(Case.closed_at, Case.id).limit(LIMIT)).all()
     return render_template(
         "retention/due.html",
@@ -45,16 +49,18 @@ def due_page() -> ResponseReturnValue:
         workflows=registry().workflows,
         due_since=due_since,
         last_run=db.session.get(JobRun, "retention-list"),
-        may_destroy=me.has_role(Role.PRIVACY),
+        may_destroy=me.may(DESTROY_CASES),
     )
 
 
 def _due_case_or_404(case_id: int) -> Case:
     me = user()
-    if not me.has_role(Role.PRIVACY):
+    if not me.may(DESTROY_CASES):
         abort(403)
     case = db.session.scalar(
-        sa.select(Case).where(Case.id == case_id, retention_scope(me), due_clause())
+        sa.select(Case)
+        .where(Case.id == case_id, retention_scope(me), due_clause())
+        .execution_options(**UNSCOPED)
     )
     if case is None:
         abort(404)

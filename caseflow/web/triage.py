@@ -6,8 +6,9 @@ from flask_login import login_required
 
 from caseflow import clock
 from caseflow.extensions import db
-from caseflow.models import LIFE_DOMAINS, Case, Role, Team, TeamKind, User
+from caseflow.models import LIFE_DOMAINS, Case, Team, TeamKind, User
 from caseflow.models.regie import Decision
+from caseflow.permissions import DIRECT_HOUSEHOLDS
 from caseflow.plans import queue
 from caseflow.plans.triage import (
     Meeting,
@@ -77,7 +78,7 @@ def _choices(case: Case, forms: dict[str, object]) -> None:
     assert isinstance(meeting, MeetingForm) and isinstance(move, MoveForm)
     meeting.attendee_ids.choices = [(m.id, m.full_name) for m in members]
     meeting.director_id.choices = [(0, "Kies…")] + [
-        (m.id, m.full_name) for m in members if m.has_role(Role.REGISSEUR)
+        (m.id, m.full_name) for m in members if m.may(DIRECT_HOUSEHOLDS)
     ]
     move.team_id.choices = [(0, "Kies…")] + [(t.id, t.name) for t in area_teams_of(case)]
 

@@ -7,8 +7,8 @@ from flask_login import login_required
 
 from caseflow import clock, unit_of_work
 from caseflow.extensions import db
-from caseflow.models import Case, Role, Team, User
-from caseflow.scope import case_scope
+from caseflow.models import Case, Team, User
+from caseflow.permissions import ASSIGN_CASES, LEAD_TEAMS
 from caseflow.web.common import int_arg, user
 from caseflow.web.ids import parse_id
 from caseflow.workflow.engine import assign
@@ -83,7 +83,7 @@ def team() -> ResponseReturnValue:
         unassigned_only=unassigned_only,
         page=team_worklist(user(), chosen, filters, unassigned_only),
         caseload=caseload(chosen),
-        is_manager=user().has_role(Role.TEAMMANAGER),
+        is_manager=user().may(ASSIGN_CASES),
         workflows=registry().workflows,
         today=clock.today(),
         **_filter_choices(),
@@ -95,7 +95,7 @@ def team() -> ResponseReturnValue:
 def bulk_assign(team_id: int) -> ResponseReturnValue:
     me = user()
     team = next((t for t in me.teams if t.id == team_id), None)
-    if team is None or not me.has_role(Role.TEAMMANAGER):
+    if team is None or not me.may(LEAD_TEAMS):
         abort(403)
     back = url_for("worklist.team", team=team_id)
     assignee = db.session.get(User, parse_id(request.form.get("assignee_id")) or 0)
@@ -105,7 +105,7 @@ def bulk_assign(team_id: int) -> ResponseReturnValue:
         flash("Kies zaken, een medewerker uit het team en geef een reden op.", "error")
         return redirect(back)
     cases = db.session.scalars(
-        sa.select(Case).where(Case.id.in_(case_ids), Case.team_id == team.id, case_scope(me))
+        sa.select(Case).where(Case.id.in_(case_ids), Case.team_id == team.id)
     ).all()
     try:
         for case in cases:

@@ -5,7 +5,7 @@ from typing import Any
 
 from caseflow import clock
 from caseflow.models.cases import Case
-from caseflow.models.organisation import Role
+from caseflow.permissions import DIRECT_HOUSEHOLDS
 
 Guard = Callable[[Case, Mapping[str, Any]], str | None]
 GUARDS: dict[str, Guard] = {}
@@ -63,7 +63,7 @@ def date_in_future(case: Case, data: Mapping[str, Any]) -> str | None:
 
 @guard("behandelaar_is_regisseur")
 def assignee_is_director(case: Case, data: Mapping[str, Any]) -> str | None:
-    if case.assignee is not None and case.assignee.has_role(Role.REGISSEUR):
+    if case.assignee is not None and case.assignee.may(DIRECT_HOUSEHOLDS):
         return None
     return "Wijs eerst een regisseur toe als behandelaar."
 

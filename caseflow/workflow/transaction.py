@@ -11,6 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from caseflow.extensions import db
 from caseflow.models.cases import Case
 from caseflow.models.deadlines import Deadline
+from caseflow.scope.queries import unscoped
 from caseflow.unit_of_work import all_or_nothing
 from caseflow.workflow.door import through_the_door
 from caseflow.workflow.errors import ConflictError
@@ -26,7 +27,8 @@ def in_transaction() -> Iterator[None]:
     and the caller may still commit or roll back the rest.
     """
     db.session.flush()
-    with through_the_door():
+    # The engine sees every case it touches: a follow-up may land in a team the actor is not in.
+    with through_the_door(), unscoped():
         try:
             with all_or_nothing():
                 yield

@@ -8,8 +8,8 @@ from flask_login import current_user
 from caseflow import clock
 from caseflow.reports.base import Indicator, Number, ReportResult, Row
 from caseflow.reports.dimensions import NONE_KEY
-from caseflow.reports.filters import ReportScope, scope_for
 from caseflow.reports.formatting import number, signed_percent
+from caseflow.scope.reports import ReportScope, scope_for
 from caseflow.web.common import user
 from caseflow.web.ids import parse_id
 from caseflow.web.reports import bp

@@ -13,21 +13,21 @@ from caseflow.domains import domain_label
 from caseflow.extensions import db
 from caseflow.models import DeadlineKind, Municipality, NormKind, Team, User
 from caseflow.models.organisation import team_members, team_municipalities, user_municipalities
+from caseflow.permissions import HANDLE_CASES
 from caseflow.reports.base import Indicator
 from caseflow.reports.dimensions import DIMENSIONS, TIME_DIMENSIONS
 from caseflow.reports.filters import (
     DEFAULT_SOON_DAYS,
     UNASSIGNED,
     ReportFilter,
-    ReportScope,
     case_types_of_domain,
     domains,
 )
 from caseflow.reports.norms import TARGETS
 from caseflow.reports.periods import Period, ReportError, recent_choices
+from caseflow.scope.reports import ReportScope
 from caseflow.web.forms import DutchForm
 from caseflow.web.ids import parse_id
-from caseflow.workflow.permissions import CASE_HANDLERS
 from caseflow.workflow.registry import registry
 
 FREE = "vrij"
@@ -86,8 +86,7 @@ def _consultants(scope: ReportScope) -> list[User]:
             team_members.c.team_id.in_(scope.team_ids)
         )
         query = query.where(User.id.in_(members))
-    handlers = tuple(CASE_HANDLERS)
-    return [u for u in db.session.scalars(query) if u.has_role(*handlers)]
+    return [u for u in db.session.scalars(query) if u.may(HANDLE_CASES)]
 
 
 def municipalities(scope: ReportScope) -> list[Municipality]:

@@ -9,11 +9,13 @@ from flask_login import login_required
 
 from caseflow import clock
 from caseflow.extensions import db
-from caseflow.models import ALL_CASE_TYPES, Municipality, Norm, Role
-from caseflow.reports.filters import ReportFilter, ReportScope
+from caseflow.models import ALL_CASE_TYPES, Municipality, Norm
+from caseflow.permissions import ADMINISTER
+from caseflow.reports.filters import ReportFilter
 from caseflow.reports.norm_admin import EXAMPLE, NormError, import_csv, parse_value, save_norm
 from caseflow.reports.norms import TARGETS, compare
 from caseflow.reports.periods import Period
+from caseflow.scope.reports import ReportScope
 from caseflow.web.common import int_arg, user
 from caseflow.web.ids import parse_id
 from caseflow.web.reports import bp
@@ -23,7 +25,7 @@ from caseflow.workflow.registry import registry
 
 
 def _may_edit() -> bool:
-    return user().has_role(Role.BEHEERDER)
+    return user().may(ADMINISTER)
 
 
 def _norm_form(reader: ReportScope) -> NormForm:

@@ -1,12 +1,20 @@
-"""Who may see which cases and clients: the one place every read path asks."""
+"""Which cases and clients a user may see, as WHERE clauses (applied to every read by
+caseflow.scope.queries)."""
 
 import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
 
-from caseflow.models import Case, HouseholdDirector, Intake, Person, Role, User
+from caseflow.models import Case, HouseholdDirector, Intake, Person, User
+from caseflow.permissions import (
+    FIND_ANY_CLIENT,
+    LEAD_TEAMS,
+    OVERSEE_RETENTION,
+    READ_PROCESSING_LOG,
+    READ_REPORTS,
+    REVIEW_ALL_CASES,
+    WORK_ON_CASES,
+)
 from caseflow.workflow.registry import registry
-
-HANDLING_ROLES = (Role.TOEGANG, Role.CONSULENT, Role.REGISSEUR, Role.TEAMMANAGER)
 
 
 def municipality_ids(user: User) -> list[int]:
@@ -30,6 +38,8 @@ def directed_household(user: User) -> ColumnElement[bool]:
             HouseholdDirector.director_id == user.id,
             HouseholdDirector.ended_at.is_(None),
         )
+        # Always the enclosing query's case, also where that query joins the directors itself.
+        .correlate_except(HouseholdDirector)
         .exists()
     )
 
@@ -38,7 +48,7 @@ def need_to_know(user: User) -> ColumnElement[bool]:
     """Cases of a sensitive type are seen only by their handler, the household's director and
     their team's manager."""
     involved: list[ColumnElement[bool]] = [Case.assignee_id == user.id, directed_household(user)]
-    if user.has_role(Role.TEAMMANAGER):
+    if user.may(LEAD_TEAMS):
         involved.append(Case.team_id.in_(team_ids(user)))
     return sa.or_(Case.case_type.not_in(sensitive_case_types()), *involved)
 
@@ -56,9 +66,9 @@ def case_scope(user: User) -> ColumnElement[bool]:
     if not municipalities:
         return sa.false()
     in_municipality = Case.municipality_id.in_(municipalities)
-    if user.has_role(Role.KWALITEIT):
+    if user.may(REVIEW_ALL_CASES):
         return sa.and_(in_municipality, need_to_know(user))
-    if not user.has_role(*HANDLING_ROLES):
+    if not user.may(WORK_ON_CASES):
         return sa.false()
     return sa.and_(
         in_municipality,
@@ -82,11 +92,17 @@ def person_scope(user: User) -> ColumnElement[bool]:
     in_municipality = sa.and_(
         Person.municipality_id.in_(municipalities), Person.destroyed_at.is_(None)
     )
-    if user.has_role(Role.TOEGANG, Role.KWALITEIT):
+    if user.may(FIND_ANY_CLIENT):
         return in_municipality
-    if not user.has_role(*HANDLING_ROLES):
+    if not user.may(WORK_ON_CASES):
         return sa.false()
-    visible_case = sa.select(Case.id).where(Case.person_id == Person.id, case_scope(user)).exists()
+    # Its own cases, also inside a query of cases (a case's client loaded along with it).
+    visible_case = (
+        sa.select(Case.id)
+        .where(Case.person_id == Person.id, case_scope(user))
+        .correlate_except(Case)
+        .exists()
+    )
     return sa.and_(in_municipality, visible_case)
 
 
@@ -95,7 +111,10 @@ def intake_text_scope(user: User) -> ColumnElement[bool]:
     needs: they recorded it, or they may see a case that came from it. Others who may open the
     client's dossier see that there was a contact, not what was said."""
     from_visible_case = (
-        sa.select(Case.id).where(Case.intake_id == Intake.id, case_scope(user)).exists()
+        sa.select(Case.id)
+        .where(Case.intake_id == Intake.id, case_scope(user))
+        .correlate_except(Case)
+        .exists()
     )
     return sa.or_(Intake.created_by_id == user.id, from_visible_case)
 
@@ -105,13 +124,22 @@ def retention_scope(user: User) -> ColumnElement[bool]:
     administrator see, for their municipalities, the destruction list: case facts without any
     personal data. Only the privacy officer may destroy (caseflow.destruction)."""
     municipalities = municipality_ids(user)
-    if not municipalities or not user.has_role(Role.PRIVACY, Role.BEHEERDER):
+    if not municipalities or not user.may(OVERSEE_RETENTION):
         return sa.false()
     return Case.municipality_id.in_(municipalities)
 
 
+def processing_log_person_scope(user: User) -> ColumnElement[bool]:
+    """A WHERE clause: the persons whose processing log the privacy officer may search: every
+    person of their municipalities, anonymised ones included (their log outlives their file)."""
+    municipalities = municipality_ids(user)
+    if not municipalities or not user.may(READ_PROCESSING_LOG):
+        return sa.false()
+    return Person.municipality_id.in_(municipalities)
+
+
 def report_municipality_ids(user: User) -> list[int]:
     """Municipalities whose aggregate figures `user` may read."""
-    if user.has_role(Role.GEMEENTE, Role.TEAMMANAGER, Role.KWALITEIT, Role.BEHEERDER):
+    if user.may(READ_REPORTS):
         return municipality_ids(user)
     return []

@@ -1,0 +1,119 @@
+"""What each role may do, as named permissions: the one table code asks instead of role lists.
+
+Code asks `user.may(ASSIGN_CASES)`, never which roles a user has, so who may do what can be read,
+reviewed and changed here. What a transition needs stays in its YAML (`roles`); which cases and
+clients a user sees is decided by `caseflow.scope`, which asks these permissions too.
+docs/security.md shows this table (`flask --app caseflow permissions-reference --write`).
+"""
+
+from dataclasses import dataclass
+
+from caseflow.models.organisation import Role
+
+
+@dataclass(frozen=True)
+class Permission:
+    name: str
+    description: str
+    roles: frozenset[Role]
+
+
+def _permission(name: str, description: str, *roles: Role) -> Permission:
+    permission = Permission(name, description, frozenset(roles))
+    ALL.append(permission)
+    return permission
+
+
+ALL: list[Permission] = []
+
+WORK_ON_CASES = _permission(
+    "werken_aan_zaken",
+    "Zaken van de eigen teams zien, werkvoorraden en signalen, incidenten melden",
+    Role.TOEGANG,
+    Role.CONSULENT,
+    Role.REGISSEUR,
+    Role.TEAMMANAGER,
+)
+HANDLE_CASES = _permission(
+    "zaken_behandelen",
+    "Een zaak oppakken en behandelen; staat in caseloadlijsten, kan eigenaar van een actie zijn",
+    Role.TOEGANG,
+    Role.CONSULENT,
+    Role.REGISSEUR,
+)
+ASSIGN_CASES = _permission(
+    "zaken_toewijzen",
+    "Een zaak toewijzen, overdragen of teruggeven, altijd met een reden",
+    Role.TEAMMANAGER,
+)
+REGISTER_REQUESTS = _permission(
+    "hulpvragen_registreren", "Een nieuwe hulpvraag vastleggen", Role.TOEGANG, Role.CONSULENT
+)
+FIND_ANY_CLIENT = _permission(
+    "alle_inwoners_zoeken",
+    "Elke inwoner van de eigen gemeenten vinden (om niet twee keer te vragen)",
+    Role.TOEGANG,
+    Role.KWALITEIT,
+)
+REVIEW_ALL_CASES = _permission(
+    "alle_zaken_toetsen",
+    "Elke zaak van de eigen gemeenten lezen voor kwaliteitstoetsing (gevoelige zaken niet)",
+    Role.KWALITEIT,
+)
+DIRECT_HOUSEHOLDS = _permission(
+    "regie_voeren", "Regisseur zijn van een huishouden en diens gezinsplan", Role.REGISSEUR
+)
+TRIAGE_REGISTRATIONS = _permission(
+    "aanmeldingen_wegen",
+    "Aanmeldingen bij het gebiedsteam wegen en het regie-overzicht zien",
+    Role.REGISSEUR,
+    Role.TEAMMANAGER,
+)
+LEAD_TEAMS = _permission(
+    "team_leiden",
+    "Regisseurs aanwijzen, elk gezinsplan van het team bijwerken, teamsignalen en de caseload "
+    "zien, incidenten van cliënten van het team lezen, veiligheidsvlaggen verlengen",
+    Role.TEAMMANAGER,
+)
+READ_REPORTS = _permission(
+    "rapportages_lezen",
+    "Rapportages van de eigen gemeenten lezen (teammanager: van de eigen teams)",
+    Role.TEAMMANAGER,
+    Role.KWALITEIT,
+    Role.BEHEERDER,
+    Role.GEMEENTE,
+)
+READ_WHOLE_MUNICIPALITY = _permission(
+    "gemeente_rapportages_lezen",
+    "Rapportages over de hele gemeente lezen, niet alleen over de eigen teams",
+    Role.KWALITEIT,
+    Role.BEHEERDER,
+    Role.GEMEENTE,
+)
+LIST_REPORTED_CASES = _permission(
+    "rapportagezaken_inzien",
+    "Achter een rapportagecijfer de zaken en de cijfers per medewerker zien",
+    Role.TEAMMANAGER,
+    Role.KWALITEIT,
+)
+ADMINISTER = _permission(
+    "beheren",
+    "Gebieden, teams, gebruikers, normen en de jaarlijkse herziening van rechten beheren",
+    Role.BEHEERDER,
+)
+READ_PROCESSING_LOG = _permission(
+    "verwerkingenlog_inzien", "Het verwerkingenlog per inwoner doorzoeken", Role.PRIVACY
+)
+OVERSEE_RETENTION = _permission(
+    "bewaartermijnen_inzien",
+    "De lijst van zaken voorbij hun bewaartermijn zien (zonder persoonsgegevens)",
+    Role.PRIVACY,
+    Role.BEHEERDER,
+)
+DESTROY_CASES = _permission(
+    "zaken_vernietigen", "Een zaak voorbij haar bewaartermijn vernietigen", Role.PRIVACY
+)
+
+
+def permissions_of(roles: frozenset[str]) -> list[Permission]:
+    return [p for p in ALL if not p.roles.isdisjoint(roles)]
