@@ -40,6 +40,9 @@ def register_commands(app: Flask) -> None:
     from caseflow.workflow.reference import workflow_reference_command
 
     app.cli.add_command(workflow_reference_command)
+    from caseflow.permission_reference import permissions_reference_command
+
+    app.cli.add_command(permissions_reference_command)
 
 
 @click.command("init-db")

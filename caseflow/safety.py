@@ -19,7 +19,7 @@ from caseflow.models import Person, User
 from caseflow.permissions import LEAD_TEAMS
 from caseflow.scope import person_scope
 from caseflow.unit_of_work import unit_of_work
-from caseflow.workflow.errors import NotAuthorised
+from caseflow.workflow.errors import NotAuthorised, TriggerNotAllowed
 
 REVIEW_AFTER = timedelta(days=365)
 NOTICE = timedelta(days=14)
@@ -36,7 +36,7 @@ def renew(person: Person, actor: User, origin: str | None = None) -> date:
     if not actor.may(LEAD_TEAMS) or not actor.serves(person.municipality_id):
         raise NotAuthorised("Alleen een teammanager van deze gemeente verlengt de markering.")
     if not person.safety_flag:
-        raise NotAuthorised("Deze inwoner heeft geen veiligheidsmarkering.")
+        raise TriggerNotAllowed("Deze inwoner heeft geen veiligheidsmarkering om te verlengen.")
     set_flag(person)
     record(actor, "change", "veiligheidsmarkering verlengd", person_id=person.id, origin=origin)
     db.session.flush()

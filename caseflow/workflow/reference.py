@@ -4,6 +4,7 @@ documentation names exactly the keys the loader accepts, no more and no fewer.""
 import click
 
 from caseflow.bundled import PACKAGE_DIR
+from caseflow.doc_sections import with_section, write_section
 from caseflow.workflow.keys import LEVELS, Level
 
 # Only a checkout has the docs; an installed caseflow can still print the reference.
@@ -31,11 +32,7 @@ def reference_markdown() -> str:
 
 def with_reference(document: str) -> str:
     """`document` with its key reference replaced by the current one (appended when absent)."""
-    start, end = document.find(BEGIN), document.find(END)
-    if start == -1 or end == -1:
-        return document.rstrip("\n") + "\n\n" + reference_markdown()
-    rest = document[end + len(END) :].removeprefix("\n")
-    return document[:start] + reference_markdown() + rest
+    return with_section(document, BEGIN, END, reference_markdown())
 
 
 def _table(level: Level) -> list[str]:
@@ -51,7 +48,4 @@ def workflow_reference_command(write: bool) -> None:
     if not write:
         click.echo(reference_markdown(), nl=False)
         return
-    if not DOCUMENT.is_file():
-        raise click.ClickException(f"{DOCUMENT} bestaat niet: --write werkt in een checkout.")
-    DOCUMENT.write_text(with_reference(DOCUMENT.read_text(encoding="utf-8")), encoding="utf-8")
-    click.echo(f"{DOCUMENT} bijgewerkt.")
+    write_section(DOCUMENT, BEGIN, END, reference_markdown())

@@ -2,13 +2,14 @@
 
 from datetime import date, timedelta
 
+import sqlalchemy as sa
 import time_machine
 from flask.testing import FlaskClient
 
 from caseflow import clock
 from caseflow.extensions import db
 from caseflow.incidents import register_incident
-from caseflow.models import Person
+from caseflow.models import AccessLog, Person
 from caseflow.safety import expire_flags
 from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import start_case
@@ -66,3 +67,21 @@ def test_the_team_manager_is_told_and_renews_a_flag_nobody_else_may(
     renewed = db.session.get_one(Person, person.id)
     assert renewed.safety_flag_review_on == clock.today() + timedelta(days=365)
     assert "Bakker" not in client.get("/signalen").get_data(as_text=True)
+
+
+def test_renewing_a_flag_that_has_ended_is_a_dutch_400_not_a_refusal(
+    client: FlaskClient, office: Office, factory: Factory, travel: time_machine.Traveller
+) -> None:
+    person = _flagged(office, factory)
+    travel.move_to(date(2027, 3, 3).isoformat() + "T12:00:00+01:00")
+    expire_flags()
+    login(client, office.teammanager)
+    response = client.post(f"/clienten/{person.id}/veiligheidsmarkering")
+    assert response.status_code == 400
+    assert "geen veiligheidsmarkering om te verlengen" in response.get_data(as_text=True)
+    denied = db.session.scalars(
+        sa.select(AccessLog).where(
+            AccessLog.actor_id == office.teammanager.id, AccessLog.result == "denied"
+        )
+    ).all()
+    assert denied == []
