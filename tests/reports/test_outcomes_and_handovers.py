@@ -75,19 +75,32 @@ def test_handovers_count_changes_of_handler_not_the_first_claim(
             "zaken": 2,
             "met_overdracht": 1,
             "overdrachten": 2,
+            "naar_vervolgzaak": 0,
+            "binnen_zaak": 2,
+            "ketens": 2,
             "gemiddeld": 1.0,
+            "per_keten": 1.0,
         },
         ("Bram (Maastricht)",): {
             "zaken": 1,
             "met_overdracht": 1,
             "overdrachten": 1,
+            "naar_vervolgzaak": 0,
+            "binnen_zaak": 1,
+            "ketens": 1,
             "gemiddeld": 1.0,
+            "per_keten": 1.0,
         },
     }
+    # Three chains of one case each (three separate requests).
     assert result.total.values == {
         "zaken": 3,
         "met_overdracht": 2,
         "overdrachten": 3,
+        "naar_vervolgzaak": 0,
+        "binnen_zaak": 3,
+        "ketens": 3,
         "gemiddeld": 1.0,
+        "per_keten": 1.0,
     }
     assert_drill_downs_match(result)
