@@ -90,7 +90,7 @@ def chain_roots(report_filter: ReportFilter) -> sa.CTE:
 def _side(user: Any, team: Any) -> ColumnElement[str]:
     """One side of a handover in words: the handler (when the event names one) and the team."""
     handler = sa.case(
-        (CaseEvent.trigger.in_(HANDLER_TRIGGERS), sa.func.coalesce(user.full_name, "niemand")),
+        (CaseEvent.trigger.in_(HANDLER_TRIGGERS), sa.func.coalesce(user.full_name, "nog niemand")),
         else_=sa.null(),
     )
     both = handler + " (" + team.name + ")"
