@@ -23,6 +23,10 @@ class Measure:
     unit: str = "aantal"  # aantal | procent | dagen
     # The number counts the rows of a list the user can open (drill-down).
     drill: bool = False
+    # What the rows of that list are, singular and plural (a case, a term, a handover).
+    items: tuple[str, str] = ("zaak", "zaken")
+    # The one number the indicator is read by, shown above its table.
+    headline: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,10 @@ class Indicator(ABC):
 
     def measure(self, key: str) -> Measure:
         return next(m for m in self.measures if m.key == key)
+
+    @property
+    def headline(self) -> Measure | None:
+        return next((m for m in self.measures if m.headline), None)
 
     def dimension(self, key: str) -> Dimension:
         fixed = {d.key: d for d in self.fixed_groups}

@@ -15,6 +15,7 @@ from caseflow.reports.filters import ReportFilter
 from caseflow.reports.norms import TARGETS, Comparison, NormTarget, TrendPoint, compare, trend
 from caseflow.reports.periods import Period, year_to_date
 from caseflow.reports.registry import indicator
+from caseflow.reports.timeliness import HEADLINE
 
 MONTHLY = "maand"
 FOUR_MONTHLY = "bestuur"
@@ -116,7 +117,13 @@ def build(
     four_monthly = kind == FOUR_MONTHLY
     backlog = indicator("werkvoorraad").run(f, ["team"])
     sections = [
-        _section("Tijdigheid per zaaktype", "tijdigheid", f, ["zaaktype"], ["percentage_tijdig"]),
+        _section(
+            "Tijdigheid per zaaktype",
+            "tijdigheid",
+            f,
+            ["zaaktype"],
+            [HEADLINE, "percentage_open_te_laat"],
+        ),
         _section("Tijdigheid per team", "tijdigheid", f, ["team"]),
         _section(
             "Doorlooptijd per zaaktype",

@@ -8,11 +8,12 @@ import sqlalchemy as sa
 
 from caseflow.deadlines.dutch_dates import MONTHS
 from caseflow.extensions import db
-from caseflow.models import ALL_CASE_TYPES, Norm, NormKind
+from caseflow.models import ALL_CASE_TYPES, DeadlineKind, Norm, NormKind
 from caseflow.reports.base import Number, ReportResult
 from caseflow.reports.filters import ReportFilter
 from caseflow.reports.periods import Period
 from caseflow.reports.registry import indicator
+from caseflow.reports.timeliness import HEADLINE
 
 TREND_YEARS = 4
 
@@ -32,11 +33,12 @@ class NormTarget:
 TARGETS: dict[str, NormTarget] = {
     t.code: t
     for t in (
+        # As the service agreements count it: legal terms, the open ones too (DOMAIN.md).
         NormTarget(
             "tijdigheid",
-            "Tijdigheid: % binnen de wettelijke termijn",
+            "Tijdigheid: % binnen de wettelijke termijn, lopende termijnen meegeteld",
             "tijdigheid",
-            "percentage_tijdig",
+            HEADLINE,
             "procent",
             "hoger",
         ),
@@ -60,7 +62,7 @@ TARGETS: dict[str, NormTarget] = {
         ),
         NormTarget(
             "bezwaren_gegrond",
-            "Gegronde bezwaren (%)",
+            "Gegronde bezwaren (% van de ingediende)",
             "bezwaren_gegrond",
             "percentage_gegrond",
             "procent",
@@ -163,7 +165,7 @@ def _actuals(result: ReportResult, measure: str) -> dict[tuple[str, str | None],
 def compare(report_filter: ReportFilter, municipality_id: int, year: int) -> list[Comparison]:
     """Every target for the municipality in the filter's period (normally year to date)."""
     norms = {(n.indicator, n.case_type): n for n in norms_for(municipality_id, [year])}
-    local = replace(report_filter, municipality_ids=_only(report_filter, municipality_id))
+    local = _agreed(report_filter, municipality_id)
     results: dict[str, ReportResult] = {}
     comparisons = []
     share = _share_of_year(report_filter.period, year)
@@ -199,9 +201,7 @@ def trend(
     """The actual number per year for the last TREND_YEARS years, next to that year's norm."""
     first = until.year - TREND_YEARS + 1
     period = Period.custom(date(first, 1, 1), until)
-    local = replace(
-        report_filter, municipality_ids=_only(report_filter, municipality_id), period=period
-    )
+    local = replace(_agreed(report_filter, municipality_id), period=period)
     result = indicator(target.indicator).run(local, ("jaar",))
     actual = {row.keys[0]: row.values[target.measure] for row in result.rows}
     nothing = result.indicator.empty()[target.measure]
@@ -215,6 +215,15 @@ def trend(
         for p in period.years()
         if p.end is not None
     ]
+
+
+def _agreed(report_filter: ReportFilter, municipality_id: int) -> ReportFilter:
+    """The filter a service agreement's figures use: one municipality, its legal terms."""
+    return replace(
+        report_filter,
+        municipality_ids=_only(report_filter, municipality_id),
+        deadline_kinds=(DeadlineKind.LEGAL,),
+    )
 
 
 def _year_label(part: Period) -> str:

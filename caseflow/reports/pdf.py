@@ -134,6 +134,9 @@ def render(
     for section in report.sections:
         pdf.heading(section.title)
         pdf.paragraph(section.result.indicator.definition)
+        if (headline := section.result.indicator.headline) is not None:
+            value = number(section.result.total.values[headline.key], headline.unit)
+            pdf.paragraph(f"{headline.label}: {value}")
         if section.note:
             pdf.paragraph(section.note)
         pdf.grid(*_result_rows(section.result))

@@ -3,7 +3,8 @@
 from caseflow.reports.backlog import Werkvoorraad
 from caseflow.reports.backlog_trend import WerkvoorraadVerloop
 from caseflow.reports.base import Indicator
-from caseflow.reports.flow import Doorstroom, Overdrachten
+from caseflow.reports.flow import Doorstroom
+from caseflow.reports.handovers import Overdrachten
 from caseflow.reports.leadtime import Doorlooptijd, TijdPerStatus
 from caseflow.reports.outcomes import BezwarenGegrond, Toekenning
 from caseflow.reports.timeliness import Tijdigheid

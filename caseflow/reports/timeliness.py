@@ -1,4 +1,5 @@
-"""Tijdigheid: deadlines closed and open, in time and late, net of suspensions and extensions."""
+"""Tijdigheid: terms closed and open, in time and late, net of suspensions and extensions,
+and the share the service agreement measures: closed in time and open not yet late together."""
 
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -21,6 +22,9 @@ from caseflow.reports.filters import ReportFilter
 from caseflow.reports.sql import days_between, flag, in_period
 
 OPEN_STATUSES = (DeadlineStatus.RUNNING, DeadlineStatus.SUSPENDED)
+# The share the service agreement's norm is about: open terms count too.
+HEADLINE = "percentage_tijdig_met_lopend"
+TERMS = ("termijn", "termijnen")
 # A measure that cannot apply in one half of the union (a stopped deadline is never open).
 NONE = sa.literal_column("0", sa.Integer)
 
@@ -53,19 +57,27 @@ class Tijdigheid(CountIndicator):
     code = "tijdigheid"
     name = "Tijdigheid"
     definition = (
-        "Termijnen (standaard de wettelijke) die in de periode zijn gestopt, binnen of na de "
-        "uiterste datum, en termijnen die vandaag nog lopen of zijn opgeschort, op tijd of te "
-        "laat. De uiterste datum is al gecorrigeerd voor opschortingen en verdagingen. Een "
-        "opgeschorte termijn is te laat als de datum al voorbij was toen de klok stil kwam te "
-        "staan. Vervallen termijnen (bijvoorbeeld na intrekken) tellen niet mee. "
-        "Percentage tijdig = afgehandeld tijdig / alle afgehandelde termijnen."
+        "Termijnen (standaard de wettelijke) van de zaken in het filter. Afgehandeld: de termijn "
+        "is in de periode gestopt, binnen of na de uiterste datum. Open: de termijn loopt op de "
+        "datum van de stand (vandaag) nog of is opgeschort en begon vóór het einde van de "
+        "periode; op tijd, of al te laat omdat de uiterste datum voorbij is. De uiterste datum is "
+        "al gecorrigeerd voor opschortingen en verdagingen; een opgeschorte termijn is te laat "
+        "als de datum al voorbij was toen de klok stil kwam te staan. Vervallen termijnen "
+        "(bijvoorbeeld na intrekken) tellen niet mee. "
+        "Afgehandeld tijdig (%) = afgehandeld tijdig / alle afgehandelde termijnen. "
+        "Open, al te laat (%) = open te laat / alle open termijnen. "
+        "Tijdig, lopende termijnen meegeteld (%) = (afgehandeld tijdig + open op tijd) / "
+        "(alle afgehandelde + alle open termijnen): zo telt de DVO tijdigheid, en dit cijfer "
+        "staat tegenover de norm."
     )
     measures = (
-        Measure("afgehandeld_tijdig", "Afgehandeld tijdig", drill=True),
-        Measure("afgehandeld_te_laat", "Afgehandeld te laat", drill=True),
-        Measure("open_tijdig", "Open, op tijd", drill=True),
-        Measure("open_te_laat", "Open, te laat", drill=True),
-        Measure("percentage_tijdig", "Percentage tijdig", unit="procent"),
+        Measure("afgehandeld_tijdig", "Afgehandeld tijdig", drill=True, items=TERMS),
+        Measure("afgehandeld_te_laat", "Afgehandeld te laat", drill=True, items=TERMS),
+        Measure("open_tijdig", "Open, op tijd", drill=True, items=TERMS),
+        Measure("open_te_laat", "Open, al te laat", drill=True, items=TERMS),
+        Measure("percentage_tijdig", "Afgehandeld tijdig (%)", unit="procent"),
+        Measure("percentage_open_te_laat", "Open, al te laat (%)", unit="procent"),
+        Measure(HEADLINE, "Tijdig, lopende termijnen meegeteld (%)", unit="procent", headline=True),
     )
     counted: ClassVar[tuple[str, ...]] = (
         "afgehandeld_tijdig",
@@ -86,11 +98,13 @@ class Tijdigheid(CountIndicator):
         """
         return sa.union_all(self._stopped(report_filter, dims), self._open(report_filter, dims))
 
-    def _columns(self, report_filter: ReportFilter, dims: Sequence[Dimension]) -> list[Any]:
+    def _columns(
+        self, report_filter: ReportFilter, dims: Sequence[Dimension], time: TimeColumn
+    ) -> list[Any]:
         return [
             Case.id.label("case_id"),
             Deadline.label.label("detail"),
-            *group_columns(report_filter, dims, self.time_column()),
+            *group_columns(report_filter, dims, time),
         ]
 
     def _stopped(self, report_filter: ReportFilter, dims: Sequence[Dimension]) -> sa.Select[Any]:
@@ -102,7 +116,7 @@ class Tijdigheid(CountIndicator):
         )
         return (
             sa.select(
-                *self._columns(report_filter, dims),
+                *self._columns(report_filter, dims, self.time_column()),
                 flag(Deadline.outcome == Outcome.IN_TIME).label("afgehandeld_tijdig"),
                 flag(Deadline.outcome == Outcome.LATE).label("afgehandeld_te_laat"),
                 NONE.label("open_tijdig"),
@@ -123,14 +137,15 @@ class Tijdigheid(CountIndicator):
     def _open(self, report_filter: ReportFilter, dims: Sequence[Dimension]) -> sa.Select[Any]:
         suspension = open_suspensions()
         late = late_now(report_filter.today, suspension)
-        started = (
-            []
-            if report_filter.period.end is None
-            else [Deadline.start_date <= report_filter.period.end]
-        )
+        end = report_filter.period.end
+        started = [] if end is None else [Deadline.start_date <= end]
+        # An open term is a count of today: per month or year it belongs to today's (or, for a
+        # period that is over, to its last), so the current month's share counts it too.
+        seen = report_filter.today if end is None else min(end, report_filter.today)
+        placed = TimeColumn(sa.literal(seen, sa.Date()), is_date=True)
         return (
             sa.select(
-                *self._columns(report_filter, dims),
+                *self._columns(report_filter, dims, placed),
                 NONE.label("afgehandeld_tijdig"),
                 NONE.label("afgehandeld_te_laat"),
                 flag(sa.not_(late)).label("open_tijdig"),
@@ -150,5 +165,15 @@ class Tijdigheid(CountIndicator):
         )
 
     def finish(self, values: Mapping[str, Number]) -> dict[str, Number]:
-        closed = (values["afgehandeld_tijdig"] or 0) + (values["afgehandeld_te_laat"] or 0)
-        return {**values, "percentage_tijdig": ratio(values["afgehandeld_tijdig"], closed)}
+        closed_in_time, closed_late = (
+            values["afgehandeld_tijdig"] or 0,
+            values["afgehandeld_te_laat"] or 0,
+        )
+        open_in_time, open_late = values["open_tijdig"] or 0, values["open_te_laat"] or 0
+        closed, running = closed_in_time + closed_late, open_in_time + open_late
+        return {
+            **values,
+            "percentage_tijdig": ratio(closed_in_time, closed),
+            "percentage_open_te_laat": ratio(open_late, running),
+            HEADLINE: ratio(closed_in_time + open_in_time, closed + running),
+        }

@@ -24,6 +24,7 @@ from caseflow.workflow.errors import (
     UnknownTrigger,
 )
 from caseflow.workflow.fields import clean_data, field_def, to_json
+from caseflow.workflow.follow_up import handover, receiver
 from caseflow.workflow.guards import GUARDS
 from caseflow.workflow.loader import SYSTEM_ROLE
 from caseflow.workflow.registry import registry
@@ -159,11 +160,14 @@ def _append_event(
 def _open_follow_up(
     case: Case, transition: TransitionDef, actor: User | None, data: Mapping[str, Any]
 ) -> Case | None:
-    """The case a transition opens (e.g. a Wmo melding after the intake), routed to its team."""
+    """The case a transition opens (e.g. a Wmo melding after the intake), routed to its team
+    and, when they can take it there, to the handler of the case it comes from."""
     case_type = transition.creates.case_type_for(data) if transition.creates else None
     if case_type is None:
         return None
-    domain = registry().get(case_type).domain
+    workflow = registry().get(case_type).for_municipality(case.municipality.code)
+    team = route(workflow.domain, case.municipality, case.person)
+    received = receiver(case, workflow, team)
     return _create_case(
         case_type,
         municipality=case.municipality,
@@ -172,9 +176,10 @@ def _open_follow_up(
         household=case.household,
         intake=case.intake,
         parent=case,
-        team=route(domain, case.municipality, case.person),
-        assignee=None,
-        data={"vervolg_op": case.id},
+        team=team,
+        # One point of contact: the source's handler keeps the client when they can.
+        assignee=received.handler,
+        data={"vervolg_op": case.id} | handover(case, team, received),
         # The transition that opens it was authorised; its consequence needs no start role.
         roles=transition.roles,
     )

@@ -97,7 +97,9 @@ def test_intake_to_wmo_then_melding_onderzoek_aanvraag_and_decision(
     expect(page.locator("section", has_text="Wat de inwoner vertelde")).to_contain_text(
         "Ik kom de trap niet meer op."
     )
-    page.get_by_role("button", name="Oppakken").click()
+    # The consultant who did the onderzoek keeps the client: nothing to claim again.
+    expect(page.locator("dl.facts").first).to_contain_text(office.consulent.full_name)
+    expect(page.get_by_role("button", name="Oppakken")).to_have_count(0)
     _act(page, "In behandeling nemen")
     _act(
         page,

@@ -18,6 +18,8 @@ MEASURES = [
     "open_tijdig",
     "open_te_laat",
     "percentage_tijdig",
+    "percentage_open_te_laat",
+    "percentage_tijdig_met_lopend",
 ]
 
 
@@ -54,6 +56,8 @@ def test_csv_by_municipality_has_exactly_the_named_columns(
             "open_tijdig": "0",
             "open_te_laat": "0",
             "percentage_tijdig": "50.0",
+            "percentage_open_te_laat": "",
+            "percentage_tijdig_met_lopend": "50.0",
         },
         {
             "gemeente": "Vaals",
@@ -62,6 +66,8 @@ def test_csv_by_municipality_has_exactly_the_named_columns(
             "open_tijdig": "0",
             "open_te_laat": "1",
             "percentage_tijdig": "",
+            "percentage_open_te_laat": "100.0",
+            "percentage_tijdig_met_lopend": "0.0",
         },
     ]
 
@@ -93,10 +99,15 @@ def test_xlsx_to_a_file_has_dutch_headers_and_numbers(
         "Afgehandeld tijdig",
         "Afgehandeld te laat",
         "Open, op tijd",
-        "Open, te laat",
-        "Percentage tijdig",
+        "Open, al te laat",
+        "Afgehandeld tijdig (%)",
+        "Open, al te laat (%)",
+        "Tijdig, lopende termijnen meegeteld (%)",
     ]
-    assert values[1:] == [["Wmo Maastricht", 1, 1, 0, 0, 50.0], ["Wmo Vaals", 0, 0, 0, 1, None]]
+    assert values[1:] == [
+        ["Wmo Maastricht", 1, 1, 0, 0, 50.0, None, 50.0],
+        ["Wmo Vaals", 0, 0, 0, 1, None, 100.0, 0.0],
+    ]
 
 
 def test_month_grouping_needs_a_period(app: Flask, two_municipalities: None) -> None:

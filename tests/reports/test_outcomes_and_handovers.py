@@ -16,13 +16,17 @@ def office(make_office: MakeOffice, travel: time_machine.Traveller) -> Office:
     return make_office()
 
 
-def objection(office: Office, result: str) -> Case:
+def objection(office: Office, result: str | None = None) -> Case:
+    """An objection received now; decided with `result` now, or withdrawn, or left open."""
     case = start_case(
         "bezwaar", municipality=office.gemeente, actor=office.anna, person=office.client
     )
     assign(case, office.anna, office.anna)
     fire(case, "oppakken", office.anna)
-    fire(case, "besluiten", office.anna, {"resultaat": result, "motivering": "Zie advies."})
+    if result == "ingetrokken":
+        fire(case, "intrekken", office.anna, {"reden": "Opgelost in een gesprek."})
+    elif result is not None:
+        fire(case, "besluiten", office.anna, {"resultaat": result, "motivering": "Zie advies."})
     return case
 
 
@@ -42,16 +46,27 @@ def test_share_granted_leaves_withdrawn_requests_out(office: Office) -> None:
     assert_drill_downs_match(result)
 
 
-def test_share_of_objections_upheld(office: Office) -> None:
-    for result in ("gegrond", "deels_gegrond", "ongegrond", "niet_ontvankelijk", "ongegrond"):
+def test_upheld_objections_are_a_share_of_the_objections_submitted(
+    office: Office, travel: time_machine.Traveller
+) -> None:
+    at(travel, "2026-05-20 10:00")
+    submitted_in_may = objection(office)
+    at(travel, "2026-06-01 10:00")
+    for result in ("gegrond", "deels_gegrond", "ongegrond", "niet_ontvankelijk", "ingetrokken"):
         objection(office, result)
+    objection(office)  # submitted in June, not decided yet
+    fire(submitted_in_may, "besluiten", office.anna, {"resultaat": "gegrond", "motivering": "-"})
     decide(wmo(office), "toegekend")  # no objection: not counted
     result = indicator("bezwaren_gegrond").run(report_filter("2026-06-30", "2026-06"))
+    # The DVO divides by the objections submitted in June (six), not by June's decisions (five,
+    # one of them on an objection from May).
     assert result.total.values == {
-        "beslissingen": 5,
+        "ingediend": 6,
         "gegrond": 2,
-        "niet_gegrond": 3,
-        "percentage_gegrond": 40.0,
+        "niet_gegrond": 2,
+        "ingetrokken": 1,
+        "in_behandeling": 1,
+        "percentage_gegrond": 33.3,
     }
     assert_drill_downs_match(result)
 
@@ -75,19 +90,32 @@ def test_handovers_count_changes_of_handler_not_the_first_claim(
             "zaken": 2,
             "met_overdracht": 1,
             "overdrachten": 2,
+            "naar_vervolgzaak": 0,
+            "binnen_zaak": 2,
+            "ketens": 2,
             "gemiddeld": 1.0,
+            "per_keten": 1.0,
         },
         ("Bram (Maastricht)",): {
             "zaken": 1,
             "met_overdracht": 1,
             "overdrachten": 1,
+            "naar_vervolgzaak": 0,
+            "binnen_zaak": 1,
+            "ketens": 1,
             "gemiddeld": 1.0,
+            "per_keten": 1.0,
         },
     }
+    # Three chains of one case each (three separate requests).
     assert result.total.values == {
         "zaken": 3,
         "met_overdracht": 2,
         "overdrachten": 3,
+        "naar_vervolgzaak": 0,
+        "binnen_zaak": 3,
+        "ketens": 3,
         "gemiddeld": 1.0,
+        "per_keten": 1.0,
     }
     assert_drill_downs_match(result)

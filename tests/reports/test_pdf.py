@@ -45,5 +45,7 @@ def test_pdf_has_the_norm_table_sections_and_trend(
         b"Onder de norm",
         b"-41,2%",
         b"Verloop over de jaren: Tijdigheid",
+        # The headline under the definition, parentheses escaped as PDF strings do.
+        b"Tijdig, lopende termijnen meegeteld \\(%\\): 50,0%",
     ):
         assert text in document, text

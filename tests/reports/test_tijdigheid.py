@@ -62,6 +62,8 @@ def test_closed_and_open_in_time_and_late_per_consultant(march: Office) -> None:
             "open_tijdig": 2,
             "open_te_laat": 0,
             "percentage_tijdig": 50.0,
+            "percentage_open_te_laat": 0.0,
+            "percentage_tijdig_met_lopend": 75.0,
         },
         ("Bram (Maastricht)",): {
             "afgehandeld_tijdig": 1,
@@ -69,6 +71,8 @@ def test_closed_and_open_in_time_and_late_per_consultant(march: Office) -> None:
             "open_tijdig": 0,
             "open_te_laat": 2,
             "percentage_tijdig": 100.0,
+            "percentage_open_te_laat": 100.0,
+            "percentage_tijdig_met_lopend": 33.3,
         },
     }
     assert result.total.values == {
@@ -77,6 +81,9 @@ def test_closed_and_open_in_time_and_late_per_consultant(march: Office) -> None:
         "open_tijdig": 2,
         "open_te_laat": 2,
         "percentage_tijdig": 66.7,
+        "percentage_open_te_laat": 50.0,
+        # (2 closed in time + 2 open in time) / 7 terms
+        "percentage_tijdig_met_lopend": 57.1,
     }
     assert_drill_downs_match(result)
 
@@ -108,4 +115,6 @@ def test_service_norms_are_counted_apart(march: Office) -> None:
         "open_tijdig": 1,
         "open_te_laat": 1,
         "percentage_tijdig": 20.0,
+        "percentage_open_te_laat": 50.0,
+        "percentage_tijdig_met_lopend": 28.6,
     }

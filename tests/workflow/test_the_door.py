@@ -98,7 +98,8 @@ def test_another_area_team_through_the_generic_form_moves_the_case_and_counts_as
     )
     fire(moved, "terugsturen", office.wmo_consulent, {"reden": "Alleen Wmo.", "domein": "wmo"})
     result = indicator("overdrachten").run(report_filter("2026-03-31", "2026-03"), [])
-    assert result.total.values["overdrachten"] == 1
+    # The front door handing the registration to the area team, then the move to another one.
+    assert (result.total.values["naar_vervolgzaak"], result.total.values["binnen_zaak"]) == (1, 1)
 
 
 def test_evaluation_started_from_any_door_writes_a_plan_version(

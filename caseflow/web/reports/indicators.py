@@ -49,16 +49,20 @@ def _valid(form: FilterForm) -> bool:
 
 
 def _chart(result: ReportResult) -> Any:
-    counts = [m for m in result.indicator.measures if m.drill][:2]
-    if not result.rows or not counts or not result.dimensions:
+    """The first two counts per group; the shares, when the indicator is read by a share."""
+    read_by_share = result.indicator.headline is not None
+    measures = [
+        m for m in result.indicator.measures if (m.unit == "procent" if read_by_share else m.drill)
+    ][: 3 if read_by_share else 2]
+    if not result.rows or not measures or not result.dimensions:
         return None
     labels = [" / ".join(row.labels) for row in result.rows]
-    series = [Series(m.label, [row.values[m.key] for row in result.rows]) for m in counts]
+    series = [Series(m.label, [row.values[m.key] for row in result.rows]) for m in measures]
     return bar_chart(
         f"{result.indicator.name} per {result.dimensions[-1].label.lower()}",
         labels,
         series,
-        "aantal",
+        measures[0].unit,
     )
 
 
@@ -154,6 +158,8 @@ def cases(code: str) -> ResponseReturnValue:
         abort(400)
     visible = sa.and_(behind.c.case_id == Case.id, case_scope(user()))
     total = db.session.scalar(sa.select(sa.func.count()).select_from(behind).join(Case, visible))
+    # The number on the report counts every row; the list shows those this reader may open.
+    counted = db.session.scalar(sa.select(sa.func.count()).select_from(behind)) or 0
     page = max(1, int_arg("pagina", 1) or 1)
     rows = db.session.execute(
         sa.select(Case, behind.c.detail)
@@ -177,6 +183,7 @@ def cases(code: str) -> ResponseReturnValue:
         groups=groups,
         rows=rows,
         total=total or 0,
+        counted=counted,
         page=page,
         pages=max(1, -(-(total or 0) // PAGE_SIZE)),
         link_args={

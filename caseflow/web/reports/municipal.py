@@ -10,14 +10,17 @@ from caseflow import clock
 from caseflow.extensions import db
 from caseflow.models import Municipality
 from caseflow.reports import municipal, pdf
-from caseflow.reports.filters import ReportFilter
-from caseflow.reports.periods import Period, ReportError, tertial_of
+from caseflow.reports.filters import ReportFilter, ReportScope
+from caseflow.reports.periods import Period, ReportError, recent_choices, tertial_of
 from caseflow.web.reports import bp
 from caseflow.web.reports.common import guard_municipality, scope
+from caseflow.web.reports.forms import FREE
 from caseflow.workflow.registry import registry
 
 
-def _report(municipality_id: int, kind: str, default: Period) -> municipal.MunicipalityReport:
+def _report(
+    municipality_id: int, kind: str, default: Period
+) -> tuple[municipal.MunicipalityReport, ReportScope]:
     reader = scope()
     guard_municipality(reader, municipality_id)
     municipality = db.session.get(Municipality, municipality_id)
@@ -31,7 +34,27 @@ def _report(municipality_id: int, kind: str, default: Period) -> municipal.Munic
     if period.start is None or period.end is None:
         abort(400)
     scoped = reader.apply(ReportFilter(today=clock.today()))
-    return municipal.build(municipality, period, scoped, kind)
+    return municipal.build(municipality, period, scoped, kind), reader
+
+
+def _page(report: municipal.MunicipalityReport, reader: ReportScope) -> ResponseReturnValue:
+    return render_template(
+        "reports/municipal.html",
+        report=report,
+        labels=_labels(),
+        may_list=reader.may_list_cases,
+        drill=_drill_args(report),
+    )
+
+
+def _drill_args(report: municipal.MunicipalityReport) -> dict[str, str]:
+    """The indicator filter that gives the same numbers, for the lists behind them."""
+    period = report.period
+    assert period.start is not None and period.end is not None
+    args = {"gemeente": str(report.municipality.id)}
+    if period.code in {p.code for p in recent_choices(report.today)}:
+        return args | {"periode": period.code}
+    return args | {"periode": FREE, "van": period.start.isoformat(), "tot": period.end.isoformat()}
 
 
 def _previous_month() -> Period:
@@ -48,21 +71,19 @@ def _previous_tertial() -> Period:
 @bp.route("/gemeenten/<int:municipality_id>/maandrapportage")
 @login_required
 def monthly(municipality_id: int) -> ResponseReturnValue:
-    report = _report(municipality_id, municipal.MONTHLY, _previous_month())
-    return render_template("reports/municipal.html", report=report, labels=_labels())
+    return _page(*_report(municipality_id, municipal.MONTHLY, _previous_month()))
 
 
 @bp.route("/gemeenten/<int:municipality_id>/bestuursrapportage")
 @login_required
 def four_monthly(municipality_id: int) -> ResponseReturnValue:
-    report = _report(municipality_id, municipal.FOUR_MONTHLY, _previous_tertial())
-    return render_template("reports/municipal.html", report=report, labels=_labels())
+    return _page(*_report(municipality_id, municipal.FOUR_MONTHLY, _previous_tertial()))
 
 
 @bp.route("/gemeenten/<int:municipality_id>/bestuursrapportage.pdf")
 @login_required
 def four_monthly_pdf(municipality_id: int) -> ResponseReturnValue:
-    report = _report(municipality_id, municipal.FOUR_MONTHLY, _previous_tertial())
+    report, _ = _report(municipality_id, municipal.FOUR_MONTHLY, _previous_tertial())
     name = f"bestuursrapportage-{report.municipality.code}-{report.period.code}.pdf"
     return Response(
         pdf.render(report, _labels()),
