@@ -16,7 +16,7 @@ from typing import Any
 
 from caseflow.models.cases import Case
 from caseflow.models.organisation import ROLE_LABELS, Role, Team, User
-from caseflow.workflow.permissions import CASE_HANDLERS
+from caseflow.permissions import HANDLE_CASES
 from caseflow.workflow.schema import Workflow
 
 # The Dutch line in the follow-up's timeline that says who received it, or why nobody did.
@@ -40,7 +40,7 @@ def handler_roles(workflow: Workflow) -> frozenset[str]:
     forward = [
         t for t in workflow.transitions_from(workflow.initial) if not workflow.states[t.dest].final
     ]
-    roles = set(CASE_HANDLERS)
+    roles: set[str] = set(HANDLE_CASES.roles)
     for transition in forward:
         roles &= transition.roles
     return frozenset(roles)

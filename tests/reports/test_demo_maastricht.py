@@ -14,9 +14,10 @@ from caseflow import clock
 from caseflow.demo import DEMO_PASSWORD, seed
 from caseflow.extensions import db
 from caseflow.models import Municipality, User
-from caseflow.reports.filters import ReportFilter, scope_for
+from caseflow.reports.filters import ReportFilter
 from caseflow.reports.periods import Period
 from caseflow.reports.registry import indicator
+from caseflow.scope.reports import scope_for
 
 LINK = re.compile(
     r'<a href="(/rapportages/indicatoren/[a-z_]+/zaken\?[^"]+)"\s+aria-label="[^"]*">([\d.]+)</a>'

@@ -10,8 +10,9 @@ from caseflow import clock
 from caseflow.extensions import db
 from caseflow.models import Municipality
 from caseflow.reports import municipal, pdf
-from caseflow.reports.filters import ReportFilter, ReportScope
+from caseflow.reports.filters import ReportFilter
 from caseflow.reports.periods import Period, ReportError, recent_choices, tertial_of
+from caseflow.scope.reports import ReportScope
 from caseflow.web.reports import bp
 from caseflow.web.reports.common import guard_municipality, scope
 from caseflow.web.reports.forms import FREE
