@@ -71,11 +71,14 @@ def _render(
     team_members: list[User] = (
         sorted(case.team.members, key=lambda u: u.full_name) if case.team else []
     )
+    workflow = workflow_for(case)
     return render_template(
         "cases/show.html",
         case=case,
-        workflow=workflow_for(case),
+        workflow=workflow,
         today=today,
+        counts_from_melding=any(d.counts_from_melding for d in workflow.deadlines.values()),
+        opened_on=clock.local_date(case.opened_at),
         deadlines=[(d, explain_deadline(d, today)) for d in case.deadlines],
         timeline=_timeline(case),
         options=options,

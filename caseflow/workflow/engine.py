@@ -24,6 +24,7 @@ from caseflow.workflow.errors import (
 from caseflow.workflow.fields import clean_data, field_def, to_json
 from caseflow.workflow.guards import GUARDS
 from caseflow.workflow.loader import SYSTEM_ROLE
+from caseflow.workflow.melding import Melding, from_intake, handed_on
 from caseflow.workflow.permissions import ASSIGNERS, CASE_HANDLERS, NOTE_WRITERS
 from caseflow.workflow.registry import registry
 from caseflow.workflow.schema import FieldDef, TransitionDef, Workflow
@@ -74,7 +75,11 @@ def start_case(
     assignee: User | None = None,
     data: Mapping[str, Any] | None = None,
 ) -> Case:
-    """Open a case in its initial state, with its creation event and starting deadlines."""
+    """Open a case in its initial state, with its creation event and starting deadlines.
+
+    The case an intake opens takes its melding from the intake; any other case opened here is
+    its own first contact.
+    """
     with in_transaction():
         return _create_case(
             case_type,
@@ -87,6 +92,7 @@ def start_case(
             team=team,
             assignee=assignee,
             data=data or {},
+            melding=from_intake(intake) if intake is not None and parent is None else None,
         )
 
 
@@ -102,6 +108,7 @@ def _create_case(
     team: Team | None,
     assignee: User | None,
     data: Mapping[str, Any],
+    melding: Melding | None,
     roles: Iterable[str] | None = None,
 ) -> Case:
     workflow = registry().get(case_type).for_municipality(municipality.code)
@@ -119,6 +126,8 @@ def _create_case(
         team=team,
         assignee=assignee,
         opened_at=now,
+        melding_date=melding.day if melding else None,
+        melding_via=melding.via if melding else None,
         state_entered_at=now,
         last_event_at=now,
     )
@@ -174,6 +183,7 @@ def _open_follow_up(
         team=route(domain, case.municipality, case.person),
         assignee=None,
         data={"vervolg_op": case.id},
+        melding=handed_on(case),
         # The transition that opens it was authorised; its consequence needs no start role.
         roles=transition.roles,
     )
