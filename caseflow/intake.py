@@ -136,9 +136,7 @@ def _apply_outcome(case: Case, data: IntakeData, actor: User) -> None:
 
 def _reported_on(data: IntakeData) -> date | None:
     if data.reported_on is not None and data.reported_on > clock.today():
-        raise InvalidData(
-            {"reported_on": "De datum van de melding mag niet in de toekomst liggen."}
-        )
+        raise InvalidData({"reported_on": "De meldingsdatum mag niet in de toekomst liggen."})
     return data.reported_on
 
 
