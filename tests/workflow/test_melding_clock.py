@@ -176,6 +176,7 @@ def test_wgs_first_conversation_counts_from_the_intake_also_under_threat(
     page = client.get(f"/zaken/{schuldhulp.id}").get_data(as_text=True)
     assert "<dt>Meldingsdatum</dt><dd>03-04-2026, gemeld bij de centrale toegang</dd>" in page
     assert "Eerste gesprek binnen 3 werkdagen bij dreiging" in page
+    assert "toen de termijn in deze zaak begon" in page
 
 
 def test_jeugd_onderzoek_counts_from_the_melding_and_the_decision_from_the_aanvraag(
