@@ -53,8 +53,8 @@ def explain_deadline(deadline: Deadline, today: date) -> list[str]:
         )
         steps.insert(
             1,
-            "Een melding is vormvrij en de toegang handelt namens het college: de termijn telt "
-            f"vanaf de melding, niet vanaf {since}.",
+            "Een melding is vormvrij en wie haar aanneemt, handelt namens het college: de "
+            f"termijn telt vanaf de melding, niet vanaf {since}.",
         )
     return steps
 

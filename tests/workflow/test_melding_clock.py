@@ -108,8 +108,9 @@ def test_wmo_onderzoek_runs_six_weeks_from_the_intake_and_the_page_says_so(
     assert deadline(melding, "persoonlijk_plan").due_date == date(2026, 4, 10)
     assert explain_deadline(onderzoek, THREE_WEEKS_LATER) == [
         "Gemeld bij de centrale toegang op vrijdag 3 april 2026.",
-        "Een melding is vormvrij en de toegang handelt namens het college: de termijn telt "
-        "vanaf de melding, niet vanaf het openen van deze zaak op vrijdag 24 april 2026.",
+        "Een melding is vormvrij en wie haar aanneemt, handelt namens het college: de "
+        "termijn telt vanaf de melding, niet vanaf het openen van deze zaak op vrijdag "
+        "24 april 2026.",
         "Termijn van 6 weken: loopt tot vrijdag 15 mei 2026.",
         "Uiterste datum: vrijdag 15 mei 2026.",
     ]
@@ -166,8 +167,9 @@ def test_wgs_first_conversation_counts_from_the_intake_also_under_threat(
     assert (threat.start_date, threat.due_date) == (GOOD_FRIDAY, date(2026, 4, 9))
     assert explain_deadline(threat, date(2026, 4, 28))[:2] == [
         "Gemeld bij de centrale toegang op vrijdag 3 april 2026.",
-        "Een melding is vormvrij en de toegang handelt namens het college: de termijn telt "
-        "vanaf de melding, niet vanaf dinsdag 28 april 2026, toen de termijn in deze zaak begon.",
+        "Een melding is vormvrij en wie haar aanneemt, handelt namens het college: de "
+        "termijn telt vanaf de melding, niet vanaf dinsdag 28 april 2026, toen de termijn in "
+        "deze zaak begon.",
     ]
     fire(schuldhulp, "eerste_gesprek_voeren", consulent, {"verslag": "Verhuurder gebeld."})
     # Legally late, though the conversation came a day after the threat was recorded here.
