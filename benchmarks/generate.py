@@ -27,6 +27,7 @@ from caseflow.demo.cases import CASE_MIX, FAMILY, GIVEN, QUESTIONS, STREETS
 from caseflow.demo.organisation import MUNICIPALITIES
 from caseflow.extensions import db
 from caseflow.models import Base, Role, TeamKind
+from caseflow.workflow.melding import place as melding_place
 from caseflow.workflow.registry import registry
 from caseflow.workflow.schema import Workflow
 
@@ -249,6 +250,8 @@ def _walk_root(
         actor_id=starter,
         moment=moment,
         data={},
+        # The intake's case takes its melding from the intake (caseflow.workflow.melding).
+        melding=(clock.local_date(moment), melding_place("toegang", "")) if intake_id else None,
     )
     if workflow.name == "gezinsplan":
         people.plan(case, moment)

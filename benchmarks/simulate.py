@@ -27,6 +27,7 @@ from caseflow.workflow.deadline_rules import (
 )
 from caseflow.workflow.engine import ASSIGN_TRIGGER, CREATE_TRIGGER, NOTE_TRIGGER
 from caseflow.workflow.fields import field_def, to_json
+from caseflow.workflow.melding import place
 from caseflow.workflow.schema import DeadlineDef, StateDef, TransitionDef, Workflow
 
 Row = dict[str, Any]
@@ -90,6 +91,9 @@ class SimCase:
     opened_at: datetime
     state_entered_at: datetime
     last_event_at: datetime
+    # The melding (caseflow.workflow.melding): the intake's day, handed on to follow-ups.
+    melding_date: date | None = None
+    melding_via: str | None = None
     closed_at: datetime | None = None
     result: str | None = None
     version: int = 0
@@ -144,7 +148,8 @@ class DueDates:
             weeks=spec.weeks,
             days=spec.days,
             working_days=spec.working_days,
-            statutory=spec.statutory,
+            statutory=spec.statutory and not spec.set_by_regulation,
+            by_regulation=spec.set_by_regulation,
             extension_weeks=deadline.extension_weeks,
             suspensions=counted_suspensions(periods, today),
         )
@@ -179,6 +184,13 @@ class Walker:
             "onderzoeksverslag_aanwezig": lambda c, t: _recorded(c, "verslag"),
             "plan_vastgelegd": lambda c, t: _recorded(c, "plan"),
             "datum_in_toekomst": lambda c, t: True,  # every generated *_tot date is ahead
+            "datum_niet_in_toekomst": lambda c, t: True,  # a date with a default is today's
+            "ontvangst_bevestigd": lambda c, t: _recorded(c, "ontvangst_bevestigd_op"),
+            "gewezen_op_persoonlijk_plan": lambda c, t: _recorded(c, "persoonlijk_plan_aangeboden"),
+            "gewezen_op_clientondersteuning": lambda c, t: _recorded(
+                c, "clientondersteuning_aangeboden"
+            ),
+            "verslag_verstrekt": lambda c, t: _recorded(c, "verslag_verstrekt_op"),
             "behandelaar_is_regisseur": self._assignee_is_regisseur,
             "nog_niet_verdaagd": lambda c, t: not c.has_extension,
             "regisseur_van_huishouden": self._assignee_directs,
@@ -201,6 +213,7 @@ class Walker:
         actor_id: int | None,
         moment: datetime,
         data: Row,
+        melding: tuple[date, str] | None = None,
     ) -> SimCase:
         case = SimCase(
             id=self.ids.take("cases"),
@@ -217,6 +230,8 @@ class Walker:
             opened_at=moment,
             state_entered_at=moment,
             last_event_at=moment,
+            melding_date=melding[0] if melding else None,
+            melding_via=melding[1] if melding else None,
         )
         self._event(case, CREATE_TRIGGER, None, workflow.initial, actor_id, moment, None, data)
         self._deadline_effects(case, workflow, None, None, {}, actor_id, moment)
@@ -412,6 +427,7 @@ class Walker:
             actor_id=actor_id,
             moment=moment,
             data={"vervolg_op": case.id},
+            melding=_handed_on(case),
         )
 
     def _data(
@@ -438,6 +454,8 @@ class Walker:
                 data[name] = rng.randint(1, max(1, min(left, 6)))
             elif definition.type == "text":
                 data[name] = FILLER
+            elif definition.type == "date" and definition.default == "today":
+                data[name] = today  # what the form offers
             elif definition.type == "date":
                 data[name] = today + timedelta(days=rng.randint(7, 21))
             elif definition.type == "int":
@@ -447,7 +465,7 @@ class Walker:
             elif definition.type == "choice":
                 data[name] = rng.choice(sorted(definition.options))
             else:
-                data[name] = rng.random() < 0.5
+                data[name] = True  # a bool records that something was done
         return data
 
     def _start_director(self, case: SimCase, moment: datetime) -> None:
@@ -513,6 +531,8 @@ class Walker:
                 "intake_id": case.intake_id,
                 "parent_id": case.parent.id if case.parent else None,
                 "opened_at": case.opened_at,
+                "melding_date": case.melding_date,
+                "melding_via": case.melding_via,
                 "closed_at": case.closed_at,
                 "result": case.result,
                 "state_entered_at": case.state_entered_at,
@@ -529,10 +549,14 @@ class Walker:
                     "case_id": case.id,
                     "code": d.code,
                     "cycle": d.cycle,
-                    "label": spec.label,
+                    "label": spec.title,
                     "kind": spec.kind,
                     "basis": spec.basis,
                     "start_date": d.start_date,
+                    "counted_from": f"gemeld {case.melding_via}"
+                    if spec.counts_from_melding and case.melding_date is not None
+                    else None,
+                    "set_by_regulation": spec.set_by_regulation,
                     "weeks": spec.weeks,
                     "days": spec.days,
                     "working_days": spec.working_days,
@@ -615,13 +639,19 @@ class Walker:
             current = by_code.get(code)
             if current is None or current.status == DeadlineStatus.STOPPED:
                 cycle = 1 + sum(1 for d in deadlines if d.code == code)
+                spec = workflow.deadlines[code]
+                start = (
+                    case.melding_date
+                    if spec.counts_from_melding and case.melding_date is not None
+                    else today
+                )
                 started = SimDeadline(
                     id=self.ids.take("deadlines"),
                     code=code,
                     cycle=cycle,
-                    spec=workflow.deadlines[code],
-                    start_date=today,
-                    due_date=today,
+                    spec=spec,
+                    start_date=start,
+                    due_date=start,
                     created_at=moment,
                 )
                 started.due_date = self.due.of(started, today)
@@ -667,6 +697,15 @@ class Walker:
         deadline.status = DeadlineStatus.STOPPED
         deadline.stopped_on = today
         deadline.outcome = stop_outcome(today, deadline.due_date, lapsed=lapsed)
+
+
+def _handed_on(origin: SimCase) -> tuple[date, str]:
+    """caseflow.workflow.melding.handed_on for a walked case."""
+    if origin.melding_date is not None:
+        return origin.melding_date, origin.melding_via or ""
+    opened = clock.local_date(origin.opened_at)
+    reference = f"Z-{clock.to_local(origin.opened_at).year}-{origin.id:06d}"
+    return opened, place(origin.workflow.domain, reference)
 
 
 def _current(case: SimCase, code: str) -> SimDeadline | None:

@@ -183,7 +183,12 @@ def _check_deadlines(case: Case, workflow: Workflow) -> list[str]:
 
 def _replay(case: Case, workflow: Workflow) -> list[str]:
     """Run the events through the engine's deadline code on a detached copy of the case."""
-    ghost = Case(case_type=case.case_type, state=workflow.initial)
+    ghost = Case(
+        case_type=case.case_type,
+        state=workflow.initial,
+        melding_date=case.melding_date,
+        melding_via=case.melding_via,
+    )
     for event in case.events:
         if event.trigger in NO_STATE_CHANGE:
             continue

@@ -59,6 +59,9 @@ class IntakeData:
     front_door_result: str | None = None
     domain: str | None = None
     explanation: str | None = None
+    # When a channel acting for the college (the call centre) had the question before the
+    # front door: the melding counts from that day.
+    reported_on: date | None = None
 
 
 def record_intake(data: IntakeData, actor: User) -> Case:
@@ -77,6 +80,7 @@ def record_intake(data: IntakeData, actor: User) -> Case:
             urgent=data.urgent,
             safety_concern=data.safety_concern,
             received_at=clock.now(),
+            reported_on=_reported_on(data),
             created_by_id=actor.id,
         )
         household = _household(person) if data.with_household else None
@@ -128,6 +132,12 @@ def _apply_outcome(case: Case, data: IntakeData, actor: User) -> None:
         )
     else:
         raise InvalidData({"outcome": "Kies een uitkomst van het gesprek."})
+
+
+def _reported_on(data: IntakeData) -> date | None:
+    if data.reported_on is not None and data.reported_on > clock.today():
+        raise InvalidData({"reported_on": "De meldingsdatum mag niet in de toekomst liggen."})
+    return data.reported_on
 
 
 def _person(data: IntakeData, actor: User) -> Person:

@@ -7,13 +7,14 @@ from caseflow.deadlines.calendar import (
     is_working_day,
     working_days_between,
 )
-from caseflow.deadlines.terms import TermSpec, explain, legal_due_date
+from caseflow.deadlines.terms import TermSpec, describe_length, explain, legal_due_date
 
 __all__ = [
     "DEFAULT_CALENDAR",
     "HolidayCalendar",
     "TermSpec",
     "add_working_days",
+    "describe_length",
     "explain",
     "is_working_day",
     "legal_due_date",

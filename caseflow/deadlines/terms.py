@@ -38,6 +38,9 @@ class TermSpec:
     working_days: int = 0
     # A service norm (servicenorm) is the organisation's own target: the Atw does not apply.
     statutory: bool = True
+    # Set by a municipal regulation (verordening), not by a statute: the Atw does not apply
+    # either, and the explanation says why. Only read when ``statutory`` is false.
+    by_regulation: bool = False
     extension_weeks: int = 0
     suspensions: tuple[Suspension, ...] = ()
 
@@ -51,18 +54,38 @@ def legal_due_date(
 
 
 def explain(
-    received: date, term: TermSpec, *, calendar: HolidayCalendar | None = None
+    received: date,
+    term: TermSpec,
+    *,
+    calendar: HolidayCalendar | None = None,
+    received_as: str = "Ontvangen",
 ) -> list[str]:
     """How ``legal_due_date`` gets its answer, one short Dutch sentence per step.
 
-    The last sentence always names the due date.
+    The first sentence names the day the term counts from, as ``received_as`` says it came in
+    (e.g. "Gemeld bij de centrale toegang"); the last one always names the due date.
     """
-    _, steps = _derive(received, term, calendar)
+    _, steps = _derive(received, term, calendar, received_as)
     return steps
 
 
+def describe_length(weeks: int = 0, days: int = 0, working_days: int = 0) -> str:
+    """A term's length as a title says it: ``6 weken``, ``1 werkdag``, ``1 week en 2 dagen``."""
+    parts = []
+    if weeks:
+        parts.append(plural(weeks, "week", "weken"))
+    if days:
+        parts.append(plural(days, "dag", "dagen"))
+    if working_days:
+        parts.append(plural(working_days, "werkdag", "werkdagen"))
+    return " en ".join(parts) or plural(0, "dag", "dagen")
+
+
 def _derive(
-    received: date, term: TermSpec, calendar: HolidayCalendar | None
+    received: date,
+    term: TermSpec,
+    calendar: HolidayCalendar | None,
+    received_as: str = "Ontvangen",
 ) -> tuple[date, list[str]]:
     weeks, days, working_days = term.weeks, term.days, term.working_days
     extension_weeks, statutory = term.extension_weeks, term.statutory
@@ -70,7 +93,7 @@ def _derive(
     _check_lengths(weeks=weeks, days=days, working_days=working_days, extension=extension_weeks)
     periods = _checked_suspensions(term.suspensions)
 
-    steps = [f"Ontvangen op {format_date(received)}."]
+    steps = [f"{received_as} op {format_date(received)}."]
     calendar_days = 7 * weeks + days
     due = received + timedelta(days=calendar_days)
     if calendar_days or not working_days:
@@ -103,8 +126,13 @@ def _derive(
     term_days = calendar_days + 7 * extension_weeks
     if not statutory:
         if not is_working_day(due, cal):
+            what = (
+                "Deze termijn staat in een gemeentelijke verordening"
+                if term.by_regulation
+                else "Dit is een servicenorm"
+            )
             steps.append(
-                "Dit is een servicenorm: de Algemene termijnenwet geldt niet, "
+                f"{what}: de Algemene termijnenwet geldt niet, "
                 f"dus de termijn blijft op {format_date(due)}."
             )
     elif not _atw_applies(term_days, counted_in_weeks=bool(weeks or extension_weeks)):

@@ -232,7 +232,8 @@ def _fill(fields: tuple[FieldDef, ...], rng: random.Random) -> dict[str, Any]:
         elif field.type == "choice":
             data[field.name] = rng.choice(list(field.options))
         else:
-            data[field.name] = False
+            # A bool records that something was done (the client told about their rights).
+            data[field.name] = True
     return data
 
 
@@ -293,10 +294,18 @@ def _household(person: Person, rng: random.Random) -> Household:
 
 def _intake(person: Person, worker: User, rng: random.Random) -> Intake:
     question, underlying = rng.choice(QUESTIONS)
+    channel = rng.choice(["telefoon", "balie", "email", "huisarts", "klantcontactcentrum"])
+    # The call centre had the question a few days before it reached the front door.
+    reported_on = (
+        clock.today() - timedelta(days=rng.randint(1, 4))
+        if channel == "klantcontactcentrum"
+        else None
+    )
     intake = Intake(
         municipality=person.municipality,
         person=person,
-        channel=rng.choice(["telefoon", "balie", "email", "huisarts", "klantcontactcentrum"]),
+        channel=channel,
+        reported_on=reported_on,
         question=question,
         underlying_question=underlying,
         created_by_id=worker.id,

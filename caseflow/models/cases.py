@@ -1,6 +1,6 @@
 """Intakes, cases, their append-only event log and notes."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -63,6 +63,9 @@ class Intake(Base):
     urgent: Mapped[bool] = mapped_column(default=False)
     safety_concern: Mapped[bool] = mapped_column(default=False)
     received_at: Mapped[datetime] = mapped_column(default=clock.now)
+    # The day a channel acting for the college (the municipal call centre, say) already had the
+    # question, when that was before the front door recorded it: the melding counts from then.
+    reported_on: Mapped[date | None]
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
 
     municipality: Mapped[Municipality] = relationship()
@@ -92,6 +95,11 @@ class Case(Base):
     intake_id: Mapped[int | None] = mapped_column(sa.ForeignKey("intakes.id"), index=True)
     parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("cases.id"), index=True)
     opened_at: Mapped[datetime]
+    # The melding: the day the need first reached the college and where (e.g. "bij de
+    # centrale toegang"), set when the case is opened from an intake or as a follow-up. Terms
+    # with `starts: {from: melding}` count from it; empty for a case opened directly.
+    melding_date: Mapped[date | None]
+    melding_via: Mapped[str | None] = mapped_column(sa.String(200))
     closed_at: Mapped[datetime | None]
     result: Mapped[str | None] = mapped_column(sa.String(60))
     state_entered_at: Mapped[datetime]

@@ -40,6 +40,11 @@ class Deadline(Base):
     kind: Mapped[str] = mapped_column(sa.String(20))
     basis: Mapped[str | None] = mapped_column(sa.String(200))
     start_date: Mapped[date]
+    # How the day the term counts from came in, when not in this case itself: e.g. "gemeld bij
+    # de centrale toegang" for a term counted from the melding. Empty: "ontvangen".
+    counted_from: Mapped[str | None] = mapped_column(sa.String(200))
+    # Set by the municipality's own regulation rather than a statute: no Atw.
+    set_by_regulation: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     weeks: Mapped[int] = mapped_column(default=0)
     days: Mapped[int] = mapped_column(default=0)
     working_days: Mapped[int] = mapped_column(default=0)

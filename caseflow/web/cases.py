@@ -18,7 +18,7 @@ from caseflow.web.ids import parse_id
 from caseflow.web.loading import case_or_403
 from caseflow.web.refusals import log_refusal
 from caseflow.web.transition_pages import page_link
-from caseflow.workflow.deadline_effects import explain_deadline
+from caseflow.workflow.deadline_effects import compute_due_date, explain_deadline
 from caseflow.workflow.engine import add_note, assign, available_triggers, fire, workflow_for
 from caseflow.workflow.errors import (
     ConflictError,
@@ -71,12 +71,19 @@ def _render(
     team_members: list[User] = (
         sorted(case.team.members, key=lambda u: u.full_name) if case.team else []
     )
+    workflow = workflow_for(case)
     return render_template(
         "cases/show.html",
         case=case,
-        workflow=workflow_for(case),
+        workflow=workflow,
         today=today,
-        deadlines=[(d, explain_deadline(d, today)) for d in case.deadlines],
+        counts_from_melding=any(d.counts_from_melding for d in workflow.deadlines.values()),
+        opened_on=clock.local_date(case.opened_at),
+        # The date and its explanation from one computation: a suspended term's stored date
+        # is as of its last step, the page shows it as of today.
+        deadlines=[
+            (d, explain_deadline(d, today), compute_due_date(d, today)) for d in case.deadlines
+        ],
         timeline=_timeline(case),
         options=options,
         pages={page: page_link(case, page) for page in {o.page for o in options if o.page}},

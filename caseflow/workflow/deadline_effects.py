@@ -2,8 +2,10 @@
 
 from datetime import date
 
+from caseflow import clock
 from caseflow.deadlines import TermSpec, explain, legal_due_date
 from caseflow.deadlines.app_calendar import holiday_calendar
+from caseflow.deadlines.dutch_dates import capitalize, format_date
 from caseflow.models.cases import Case
 from caseflow.models.deadlines import Deadline, DeadlineStatus, Extension, Suspension
 from caseflow.models.organisation import User
@@ -24,7 +26,8 @@ def term_spec(deadline: Deadline, today: date) -> TermSpec:
         weeks=deadline.weeks,
         days=deadline.days,
         working_days=deadline.working_days,
-        statutory=deadline.is_legal,
+        statutory=deadline.is_legal and not deadline.set_by_regulation,
+        by_regulation=deadline.set_by_regulation,
         extension_weeks=deadline.extension_weeks,
         suspensions=counted_suspensions(periods, today),
     )
@@ -36,18 +39,34 @@ def compute_due_date(deadline: Deadline, today: date) -> date:
 
 
 def explain_deadline(deadline: Deadline, today: date) -> list[str]:
+    """How the date was reached, from the same row (title, length, start) the page shows."""
     term = term_spec(deadline, today)
-    return explain(deadline.start_date, term, calendar=holiday_calendar())
+    received_as = capitalize(deadline.counted_from) if deadline.counted_from else "Ontvangen"
+    steps = explain(deadline.start_date, term, calendar=holiday_calendar(), received_as=received_as)
+    began = clock.local_date(deadline.created_at or clock.now())
+    if deadline.counted_from and deadline.start_date < began:
+        opened = clock.local_date(deadline.case.opened_at)
+        since = (
+            f"het openen van deze zaak op {format_date(opened)}"
+            if began == opened
+            else f"{format_date(began)}, toen de termijn in deze zaak begon"
+        )
+        steps.insert(
+            1,
+            "Een melding is vormvrij en wie haar aanneemt, handelt namens het college: de "
+            f"termijn telt vanaf de melding, niet vanaf {since}.",
+        )
+    return steps
 
 
 def extension_problem(deadlines: list[Deadline], spec: DeadlineDef, weeks: int) -> str | None:
     """A Dutch reason why this extension is not possible, or None."""
     deadline = next((d for d in deadlines if d.code == spec.code), None)
     if deadline is None or deadline.status == DeadlineStatus.STOPPED:
-        return f"De termijn '{spec.label}' loopt niet; verlengen kan niet."
+        return f"De termijn '{spec.title}' loopt niet; verlengen kan niet."
     left = spec.extendable_weeks - deadline.extension_weeks
     if weeks > left:
-        return f"De termijn '{spec.label}' kan nog maximaal {left} week/weken verlengd worden."
+        return f"De termijn '{spec.title}' kan nog maximaal {left} week/weken verlengd worden."
     return None
 
 
@@ -119,19 +138,24 @@ def apply_deadline_effects(
 
 
 def _start(case: Case, spec: DeadlineDef, today: date, cycle: int) -> Deadline:
+    # Counted from the melding when the case has one; a case opened directly is its own.
+    melding = case.melding_date if spec.counts_from_melding else None
+    start = melding if melding is not None else today
     deadline = Deadline(
         code=spec.code,
         cycle=cycle,
-        label=spec.label,
+        label=spec.title,
         kind=spec.kind,
         basis=spec.basis,
-        start_date=today,
+        start_date=start,
+        counted_from=f"gemeld {case.melding_via}" if melding is not None else None,
+        set_by_regulation=spec.set_by_regulation,
         weeks=spec.weeks,
         days=spec.days,
         working_days=spec.working_days,
         extension_weeks=0,
         status=DeadlineStatus.RUNNING,
-        due_date=today,
+        due_date=start,
         # A new term has none yet; saying so spares a query when they are first read.
         suspensions=[],
         extensions=[],

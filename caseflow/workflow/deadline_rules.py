@@ -37,7 +37,8 @@ def deadline_moves(
     """What a transition by ``trigger`` does to the terms; ``from_state`` is None on creation.
 
     On-enter rules fire only when the state changes; on-trigger rules fire on every transition
-    with that trigger, a self-loop (an extension, a report) included.
+    with that trigger, a self-loop (an extension, a report) included. A term that only says
+    what it counts from (`starts: {from: melding}`) starts when the case is opened.
     """
     changed = from_state != to_state
     lapses = frozenset(
@@ -59,6 +60,7 @@ def deadline_moves(
         for spec in workflow.deadlines.values()
         if (changed and spec.starts_on_enter == to_state)
         or (trigger is not None and spec.starts_on_trigger == trigger)
+        or (from_state is None and spec.starts_on_create)
     )
     return DeadlineMoves(
         resumes=workflow.states[from_state].suspends if changed and from_state is not None else (),

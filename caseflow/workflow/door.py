@@ -22,6 +22,8 @@ GUARDED = (
     "state",
     "result",
     "opened_at",
+    "melding_date",
+    "melding_via",
     "closed_at",
     "state_entered_at",
     "destroyed_at",

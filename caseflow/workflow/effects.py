@@ -45,9 +45,20 @@ def effect(name: str) -> Callable[[Effect], Effect]:
     return register
 
 
+# Awb 6:7 and 6:8: six weeks from the day after the decision was made known.
+OBJECTION_CLAUSE = "Mogelijk binnen 6 weken na de bekendmaking (Awb 6:7 en 6:8)"
+
+
 def run_effects(step: Step) -> dict[str, Any]:
-    """Run the transition's effects in order; what they report, for the event."""
+    """Run the transition's effects in order; what they report, for the event. A decision
+    (`decision:`) reports its legal basis and that bezwaar is possible."""
     recorded: dict[str, Any] = {}
+    if step.transition.decision_basis is not None:
+        recorded |= {
+            "beschikking": step.transition.label,
+            "grondslag": step.transition.decision_basis,
+            "bezwaar": OBJECTION_CLAUSE,
+        }
     for name in step.transition.effects:
         recorded |= EFFECTS[name](step) or {}
     return recorded

@@ -27,6 +27,7 @@ from caseflow.workflow.fields import clean_data, field_def, to_json
 from caseflow.workflow.follow_up import handover, receiver
 from caseflow.workflow.guards import GUARDS
 from caseflow.workflow.loader import SYSTEM_ROLE
+from caseflow.workflow.melding import Melding, from_intake, handed_on
 from caseflow.workflow.registry import registry
 from caseflow.workflow.schema import FieldDef, TransitionDef, Workflow
 from caseflow.workflow.transaction import in_transaction, lock_case, seconds_since
@@ -76,7 +77,11 @@ def start_case(
     assignee: User | None = None,
     data: Mapping[str, Any] | None = None,
 ) -> Case:
-    """Open a case in its initial state, with its creation event and starting deadlines."""
+    """Open a case in its initial state, with its creation event and starting deadlines.
+
+    The case an intake opens takes its melding from the intake; any other case opened here is
+    its own first contact.
+    """
     with in_transaction():
         return _create_case(
             case_type,
@@ -89,6 +94,7 @@ def start_case(
             team=team,
             assignee=assignee,
             data=data or {},
+            melding=from_intake(intake) if intake is not None and parent is None else None,
         )
 
 
@@ -104,6 +110,7 @@ def _create_case(
     team: Team | None,
     assignee: User | None,
     data: Mapping[str, Any],
+    melding: Melding | None,
     roles: Iterable[str] | None = None,
 ) -> Case:
     workflow = registry().get(case_type).for_municipality(municipality.code)
@@ -121,6 +128,8 @@ def _create_case(
         team=team,
         assignee=assignee,
         opened_at=now,
+        melding_date=melding.day if melding else None,
+        melding_via=melding.via if melding else None,
         state_entered_at=now,
         last_event_at=now,
     )
@@ -180,6 +189,7 @@ def _open_follow_up(
         # One point of contact: the source's handler keeps the client when they can.
         assignee=received.handler,
         data={"vervolg_op": case.id} | handover(case, team, received),
+        melding=handed_on(case),
         # The transition that opens it was authorised; its consequence needs no start role.
         roles=transition.roles,
     )

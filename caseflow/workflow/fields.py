@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from caseflow import clock
 from caseflow.workflow.errors import InvalidData
 from caseflow.workflow.schema import FieldDef, StateDef, TransitionDef
 
@@ -41,6 +42,8 @@ def clean_data(
     for name in (*transition.requires, *transition.optional):
         definition = field_def(fields, name, dest)
         value = raw.get(name)
+        if _is_empty(value) and definition.default == "today":
+            value = clock.today()
         if _is_empty(value):
             if name in transition.requires:
                 errors[name] = f"{definition.label} is verplicht."

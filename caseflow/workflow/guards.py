@@ -1,6 +1,7 @@
 """Named guards a workflow may require. Each returns None when allowed, else a Dutch reason."""
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 
 from caseflow import clock
@@ -59,6 +60,48 @@ def date_in_future(case: Case, data: Mapping[str, Any]) -> str | None:
         if key.endswith("_tot") and value is not None and value <= clock.today():
             return "De gekozen datum moet na vandaag liggen."
     return None
+
+
+@guard("datum_niet_in_toekomst")
+def date_not_in_future(case: Case, data: Mapping[str, Any]) -> str | None:
+    """A date on which something was done (a letter sent, a report handed over) has passed."""
+    for value in data.values():
+        if isinstance(value, date) and value > clock.today():
+            return "De datum mag niet in de toekomst liggen."
+    return None
+
+
+# Wmo 2015 art. 2.3.2: what the college owes the client between the melding and the end of the
+# onderzoek. Each is recorded by a field of its own; the onderzoek closes when all are there.
+@guard("ontvangst_bevestigd")
+def receipt_confirmed(case: Case, data: Mapping[str, Any]) -> str | None:
+    if _has_event_with(case, "ontvangst_bevestigd_op"):
+        return None
+    return "Leg eerst vast wanneer de ontvangst van de melding is bevestigd."
+
+
+@guard("gewezen_op_persoonlijk_plan")
+def told_about_personal_plan(case: Case, data: Mapping[str, Any]) -> str | None:
+    if _has_event_with(case, "persoonlijk_plan_aangeboden"):
+        return None
+    return (
+        "Leg eerst vast dat de inwoner is gewezen op het recht om binnen 7 dagen na de melding "
+        "een persoonlijk plan in te leveren."
+    )
+
+
+@guard("gewezen_op_clientondersteuning")
+def told_about_client_support(case: Case, data: Mapping[str, Any]) -> str | None:
+    if _has_event_with(case, "clientondersteuning_aangeboden"):
+        return None
+    return "Leg eerst vast dat de inwoner is gewezen op gratis cliëntondersteuning."
+
+
+@guard("verslag_verstrekt")
+def report_handed_over(case: Case, data: Mapping[str, Any]) -> str | None:
+    if _has_event_with(case, "verslag_verstrekt_op"):
+        return None
+    return "Leg eerst vast wanneer de inwoner het verslag van het onderzoek heeft gekregen."
 
 
 @guard("behandelaar_is_regisseur")

@@ -76,6 +76,11 @@ FIELD = Level(
         Key("options", "For a choice field (required there): code -> label."),
         Key("min", "For an int field: the smallest value accepted."),
         Key("max", "For an int field: the largest value accepted."),
+        Key(
+            "default",
+            "For a date field: today, so a date left empty is the day of the action (and the "
+            "form offers it filled in).",
+        ),
     ),
 )
 
@@ -125,6 +130,23 @@ TRANSITION = Level(
             "The name of the page that carries this transition; the generic action form "
             "refuses it.",
         ),
+        Key(
+            "decision",
+            "The transition is a beschikking (Awb 1:3): its legal basis, recorded in the event "
+            "with the bezwaar clause.",
+        ),
+    ),
+)
+
+DECISION = Level(
+    "transitions[].decision",
+    (
+        Key(
+            "basis",
+            "The legal basis the decision rests on, e.g. Wgs; Awb 1:3. The event records it, "
+            "and that bezwaar is possible within 6 weeks (Awb 6:7).",
+            True,
+        ),
     ),
 )
 
@@ -139,7 +161,13 @@ FOLLOW_UP = Level(
 DEADLINE = Level(
     "deadlines.<code>",
     (
-        Key("label", "The term as users see it.", True),
+        Key(
+            "label",
+            "The term as users see it, with {termijn} where its length goes (else the length "
+            "follows in brackets) and no other numbers: the title is filled in from the length, "
+            "a municipality's own included, so the two cannot disagree.",
+            True,
+        ),
         Key("basis", "The legal basis; required for a legal term."),
         Key(
             "kind",
@@ -147,7 +175,11 @@ DEADLINE = Level(
             True,
         ),
         Key("length", "How long: weeks, days and/or working_days.", True),
-        Key("starts", "When the clock starts: exactly one of on_enter or on_trigger.", True),
+        Key(
+            "starts",
+            "When the clock starts: on_enter or on_trigger, and/or from (what it counts from).",
+            True,
+        ),
         Key(
             "stops",
             "When the clock stops and the term is met or late: on_enter and/or on_trigger.",
@@ -161,6 +193,12 @@ DEADLINE = Level(
         Key("extendable", "Whether and how far the term may be extended (verdaging)."),
         Key(
             "warning_working_days", "The 'due soon' window for signals, in working days; default 5."
+        ),
+        Key(
+            "municipal_regulation",
+            "true for a legal term a municipality's own regulation may set (e.g. the Wgs "
+            "decision term); its override then gives the length and the regulation as basis, "
+            "and the Algemene termijnenwet does not apply there. Default false.",
         ),
     ),
 )
@@ -179,6 +217,13 @@ MOMENT = Level(
     (
         Key("on_enter", "A state: the clock starts when a case enters it."),
         Key("on_trigger", "A trigger: the clock starts when it is fired."),
+        Key(
+            "from",
+            "melding: count from the first contact with the college (the intake's received "
+            "moment, or the earlier moment a partner channel reported it, carried along the "
+            "follow-up chain) instead of from the moment the clock starts; alone, the clock "
+            "starts when the case is opened. A case opened directly counts from its own moment.",
+        ),
     ),
 )
 
@@ -214,7 +259,15 @@ MUNICIPALITY = Level(
 MUNICIPAL_DEADLINE = Level(
     "municipalities.<code>.deadlines.<code>",
     (
-        Key("length", "A service norm's own length here (a legal term is set by law)."),
+        Key(
+            "length",
+            "A service norm's own length here; a legal term's only when it allows "
+            "municipal_regulation, with `basis`.",
+        ),
+        Key(
+            "basis",
+            "The municipal regulation that sets a legal term's `length` here (required then).",
+        ),
         Key("warning_working_days", "Its own 'due soon' window."),
     ),
 )
@@ -226,6 +279,7 @@ LEVELS = (
     STATE,
     TRANSITION,
     FOLLOW_UP,
+    DECISION,
     DEADLINE,
     LENGTH,
     MOMENT,

@@ -10,23 +10,18 @@ import yaml
 
 from caseflow.domains import DOMAINS
 from caseflow.models.organisation import Role
+from caseflow.workflow.deadline_loader import load_deadlines, municipal_changes
 from caseflow.workflow.effects import EFFECTS
 from caseflow.workflow.errors import WorkflowDefinitionError
 from caseflow.workflow.fields import COMMON_FIELDS, FIELD_TYPES
 from caseflow.workflow.guards import GUARDS
 from caseflow.workflow.keys import (
-    DEADLINE,
-    EXTENDABLE,
+    DECISION,
     FIELD,
     FOLLOW_UP,
-    LAPSES,
-    LENGTH,
-    MOMENT,
-    MUNICIPAL_DEADLINE,
     MUNICIPALITY,
     RETENTION,
     STATE,
-    STOPS,
     TOP,
     TRANSITION,
     Level,
@@ -44,7 +39,8 @@ from caseflow.workflow.schema import (
 
 SYSTEM_ROLE = "systeem"
 KNOWN_ROLES = frozenset(r.value for r in Role) | {SYSTEM_ROLE}
-LENGTH_UNITS = tuple(k.name for k in LENGTH.keys)
+# What `default:` may say for a date field.
+FIELD_DEFAULTS = ("today",)
 
 
 class _Checker:
@@ -133,7 +129,7 @@ def load_workflow(path: Path) -> Workflow:
     check.known((doc["initial"],), states, "initial", "state")
     transitions = _transitions(check, doc["transitions"], states, fields)
     triggers = {t.trigger for t in transitions}
-    deadlines = _deadlines(check, doc.get("deadlines") or {}, states, triggers)
+    deadlines = load_deadlines(check, doc.get("deadlines") or {}, states, triggers)
     for state in states.values():
         check.known(state.suspends, deadlines, f"states.{state.name}.suspends", "deadline")
     for t in transitions:
@@ -196,6 +192,9 @@ def _fields(check: _Checker, raw: Any) -> dict[str, FieldDef]:
         options = check.labels(spec.get("options") or {}, f"{key}.options")
         if spec["type"] == "choice" and not options:
             raise check.fail(f"{key}.options", "a choice field needs options")
+        default = spec.get("default")
+        if default is not None and (spec["type"] != "date" or default not in FIELD_DEFAULTS):
+            raise check.fail(f"{key}.default", "only a date field has a default: today")
         result[name] = FieldDef(
             name=name,
             label=check.text(spec["label"], f"{key}.label"),
@@ -203,6 +202,7 @@ def _fields(check: _Checker, raw: Any) -> dict[str, FieldDef]:
             options=options,
             minimum=_bound(check, spec.get("min"), f"{key}.min"),
             maximum=_bound(check, spec.get("max"), f"{key}.max"),
+            default=default,
         )
     return result
 
@@ -292,9 +292,17 @@ def _transitions(
                 ),
                 effects=effects,
                 page=page,
+                decision_basis=_decision(check, spec.get("decision"), f"{key}.decision"),
             )
         )
     return result
+
+
+def _decision(check: _Checker, raw: Any, key: str) -> str | None:
+    if raw is None:
+        return None
+    spec = check.level(raw, key, DECISION)
+    return check.text(spec["basis"], f"{key}.basis")
 
 
 def _follow_up(
@@ -318,66 +326,6 @@ def _follow_up(
     return FollowUp(by_field=spec["field"], by_value=by_value)
 
 
-def _deadlines(
-    check: _Checker, raw: Any, states: dict[str, StateDef], triggers: set[str]
-) -> dict[str, DeadlineDef]:
-    result = {}
-    for code, spec in check.entries(raw, "deadlines").items():
-        key = f"deadlines.{code}"
-        spec = check.level(spec, key, DEADLINE)
-        if spec["kind"] not in ("legal", "service_norm"):
-            raise check.fail(f"{key}.kind", "expected 'legal' or 'service_norm'")
-        if spec["kind"] == "legal" and not spec.get("basis"):
-            raise check.fail(f"{key}.basis", "a legal deadline names its legal basis")
-        length = _length(check, spec["length"], f"{key}.length")
-        starts = check.level(spec["starts"], f"{key}.starts", MOMENT)
-        if len(starts) != 1:
-            raise check.fail(f"{key}.starts", "give exactly one of on_enter or on_trigger")
-        if "on_enter" in starts:
-            check.known((starts["on_enter"],), states, f"{key}.starts.on_enter", "state")
-        if "on_trigger" in starts:
-            check.known((starts["on_trigger"],), triggers, f"{key}.starts.on_trigger", "trigger")
-        stops = check.level(spec["stops"], f"{key}.stops", STOPS)
-        if not stops:
-            raise check.fail(f"{key}.stops", "give on_enter and/or on_trigger")
-        stop_states = check.names(stops.get("on_enter", []), f"{key}.stops.on_enter")
-        check.known(stop_states, states, f"{key}.stops.on_enter", "state")
-        stop_triggers = check.names(stops.get("on_trigger", []), f"{key}.stops.on_trigger")
-        check.known(stop_triggers, triggers, f"{key}.stops.on_trigger", "trigger")
-        lapses = check.level(spec.get("lapses") or {}, f"{key}.lapses", LAPSES)
-        lapse_states = check.names(lapses.get("on_enter", []), f"{key}.lapses.on_enter")
-        check.known(lapse_states, states, f"{key}.lapses.on_enter", "state")
-        extendable = check.level(spec.get("extendable") or {}, f"{key}.extendable", EXTENDABLE)
-        result[code] = DeadlineDef(
-            code=code,
-            label=check.text(spec["label"], f"{key}.label"),
-            kind=spec["kind"],
-            basis=check.optional_text(spec.get("basis"), f"{key}.basis"),
-            **length,
-            starts_on_enter=starts.get("on_enter"),
-            starts_on_trigger=starts.get("on_trigger"),
-            stops_on_enter=stop_states,
-            stops_on_trigger=stop_triggers,
-            lapses_on_enter=lapse_states,
-            extendable_weeks=check.number(
-                extendable.get("max_weeks", 0), f"{key}.extendable.max_weeks"
-            ),
-            extension_basis=check.optional_text(extendable.get("basis"), f"{key}.extendable.basis"),
-            warning_working_days=check.number(
-                spec.get("warning_working_days", 5), f"{key}.warning_working_days"
-            ),
-        )
-    return result
-
-
-def _length(check: _Checker, raw: Any, key: str) -> dict[str, int]:
-    spec = check.level(raw, key, LENGTH)
-    length = {unit: check.number(value, f"{key}.{unit}") for unit, value in spec.items()}
-    if sum(length.values()) == 0:
-        raise check.fail(key, "a deadline needs a length of at least one day")
-    return length
-
-
 def _overrides(
     check: _Checker, raw: Any, deadlines: dict[str, DeadlineDef], triggers: set[str]
 ) -> dict[str, MunicipalityOverride]:
@@ -385,24 +333,9 @@ def _overrides(
     for code, spec in check.entries(raw, "municipalities").items():
         key = f"municipalities.{code}"
         spec = check.level(spec, key, MUNICIPALITY)
-        changes: dict[str, dict[str, int]] = {}
-        for dl_code, dl_spec in check.mapping(
-            spec.get("deadlines") or {}, f"{key}.deadlines", set(deadlines), set()
-        ).items():
-            dl_key = f"{key}.deadlines.{dl_code}"
-            dl_spec = check.level(dl_spec, dl_key, MUNICIPAL_DEADLINE)
-            if "length" in dl_spec:
-                if deadlines[dl_code].statutory:
-                    raise check.fail(
-                        f"{dl_key}.length", "a legal term is set by law, not per municipality"
-                    )
-                changes[dl_code] = {u: 0 for u in LENGTH_UNITS} | _length(
-                    check, dl_spec["length"], f"{dl_key}.length"
-                )
-            if "warning_working_days" in dl_spec:
-                changes.setdefault(dl_code, {})["warning_working_days"] = check.number(
-                    dl_spec["warning_working_days"], f"{dl_key}.warning_working_days"
-                )
+        changes = municipal_changes(
+            check, spec.get("deadlines") or {}, f"{key}.deadlines", deadlines
+        )
         disabled = check.names(spec.get("disabled_triggers", []), f"{key}.disabled_triggers")
         check.known(disabled, frozenset(triggers), f"{key}.disabled_triggers", "trigger")
         result[code] = MunicipalityOverride(

@@ -5,6 +5,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from caseflow.deadlines.terms import describe_length
+
+# Where a deadline's label says its length; the title fills it in from the length itself.
+TERM_PLACEHOLDER = "{termijn}"
+
 
 @dataclass(frozen=True)
 class FieldDef:
@@ -14,6 +19,8 @@ class FieldDef:
     options: dict[str, str] = field(default_factory=dict)
     minimum: int | None = None
     maximum: int | None = None
+    # "today": a date left empty is the day of the action, and the form offers it filled in.
+    default: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,11 +67,14 @@ class TransitionDef:
     effects: tuple[str, ...] = ()
     # The page that carries this transition; the generic action form refuses it.
     page: str | None = None
+    # A beschikking (Awb 1:3): its legal basis, which the event records with the bezwaar clause.
+    decision_basis: str | None = None
 
 
 @dataclass(frozen=True)
 class DeadlineDef:
     code: str
+    # As written, with {termijn} where the length goes; users see `title`.
     label: str
     kind: str  # legal | service_norm
     basis: str | None
@@ -80,10 +90,31 @@ class DeadlineDef:
     extendable_weeks: int = 0
     extension_basis: str | None = None
     warning_working_days: int = 5
+    # Counted from the melding, the first contact with the college, rather than from the moment
+    # the term starts in this case (`starts: {from: melding}`).
+    counts_from_melding: bool = False
+    # A legal term a municipality's own regulation may set (the Wgs decision term, say).
+    municipal_regulation: bool = False
+    # In a municipality whose regulation set it: not a statutory term, so no Atw.
+    set_by_regulation: bool = False
 
     @property
     def statutory(self) -> bool:
         return self.kind == "legal"
+
+    @property
+    def title(self) -> str:
+        """The label with the length this term is computed with, so the two always agree:
+        in the place of {termijn}, or after the label when it has none."""
+        length = describe_length(self.weeks, self.days, self.working_days)
+        if TERM_PLACEHOLDER in self.label:
+            return self.label.replace(TERM_PLACEHOLDER, length)
+        return f"{self.label} ({length})"
+
+    @property
+    def starts_on_create(self) -> bool:
+        """`starts: {from: melding}` alone: the clock starts when the case is opened."""
+        return self.starts_on_enter is None and self.starts_on_trigger is None
 
 
 @dataclass(frozen=True)

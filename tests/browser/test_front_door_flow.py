@@ -31,6 +31,8 @@ def _act(page: Page, label: str, fields: dict[str, str] | None = None) -> None:
         control = form.get_by_label(field_label, exact=False)
         if control.evaluate("el => el.tagName") == "SELECT":
             control.select_option(label=value)
+        elif control.evaluate("el => el.type") == "checkbox":
+            control.set_checked(value == "aan")
         else:
             control.fill(value)
     form.get_by_role("button", name=label).click()
@@ -90,6 +92,14 @@ def test_intake_to_wmo_then_melding_onderzoek_aanvraag_and_decision(
         "Verslag gesprek of huisbezoek vastleggen",
         {"Vorm van het gesprek": "Huisbezoek", "Verslag": "Traplift nodig; dochter helpt."},
     )
+    # Wmo 2015 art. 2.3.2: the receipt confirmed with both notices, the report handed over;
+    # the dates are today's, offered filled in.
+    _act(
+        page,
+        "Ontvangst bevestigen",
+        {"persoonlijk plan": "aan", "gratis cliëntondersteuning": "aan"},
+    )
+    _act(page, "Verslag aan de inwoner verstrekt")
     screenshot(page, "04-melding-onderzoek")
     _act(page, "Onderzoek afronden", {"Resultaat": "Aanvraag maatwerkvoorziening volgt"})
     page.get_by_role("link", name=re.compile(r"Z-2026-")).last.click()

@@ -22,7 +22,10 @@ from caseflow.scope.reports import scope_for
 LINK = re.compile(
     r'<a href="(/rapportages/indicatoren/[a-z_]+/zaken\?[^"]+)"\s+aria-label="[^"]*">([\d.]+)</a>'
 )
-HEADING = re.compile(r"<h1>[^<]*: (\d+) (?:zaak|zaken|termijn|termijnen)</h1>")
+HEADING = re.compile(
+    r"<h1>[^<]*: (\d+) (?:zaak|zaken|termijn|termijnen|bezwaarschrift|bezwaarschriften"
+    r"|overdracht|overdrachten|keten|ketens)</h1>"
+)
 HIDDEN = re.compile(
     r'<p class="meta" id="niet-zichtbaar">U ziet er hieronder (\d+)\. De andere (\d+)'
 )

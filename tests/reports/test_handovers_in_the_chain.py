@@ -11,6 +11,7 @@ from caseflow.workflow.engine import assign, fire, start_case
 from tests.factories import Factory
 from tests.offices import Colleague, Office, Resident, Town, build_office
 from tests.reports.helpers import assert_drill_downs_match, at, report_filter, table
+from tests.workflow.helpers import confirm_melding
 
 STAFF = (
     Colleague("fenna", [Role.TOEGANG], ["front_door"], "fenna", "Fenna Lemmens"),
@@ -59,8 +60,10 @@ def chain(office: Office, travel: time_machine.Traveller) -> list[Case]:
     melding = _next(front)
     at(travel, "2026-03-03 10:00")
     assign(melding, jeroen, jeroen)
+    confirm_melding(melding, jeroen)
     fire(melding, "onderzoek_starten", jeroen)
     fire(melding, "verslag_vastleggen", jeroen, {"gespreksvorm": "huisbezoek", "verslag": "Trap."})
+    fire(melding, "verslag_verstrekken", jeroen)
     fire(melding, "onderzoek_afronden", jeroen, {"resultaat": "aanvraag_volgt"})
     aanvraag = _next(melding)
     at(travel, "2026-03-05 10:00")

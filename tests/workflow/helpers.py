@@ -6,7 +6,7 @@ import time_machine
 
 from caseflow import clock
 from caseflow.models import Case, Deadline, User
-from caseflow.workflow.engine import assign, start_case
+from caseflow.workflow.engine import assign, fire, start_case
 from tests.offices import Office
 
 
@@ -42,3 +42,14 @@ def due_dates(case: Case) -> dict[str, date]:
 def outcomes(case: Case) -> dict[str, tuple[str, str | None]]:
     """Per deadline: status (running/suspended/stopped) and outcome (in_time/late or None)."""
     return {d.code: (str(d.status), d.outcome) for d in case.deadlines}
+
+
+def confirm_melding(case: Case, actor: User) -> None:
+    """Wmo 2015 art. 2.3.2: the receipt confirmed today in a letter that also tells the client
+    about the personal plan and free client support."""
+    fire(
+        case,
+        "ontvangst_bevestigen",
+        actor,
+        {"persoonlijk_plan_aangeboden": True, "clientondersteuning_aangeboden": True},
+    )

@@ -16,7 +16,9 @@ def test_decision_after_a_recorded_onderzoek(
 ) -> None:
     consulent = office.consulent
     case = open_case("jeugd", office, starter=office.toegang)
-    assert due_dates(case) == {"beslissing": date(2026, 4, 28)}  # 27 April is King's Day
+    # The onderzoek norm (6 weeks, not a statutory term) and the decision term (27 April is
+    # King's Day, so Tuesday 28 April).
+    assert due_dates(case) == {"onderzoek": date(2026, 4, 13), "beslissing": date(2026, 4, 28)}
     fire(case, "oppakken", consulent)
     with pytest.raises(GuardFailed, match="Leg eerst het verslag"):
         fire(case, "besluiten", consulent, {"resultaat": "toegekend", "motivering": "Nodig."})
@@ -34,7 +36,10 @@ def test_decision_after_a_recorded_onderzoek(
         case, "besluiten", consulent, {"resultaat": "toegekend", "motivering": "Past bij de vraag."}
     )
     assert (case.state, case.result) == ("besloten", "toegekend")
-    assert outcomes(case) == {"beslissing": ("stopped", "in_time")}
+    assert outcomes(case) == {
+        "onderzoek": ("stopped", "in_time"),
+        "beslissing": ("stopped", "in_time"),
+    }
 
 
 def test_suspension_and_extension_and_withdrawal(
@@ -66,4 +71,7 @@ def test_suspension_and_extension_and_withdrawal(
     go_to(travel, date(2026, 4, 1))
     fire(case, "intrekken", office.toegang, {"reden": "Ouders kiezen voor hulp via school."})
     assert (case.state, case.result) == ("ingetrokken", "ingetrokken")
-    assert outcomes(case) == {"beslissing": ("stopped", "lapsed")}
+    assert outcomes(case) == {
+        "onderzoek": ("stopped", "lapsed"),
+        "beslissing": ("stopped", "lapsed"),
+    }
