@@ -80,7 +80,6 @@ def test_a_consultant_finds_only_clients_of_cases_he_may_see(
     login(client, office.consulent)
     page = _search(client, "smeets")
     assert re.findall(r'<a href="/clienten/(\d+)">', page) == [str(mine.id)]
-    assert "Nieuwe hulpvraag" not in page.split("<main", 1)[1].split("Gevonden", 1)[0]
 
 
 def test_a_case_number_finds_the_case_within_scope_only(
@@ -124,3 +123,12 @@ def test_a_bsn_that_finds_nobody_leads_to_the_form_with_the_bsn_filled_in(
     form = client.get("/hulpvraag/nieuw?nieuw=111222333").text
     assert re.search(r'<input[^>]*name="bsn"[^>]*value="111222333"', form)
     assert len(_logged()) == 1, "carrying the term over is not a second search"
+
+
+def test_only_those_who_record_intakes_are_offered_a_new_one_from_the_results(
+    client: FlaskClient, office: Office
+) -> None:
+    login(client, office.teammanager)
+    page = _search(client, "111222333")
+    assert "Niets gevonden" in page
+    assert "/hulpvraag/nieuw" not in page.split("<main", 1)[1]
