@@ -9,17 +9,20 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+import time_machine
 import yaml
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from caseflow.extensions import db
 from caseflow.models import Case, CaseEvent, Role
+from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import assign, fire, start_case
 from caseflow.workflow.errors import WorkflowDefinitionError
 from caseflow.workflow.loader import load_directory
 from tests.factories import Factory
-from tests.offices import Office, login
+from tests.offices import Office, area_office, login
+from tests.plans.helpers import register
 from tests.web.test_intake import VALID
 
 
@@ -229,3 +232,22 @@ def test_the_processing_log_names_a_case_by_its_number(
     login(client, officer)
     page = client.get(f"/verwerkingen/?persoon={case.person_id}").text
     assert f"<td>{case.reference}</td>" in page
+
+
+def test_a_move_to_another_area_team_names_both_teams(
+    client: FlaskClient, factory: Factory, travel: time_machine.Traveller
+) -> None:
+    area = area_office(factory)
+    registration = register(area)
+    fire(
+        registration,
+        "gebied_wijzigen",
+        area.regisseur,
+        {"reden": "Woont bij de oma.", "naar_gebiedsteam": area.team_zuidoost.name},
+    )
+    commit()
+    login(client, area.zuid_regisseur)
+    page = _text(client.get(f"/zaken/{registration.id}"))
+    assert "Van team: Gebiedsteam Noordwest" in page
+    assert "Naar team: Gebiedsteam Zuidoost" in page
+    assert f"Van team: {area.team_noordwest.id}" not in page
