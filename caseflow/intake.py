@@ -12,13 +12,15 @@ from typing import Any
 import sqlalchemy as sa
 
 from caseflow import clock
+from caseflow.domains import DOMAINS, single_domain_choices
 from caseflow.extensions import db
 from caseflow.models import Case, Household, HouseholdMember, Intake, Municipality, Person, User
-from caseflow.routing import route
+from caseflow.routing import municipalities_for_postcode, route, team_domains
 from caseflow.scope import person_scope
 from caseflow.unit_of_work import all_or_nothing
 from caseflow.workflow.engine import fire, start_case
 from caseflow.workflow.errors import InvalidData
+from caseflow.workflow.registry import registry
 
 OUTCOMES = {
     "open": "Nog niet afgerond: vraagverheldering loopt door",
@@ -27,6 +29,10 @@ OUTCOMES = {
     "gebiedsteam": "Door naar het integrale gebiedsteam (meerdere leefgebieden)",
     "spoed": "Spoed: direct doorzetten",
 }
+
+
+# The engine's field that carries the chosen domain, per outcome: a refusal lands beside it.
+FORM_DOMAIN_FIELD = {"domein": "domein", "spoed": "spoed_naar"}
 
 
 @dataclass
@@ -38,9 +44,9 @@ class NewPerson:
     street: str | None
     house_number: str | None
     postcode: str | None
-    city: str | None
     phone: str | None
-    municipality_id: int
+    # None: the municipality follows from the postcode.
+    municipality_id: int | None
 
 
 @dataclass
@@ -62,6 +68,31 @@ class IntakeData:
     # When a channel acting for the college (the call centre) had the question before the
     # front door: the melding counts from that day.
     reported_on: date | None = None
+
+
+def receiving_domains(municipalities: list[Municipality]) -> list[tuple[str, str]]:
+    """The single domains the front door offers: those whose case has a receiving team in one
+    of these municipalities, so no question is sent where nobody picks it up."""
+    have = set().union(*team_domains([m.id for m in municipalities]).values())
+    return [(code, label) for code, label in single_domain_choices() if _team_domain(code) in have]
+
+
+def _team_domain(code: str) -> str:
+    """The domain whose team receives the case a question for `code` opens."""
+    case_type = DOMAINS[code].case_type
+    return registry().get(case_type).domain if case_type else code
+
+
+def _check_receiving(code: str | None, municipality: Municipality, field: str) -> None:
+    if code not in DOMAINS or DOMAINS[code].case_type is None:
+        return  # the engine names an unknown choice; the area team is checked by its routing
+    if _team_domain(code) not in team_domains([municipality.id])[municipality.id]:
+        raise InvalidData(
+            {
+                field: f"{municipality.name} heeft geen team voor {DOMAINS[code].label}. "
+                "Kies een ander domein of het gebiedsteam."
+            }
+        )
 
 
 def record_intake(data: IntakeData, actor: User) -> Case:
@@ -105,6 +136,8 @@ def _apply_outcome(case: Case, data: IntakeData, actor: User) -> None:
     fire(case, "gesprek_starten", actor)
     if data.outcome == "open":
         return
+    if data.outcome in ("domein", "spoed"):
+        _check_receiving(data.domain, case.municipality, FORM_DOMAIN_FIELD[data.outcome])
     if data.outcome == "spoed":
         fire(
             case,
@@ -151,14 +184,50 @@ def _person(data: IntakeData, actor: User) -> Person:
     new = data.new_person
     if new is None:
         raise InvalidData({"family_name": "Zoek een inwoner op of vul de gegevens in."})
-    if not any(m.id == new.municipality_id for m in actor.municipalities):
-        raise InvalidData({"municipality_id": "Kies een gemeente waarvoor u werkt."})
+    municipality = municipality_of(new, actor)
     if new.bsn and db.session.scalar(sa.select(Person.id).where(Person.bsn == new.bsn)):
         raise InvalidData({"bsn": "Er is al een inwoner met dit BSN. Zoek de inwoner op."})
     values: dict[str, Any] = {k: v for k, v in vars(new).items() if k != "municipality_id"}
-    person = Person(**values, municipality=db.session.get_one(Municipality, new.municipality_id))
+    # The woonplaats is not asked a second time: the gemeente of the postcode gives it.
+    person = Person(**values, city=municipality.name, municipality=municipality)
     db.session.add(person)
     return person
+
+
+def municipality_of(new: NewPerson, actor: User) -> Municipality:
+    """The new client's municipality: the one whose areas hold the postcode. A chosen gemeente
+    must agree with it; it is only needed where no area covers the postcode (yet)."""
+    served = {m.id: m for m in actor.municipalities}
+    chosen = served.get(new.municipality_id) if new.municipality_id else None
+    if new.municipality_id and chosen is None:
+        raise InvalidData({"municipality_id": "Kies een gemeente waarvoor u werkt."})
+    found = municipalities_for_postcode(new.postcode)
+    names = " of ".join(m.name for m in found)
+    if chosen is not None:
+        if found and chosen not in found:
+            raise InvalidData(
+                {
+                    "municipality_id": f"Postcode {new.postcode} ligt in {names}, niet in "
+                    f"{chosen.name}. Kies {names} of controleer de postcode."
+                }
+            )
+        return chosen
+    mine = [m for m in found if m.id in served]
+    if len(mine) == 1:
+        return mine[0]
+    if found and not mine:
+        raise InvalidData(
+            {
+                "postcode": f"Postcode {new.postcode} ligt in {names}; daarvoor werkt u niet. "
+                "Controleer de postcode."
+            }
+        )
+    raise InvalidData(
+        {
+            "municipality_id": f"Bij postcode {new.postcode} hoort geen gebied van één gemeente. "
+            "Kies de gemeente."
+        }
+    )
 
 
 def _household(person: Person) -> Household:

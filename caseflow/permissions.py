@@ -55,6 +55,15 @@ FIND_ANY_CLIENT = _permission(
     Role.TOEGANG,
     Role.KWALITEIT,
 )
+SEARCH_CLIENTS = _permission(
+    "zoeken",
+    "Inwoners en zaken zoeken in de kopbalk (binnen wat de gebruiker mag zien)",
+    Role.TOEGANG,
+    Role.CONSULENT,
+    Role.REGISSEUR,
+    Role.TEAMMANAGER,
+    Role.KWALITEIT,
+)
 REVIEW_ALL_CASES = _permission(
     "alle_zaken_toetsen",
     "Elke zaak van de eigen gemeenten lezen voor kwaliteitstoetsing (gevoelige zaken niet)",

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from caseflow.domains import DOMAINS, Routing
 from caseflow.extensions import db
 from caseflow.models import Area, Municipality, Person, PostcodeRange, Team, TeamKind
+from caseflow.models.organisation import team_municipalities
 from caseflow.workflow.errors import WorkflowError
 
 POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})?\s*$")
@@ -35,6 +36,44 @@ def area_for(municipality: Municipality, postcode: str | None) -> Area | None:
         )
         .limit(1)
     )
+
+
+def municipalities_for_postcode(postcode: str | None) -> list[Municipality]:
+    """The municipalities with an area that holds this postcode: normally one, none when no
+    area covers it (yet)."""
+    number = postcode_number(postcode)
+    if number is None:
+        return []
+    return list(
+        db.session.scalars(
+            sa.select(Municipality)
+            .where(
+                Municipality.areas.any(
+                    Area.postcode_ranges.any(
+                        sa.and_(PostcodeRange.first <= number, PostcodeRange.last >= number)
+                    )
+                )
+            )
+            .order_by(Municipality.name)
+        )
+    )
+
+
+def team_domains(municipality_ids: list[int]) -> dict[int, set[str]]:
+    """Per municipality, the domains it has a domain team for: where a case can go."""
+    rows = db.session.execute(
+        sa.select(team_municipalities.c.municipality_id, Team.domain)
+        .join(team_municipalities, team_municipalities.c.team_id == Team.id)
+        .where(
+            Team.kind == TeamKind.DOMAIN,
+            team_municipalities.c.municipality_id.in_(municipality_ids),
+        )
+        .distinct()
+    )
+    found: dict[int, set[str]] = {m: set() for m in municipality_ids}
+    for municipality_id, domain in rows:
+        found[municipality_id].add(domain)
+    return found
 
 
 def _teams(kind: str, municipality: Municipality) -> sa.Select[Team]:

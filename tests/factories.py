@@ -23,6 +23,8 @@ from caseflow.models import (
 _numbers = count(1)
 # Hashing is deliberately slow; tests share one hash.
 PASSWORD = "geheim-wachtwoord"
+# What a Wmo decision that grants records: the wmo_aanvraag asks for it with a granting result.
+WMO_GRANT = {"voorziening": "woonvoorziening", "omvang": "1 traplift", "ingangsdatum": "2026-04-01"}
 _PASSWORD_HASH = generate_password_hash(PASSWORD)
 
 

@@ -95,7 +95,13 @@ def step_data(trigger: str, today: date) -> dict[str, Any]:
     if trigger == "aanvulling_ontvangen":
         return {"toelichting": "Afschriften ontvangen."}
     if trigger == "besluiten":
-        return {"motivering": "Noodzakelijke kosten.", "resultaat": "toegekend"}
+        return {
+            "motivering": "Noodzakelijke kosten.",
+            "resultaat": "toegekend",
+            "voorziening": "woonvoorziening",
+            "omvang": "1 traplift",
+            "ingangsdatum": today,
+        }
     return {}
 
 

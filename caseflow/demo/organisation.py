@@ -87,6 +87,12 @@ DOMAIN_TEAMS = {
     "schuldhulp": "Team Schuldhulpverlening",
     "bezwaar": "Team Bezwaar en Beroep",
 }
+# Wmo and Jeugd for the other four municipalities: their own teams, so the front door can send
+# every question it takes on to someone (no municipality without a receiving team).
+LOCAL_TEAMS = {
+    "wmo": ("Wmo-team Heuvelland", ("s.habets", "Sanne Habets")),
+    "jeugd": ("Jeugdteam Heuvelland", ("k.dassen", "Kim Dassen")),
+}
 
 
 @dataclass
@@ -96,6 +102,8 @@ class DemoOrganisation:
     front_door: Team
     area_teams: dict[int, Team]  # area id -> team
     users: list[User]
+    # Teams of the municipalities outside WMO_JEUGD_MUNICIPALITIES, by domain.
+    local_teams: dict[str, Team]
 
 
 def build_organisation() -> DemoOrganisation:
@@ -131,13 +139,22 @@ def build_organisation() -> DemoOrganisation:
         )
         for domain, name in DOMAIN_TEAMS.items()
     }
+    others = [m for m in municipalities if m.code not in WMO_JEUGD_MUNICIPALITIES]
+    local_teams = {
+        domain: Team(
+            organisation=org, name=name, kind=TeamKind.DOMAIN, domain=domain, municipalities=others
+        )
+        for domain, (name, _member) in LOCAL_TEAMS.items()
+    }
     front_door = Team(
         organisation=org,
         name="Centrale integrale toegang",
         kind=TeamKind.FRONT_DOOR,
         municipalities=municipalities,
     )
-    db.session.add_all([front_door, *teams_by_domain.values(), *area_teams.values()])
+    db.session.add_all(
+        [front_door, *teams_by_domain.values(), *local_teams.values(), *area_teams.values()]
+    )
 
     users = []
     for username, full_name, roles, _label in DEMO_USERS:
@@ -169,7 +186,17 @@ def build_organisation() -> DemoOrganisation:
         team = first_area_team if domain == "integraal" else teams_by_domain[domain]
         team.members.append(user)
         users.append(user)
-    for team in teams_by_domain.values():
+    for domain, (_name, (username, full_name)) in LOCAL_TEAMS.items():
+        user = User(
+            username=username,
+            full_name=full_name,
+            password_hash=_demo_password_hash(),
+            role_rows=[UserRole(role=Role.CONSULENT)],
+            municipalities=others,
+        )
+        local_teams[domain].members.append(user)
+        users.append(user)
+    for team in [*teams_by_domain.values(), *local_teams.values()]:
         if by_name["teammanager"] not in team.members:
             team.members.append(by_name["teammanager"])
     db.session.add_all(users)
@@ -181,7 +208,9 @@ def build_organisation() -> DemoOrganisation:
     # Someone who has not logged in for months, for the yearly review of rights to point at.
     by_name["gemeente"].last_login_at = clock.now() - timedelta(days=140)
     db.session.flush()
-    return DemoOrganisation(municipalities, teams_by_domain, front_door, area_teams, users)
+    return DemoOrganisation(
+        municipalities, teams_by_domain, front_door, area_teams, users, local_teams
+    )
 
 
 def _demo_password_hash() -> str:

@@ -144,7 +144,6 @@ class _Household:
                     street="Boschstraat",
                     house_number=str(10 + len(story.family)),
                     postcode=story.postcode,
-                    city="Maastricht",
                     phone=None,
                     municipality_id=self._maastricht_id(),
                 ),

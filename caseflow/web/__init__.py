@@ -68,9 +68,9 @@ def register_blueprints(app: Flask) -> None:
     from caseflow.web.ids import bound_route_ids
 
     bound_route_ids(app)
-    from caseflow.web import auth, cases, dossier, intake, privacy, retention, worklist
+    from caseflow.web import auth, cases, dossier, intake, privacy, retention, search, worklist
 
-    for module in (auth, worklist, cases, intake, dossier, privacy, retention):
+    for module in (auth, worklist, cases, intake, dossier, privacy, retention, search):
         app.register_blueprint(module.bp)
     auth.init_login(app)
     from caseflow.web import signals
@@ -92,6 +92,7 @@ def register_blueprints(app: Flask) -> None:
 
     init_request_boundary(app)
     app.jinja_env.globals["nav_items"] = nav_items
+    app.jinja_env.globals["search_box_shown"] = search.search_box_shown
     app.jinja_env.filters["local_time"] = local_time
     app.jinja_env.filters["duration"] = duration
     app.jinja_env.filters["role_label"] = role_label

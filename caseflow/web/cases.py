@@ -1,6 +1,6 @@
 """The case page: facts, deadlines with their explanation, timeline, actions and notes."""
 
-from typing import Any
+from dataclasses import replace
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -8,46 +8,81 @@ from flask.typing import ResponseReturnValue
 from flask_login import login_required
 
 from caseflow import clock
+from caseflow.domains import DOMAINS, Routing
 from caseflow.extensions import db
 from caseflow.models import CHANNELS, LIFE_DOMAINS, Case, Note, User
 from caseflow.permissions import ASSIGN_CASES, HANDLE_CASES
+from caseflow.routing import team_domains
 from caseflow.web.common import user
 from caseflow.web.errors import refusal_status
 from caseflow.web.forms import NoteForm
 from caseflow.web.ids import parse_id
 from caseflow.web.loading import case_or_403
 from caseflow.web.refusals import log_refusal
+from caseflow.web.timeline import timeline
 from caseflow.web.transition_pages import page_link
 from caseflow.workflow.deadline_effects import compute_due_date, explain_deadline
-from caseflow.workflow.engine import add_note, assign, available_triggers, fire, workflow_for
+from caseflow.workflow.engine import (
+    TriggerOption,
+    add_note,
+    assign,
+    available_triggers,
+    fire,
+    workflow_for,
+)
 from caseflow.workflow.errors import (
     ConflictError,
     FormWithoutVersion,
     InvalidData,
     WorkflowError,
 )
+from caseflow.workflow.registry import registry
 
 bp = Blueprint("cases", __name__, url_prefix="/zaken")
 
 
-def _timeline(case: Case) -> list[dict[str, Any]]:
+def _receivable(case: Case, options: list[TriggerOption]) -> list[TriggerOption]:
+    """A choice of where the question goes (a domain, an urgent referral) offers only the
+    places with a team for this case's municipality: no dead end to pick."""
     workflow = workflow_for(case)
-    return [
-        {
-            "event": e,
-            "from_label": workflow.state_label(e.from_state),
-            "to_label": workflow.state_label(e.to_state),
-            "label": _event_label(workflow, e.trigger),
-        }
-        for e in reversed(case.events)
-    ]
+    have = team_domains([case.municipality_id])[case.municipality_id]
+    offered = []
+    for option in options:
+        transition = workflow.transition(option.trigger, case.state)
+        follow_up = transition.creates if transition else None
+        if follow_up is None or follow_up.by_field in (None, "resultaat"):
+            offered.append(option)
+            continue
+
+        def receives(code: str, by_value: dict[str, str] = follow_up.by_value) -> bool:
+            domain = registry().get(by_value[code]).domain if code in by_value else None
+            return (
+                domain is None
+                or DOMAINS[domain].routing is not Routing.DOMAIN_TEAM
+                or (domain in have)
+            )
+
+        fields = tuple(
+            replace(f, options={c: label for c, label in f.options.items() if receives(c)})
+            if f.name == follow_up.by_field
+            else f
+            for f in option.fields
+        )
+        offered.append(replace(option, fields=fields))
+    return offered
 
 
-def _event_label(workflow: Any, trigger: str) -> str:
-    special = {"aanmaken": "Zaak aangemaakt", "toewijzen": "Toegewezen", "notitie": "Notitie"}
-    if trigger in special:
-        return special[trigger]
-    return next((t.label for t in workflow.transitions if t.trigger == trigger), trigger)
+def _needed_for(case: Case) -> dict[str, dict[str, str]]:
+    """Per trigger, the optional fields some results need, with those results' labels."""
+    workflow = workflow_for(case)
+    needed: dict[str, dict[str, str]] = {}
+    for transition in workflow.transitions_from(case.state):
+        results = workflow.states[transition.dest].results
+        for result, names in transition.requires_for.items():
+            for name in names:
+                labels = needed.setdefault(transition.trigger, {})
+                labels[name] = " of ".join(filter(None, (labels.get(name), results[result])))
+    return needed
 
 
 def _render(
@@ -67,7 +102,7 @@ def _render(
         )
     me = user()
     today = clock.today()
-    options = available_triggers(case, me)
+    options = _receivable(case, available_triggers(case, me))
     team_members: list[User] = (
         sorted(case.team.members, key=lambda u: u.full_name) if case.team else []
     )
@@ -84,7 +119,8 @@ def _render(
         deadlines=[
             (d, explain_deadline(d, today), compute_due_date(d, today)) for d in case.deadlines
         ],
-        timeline=_timeline(case),
+        timeline=timeline(case),
+        needed_for=_needed_for(case),
         options=options,
         pages={page: page_link(case, page) for page in {o.page for o in options if o.page}},
         elsewhere=elsewhere,

@@ -21,6 +21,7 @@ from caseflow.bsn import bsn_error
 from caseflow.domains import single_domain_choices
 from caseflow.intake import OUTCOMES
 from caseflow.models import CHANNELS, INCIDENT_KINDS, LIFE_DOMAINS
+from caseflow.web.date_parts import DatePartsField
 
 SCORE_CHOICES = [
     ("", "Niet besproken"),
@@ -74,6 +75,13 @@ def _postcode(form: FlaskForm, field: Field) -> None:
         raise ValidationError("Vul een postcode in als 1234 AB.")
 
 
+def _optional_id(value: Any) -> int | None:
+    """A select whose empty choice means "not chosen" rather than an invalid number."""
+    if value in (None, ""):
+        return None
+    return int(value)
+
+
 # Longest text a field takes: a line (name, reason) or a written account (report, note).
 MAX_LINE = 500
 MAX_TEXT = 20_000
@@ -109,13 +117,15 @@ class IntakeForm(DutchForm):
     bsn = StringField("BSN (niet verplicht)", validators=[Optional(), _bsn])
     given_names = StringField("Voornamen", validators=[Optional(), Length(max=200)])
     family_name = StringField("Achternaam", validators=[Optional(), Length(max=200)])
-    date_of_birth = DutchDateField("Geboortedatum", validators=[Optional()])
+    date_of_birth = DatePartsField("Geboortedatum")
     street = StringField("Straat", validators=[Optional(), Length(max=200)])
     house_number = StringField("Huisnummer", validators=[Optional(), Length(max=20)])
     postcode = StringField("Postcode", validators=[Optional(), _postcode])
-    city = StringField("Woonplaats", validators=[Optional(), Length(max=200)])
     phone = StringField("Telefoon", validators=[Optional(), Length(max=40)])
-    municipality_id = SelectField("Gemeente", coerce=int, choices=[], validate_choice=False)
+    # Empty: the gemeente follows from the postcode (caseflow.intake.municipality_of).
+    municipality_id = SelectField(
+        "Gemeente", coerce=_optional_id, choices=[], validate_choice=False
+    )
     question = TextAreaField(
         "De vraag in de woorden van de inwoner",
         validators=[DataRequired("Vul de vraag van de inwoner in.")],

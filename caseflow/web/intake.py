@@ -1,25 +1,24 @@
 """Nieuwe hulpvraag: vraagverheldering at the front door, recorded once."""
 
-import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
 
 from caseflow.extensions import db
-from caseflow.intake import IntakeData, NewPerson, record_intake
-from caseflow.models import LIFE_DOMAINS, Person
+from caseflow.intake import IntakeData, NewPerson, receiving_domains, record_intake
+from caseflow.models import LIFE_DOMAINS, Municipality, Person
 from caseflow.permissions import REGISTER_REQUESTS
-from caseflow.scope import person_scope
 from caseflow.scope.queries import UNSCOPED
 from caseflow.web.common import user
 from caseflow.web.forms import IntakeForm
 from caseflow.web.ids import parse_id
 from caseflow.web.loading import person_or_403
 from caseflow.web.plan_forms import place_errors
+from caseflow.web.search import Found, find, parse
 from caseflow.workflow.errors import InvalidData, WorkflowError
+from caseflow.workflow.registry import registry
 
 bp = Blueprint("intake", __name__, url_prefix="/hulpvraag")
-SEARCH_LIMIT = 20
 # Engine field names as the form calls them, so an engine refusal lands beside the right field.
 FORM_FIELD = {
     "domein": "domain",
@@ -28,24 +27,7 @@ FORM_FIELD = {
     "toelichting": "underlying_question",
     "reden": "explanation",
 }
-
-
-def _search(term: str) -> list[Person]:
-    term = term.strip()
-    if len(term) < 2:
-        return []
-    query = sa.select(Person).where(person_scope(user()))
-    if term.isdigit():
-        query = query.where(Person.bsn == term)
-    else:
-        like = f"%{term.lower()}%"
-        query = query.where(
-            sa.or_(
-                sa.func.lower(Person.family_name).like(like),
-                sa.func.lower(Person.postcode).like(like),
-            )
-        )
-    return list(db.session.scalars(query.order_by(Person.family_name).limit(SEARCH_LIMIT)))
+AREA_TEAM = "gebiedsteam"
 
 
 def _chosen_person(form: IntakeForm) -> Person | None:
@@ -64,11 +46,10 @@ def _to_data(form: IntakeForm, person: Person | None) -> IntakeData:
             family_name=form.family_name.data.strip(),
             date_of_birth=form.date_of_birth.data,
             bsn=(form.bsn.data or "").strip() or None,
-            street=form.street.data or None,
-            house_number=form.house_number.data or None,
-            postcode=(form.postcode.data or "").strip().upper() or None,
-            city=form.city.data or None,
-            phone=form.phone.data or None,
+            street=(form.street.data or "").strip() or None,
+            house_number=(form.house_number.data or "").strip() or None,
+            postcode=_postcode(form.postcode.data),
+            phone=(form.phone.data or "").strip() or None,
             municipality_id=form.municipality_id.data,
         )
     outcome = form.outcome.data or ""
@@ -92,6 +73,31 @@ def _to_data(form: IntakeForm, person: Person | None) -> IntakeData:
     )
 
 
+def _postcode(raw: str | None) -> str | None:
+    """As "6211 AB", however it was typed."""
+    compact = (raw or "").replace(" ", "").upper()
+    return f"{compact[:4]} {compact[4:]}" if len(compact) == 6 else compact or None
+
+
+def _offer_domains(form: IntakeForm, municipalities: list[Municipality]) -> None:
+    """Only domains with a receiving team for the client's municipality are offered."""
+    domains = receiving_domains(municipalities)
+    form.domain.choices = [("", "Kies…"), *domains]
+    urgent = registry().get("vraagverheldering").fields["spoed_naar"].options
+    form.urgent_to.choices = [
+        ("", "Kies…"),
+        *((code, label) for code, label in urgent.items() if code == AREA_TEAM),
+        *((code, label) for code, label in domains if code in urgent),
+    ]
+
+
+def _prefill(form: IntakeForm, values: dict[str, str]) -> None:
+    """What the user searched for, in the new-person form: nobody types it twice."""
+    for name, value in values.items():
+        if value and not form[name].data:
+            form[name].data = value
+
+
 @bp.route("/nieuw", methods=["GET", "POST"])
 @login_required
 def new() -> ResponseReturnValue:
@@ -100,12 +106,21 @@ def new() -> ResponseReturnValue:
         flash("Alleen medewerkers van de toegang en consulenten leggen hulpvragen vast.", "error")
         return redirect(url_for("worklist.mine"))
     form = IntakeForm()
+    municipalities = sorted(me.municipalities, key=lambda m: m.name)
     form.municipality_id.choices = [
-        (m.id, m.name) for m in sorted(me.municipalities, key=lambda m: m.name)
+        ("", "Volgt uit de postcode"),
+        *((m.id, m.name) for m in municipalities),
     ]
     person = _chosen_person(form)
     if person is not None:
         form.person_id.data = str(person.id)
+    _offer_domains(form, [person.municipality] if person else municipalities)
+    term = request.args.get("zoek", "").strip()
+    found = Found(parse(""))
+    if request.method == "GET" and person is None:
+        if term:
+            found = find(term, me, "hulpvraag: inwoner zoeken")
+        _prefill(form, parse(term or request.args.get("nieuw", "")).prefill())
     errors: list[tuple[str | None, str]] = []
     status = 200
     if request.method == "POST":
@@ -128,6 +143,6 @@ def new() -> ResponseReturnValue:
         form=form,
         person=person,
         errors=errors,
-        search=request.args.get("zoek", ""),
-        results=_search(request.args.get("zoek", "")),
+        search=term,
+        results=found.persons,
     ), status

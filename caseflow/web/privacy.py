@@ -14,6 +14,7 @@ from caseflow.scope import processing_log_person_scope
 from caseflow.scope.queries import UNSCOPED
 from caseflow.web.common import user
 from caseflow.web.ids import parse_id
+from caseflow.web.timeline import case_references
 
 bp = Blueprint("privacy", __name__, url_prefix="/verwerkingen")
 LIMIT = 200
@@ -61,5 +62,11 @@ def search() -> ResponseReturnValue:
             me, "view", "inzage verwerkingenlog", person_id=chosen.id, origin=request.remote_addr
         )
     return render_template(
-        "privacy/search.html", term=term, persons=persons, chosen=chosen, rows=rows, limit=LIMIT
+        "privacy/search.html",
+        term=term,
+        persons=persons,
+        chosen=chosen,
+        rows=rows,
+        limit=LIMIT,
+        references=case_references(r.case_id for r in rows),
     )

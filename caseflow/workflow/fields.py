@@ -52,6 +52,13 @@ def clean_data(
             cleaned[name] = _convert(definition, value)
         except ValueError as exc:
             errors[name] = str(exc)
+    result = cleaned.get("resultaat")
+    for name in transition.requires_for.get(str(result), ()):
+        if name not in cleaned and name not in errors:
+            label = fields[name].label
+            errors[name] = (
+                f"{label} is verplicht bij resultaat {dest.results[str(result)].lower()}."
+            )
     if errors:
         raise InvalidData(errors)
     return cleaned

@@ -104,6 +104,14 @@ def report_handed_over(case: Case, data: Mapping[str, Any]) -> str | None:
     return "Leg eerst vast wanneer de inwoner het verslag van het onderzoek heeft gekregen."
 
 
+@guard("einddatum_na_ingangsdatum")
+def period_in_order(case: Case, data: Mapping[str, Any]) -> str | None:
+    start, end = data.get("ingangsdatum"), data.get("einddatum")
+    if start is not None and end is not None and end < start:
+        return "De einddatum ligt vóór de ingangsdatum."
+    return None
+
+
 @guard("behandelaar_is_regisseur")
 def assignee_is_director(case: Case, data: Mapping[str, Any]) -> str | None:
     if case.assignee is not None and case.assignee.may(DIRECT_HOUSEHOLDS):

@@ -113,6 +113,11 @@ TRANSITION = Level(
         ),
         Key("requires", "Fields the user must fill in."),
         Key("optional", "Fields the user may fill in."),
+        Key(
+            "requires_for",
+            "Result code -> optional fields that result needs (e.g. what was granted, on a "
+            "grant); the other results leave them optional.",
+        ),
         Key("guards", "Named predicates (caseflow/workflow/guards.py) that must hold."),
         Key("extends", "The deadline code this transition extends (verdagen); requires `weken`."),
         Key(

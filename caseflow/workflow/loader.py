@@ -261,6 +261,7 @@ def _transitions(
         optional = check.names(spec.get("optional", []), f"{key}.optional")
         check.known(requires, fields, f"{key}.requires", "field")
         check.known(optional, fields, f"{key}.optional", "field")
+        requires_for = _requires_for(check, spec.get("requires_for"), key, states[dest], optional)
         guards = check.names(spec.get("guards", []), f"{key}.guards")
         check.known(guards, GUARDS, f"{key}.guards", "guard")
         effects = check.names(spec.get("effects", []), f"{key}.effects")
@@ -280,6 +281,7 @@ def _transitions(
                 roles=frozenset(roles),
                 requires=requires,
                 optional=optional,
+                requires_for=requires_for,
                 guards=guards,
                 extends=extends,
                 creates=_follow_up(
@@ -303,6 +305,24 @@ def _decision(check: _Checker, raw: Any, key: str) -> str | None:
         return None
     spec = check.level(raw, key, DECISION)
     return check.text(spec["basis"], f"{key}.basis")
+
+
+def _requires_for(
+    check: _Checker, raw: Any, key: str, dest: StateDef, optional: tuple[str, ...]
+) -> dict[str, tuple[str, ...]]:
+    if raw is None:
+        return {}
+    where = f"{key}.requires_for"
+    if not dest.results:
+        raise check.fail(where, f"'{dest.name}' records no result to require fields for")
+    needed = check.entries(raw, where)
+    check.known(tuple(needed), dest.results, where, "result")
+    result: dict[str, tuple[str, ...]] = {}
+    for code, names in needed.items():
+        fields = check.names(names, f"{where}.{code}")
+        check.known(fields, optional, f"{where}.{code}", "optional field of this transition")
+        result[str(code)] = fields
+    return result
 
 
 def _follow_up(

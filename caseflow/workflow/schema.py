@@ -60,6 +60,8 @@ class TransitionDef:
     roles: frozenset[str]
     requires: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
+    # Per result: optional fields that result needs (what was granted, on a grant).
+    requires_for: dict[str, tuple[str, ...]] = field(default_factory=dict)
     guards: tuple[str, ...] = ()
     extends: str | None = None
     creates: FollowUp | None = None

@@ -47,7 +47,9 @@ def test_intake_to_wmo_then_melding_onderzoek_aanvraag_and_decision(
     page.get_by_label("Voornamen", exact=True).fill("Maria")
     page.get_by_label("Achternaam", exact=True).fill("Smeets")
     page.get_by_label("BSN (niet verplicht)", exact=True).fill("123456789")
-    page.get_by_label("Geboortedatum", exact=True).fill("1948-03-12")
+    page.get_by_label("Dag", exact=True).fill("12")
+    page.get_by_label("Maand", exact=True).fill("3")
+    page.get_by_label("Jaar", exact=True).fill("1948")
     page.get_by_label("Postcode", exact=True).fill("6211 AB")
     page.get_by_label("De vraag in de woorden van de inwoner", exact=True).fill(
         "Ik kom de trap niet meer op."
@@ -102,7 +104,7 @@ def test_intake_to_wmo_then_melding_onderzoek_aanvraag_and_decision(
     _act(page, "Verslag aan de inwoner verstrekt")
     screenshot(page, "04-melding-onderzoek")
     _act(page, "Onderzoek afronden", {"Resultaat": "Aanvraag maatwerkvoorziening volgt"})
-    page.get_by_role("link", name=re.compile(r"Z-2026-")).last.click()
+    page.locator("dl.facts").get_by_role("link", name=re.compile(r"Z-2026-")).last.click()
     expect(page.get_by_role("heading", name=re.compile("Wmo-aanvraag"))).to_be_visible()
     expect(page.locator("section", has_text="Wat de inwoner vertelde")).to_contain_text(
         "Ik kom de trap niet meer op."
@@ -114,7 +116,13 @@ def test_intake_to_wmo_then_melding_onderzoek_aanvraag_and_decision(
     _act(
         page,
         "Besluit nemen",
-        {"Motivering": "Traplift past bij de vraag.", "Resultaat": "Toegekend"},
+        {
+            "Motivering": "Traplift past bij de vraag.",
+            "Resultaat": "Toegekend",
+            "Voorziening": "Woonvoorziening (zoals een traplift of aanpassing)",
+            "Omvang": "1 traplift",
+            "Ingangsdatum": "2026-03-16",
+        },
     )
     expect(page.locator("dl.facts").first).to_contain_text("Besluit genomen")
     screenshot(page, "05-aanvraag-besloten")

@@ -41,7 +41,9 @@ def _front_door_sends_a_household_to_the_area_team(page: Page) -> None:
     page.get_by_role("link", name="Nieuwe hulpvraag").click()
     page.get_by_label("Voornamen", exact=True).fill("Anna")
     page.get_by_label("Achternaam", exact=True).fill("Peters")
-    page.get_by_label("Geboortedatum", exact=True).fill("1975-04-02")
+    page.get_by_label("Dag", exact=True).fill("2")
+    page.get_by_label("Maand", exact=True).fill("4")
+    page.get_by_label("Jaar", exact=True).fill("1975")
     page.get_by_label("Postcode", exact=True).fill("6212 AB")
     page.get_by_label("De vraag in de woorden van de inwoner", exact=True).fill(
         "De rekeningen stapelen zich op en ik kom de trap niet meer op."

@@ -30,7 +30,6 @@ def register(office: Office, family_name: str = "Peters", postcode: str = "6212 
                 street="Boschstraat",
                 house_number="12",
                 postcode=postcode,
-                city="Maastricht",
                 phone=None,
                 municipality_id=office.maastricht.id,
             ),

@@ -11,6 +11,7 @@ from caseflow.reports.base import ReportResult, Row
 from caseflow.reports.filters import ReportFilter
 from caseflow.reports.periods import Period
 from caseflow.workflow.engine import assign, fire, start_case
+from tests.factories import WMO_GRANT
 from tests.offices import Office
 
 
@@ -46,7 +47,8 @@ def decide(case: Case, resultaat: str = "toegekend") -> None:
     assert handler is not None
     if case.state == "ontvangen":
         take_up(case)
-    fire(case, "besluiten", handler, {"resultaat": resultaat, "motivering": "Zie verslag."})
+    data = {"resultaat": resultaat, "motivering": "Zie verslag.", **WMO_GRANT}
+    fire(case, "besluiten", handler, data)
 
 
 def ask_completion(case: Case, until: str) -> None:

@@ -8,7 +8,7 @@ from caseflow.extensions import db
 from caseflow.models import Case, Intake, Role
 from caseflow.reports.registry import indicator
 from caseflow.workflow.engine import assign, fire, start_case
-from tests.factories import Factory
+from tests.factories import WMO_GRANT, Factory
 from tests.offices import Colleague, Office, Resident, Town, build_office
 from tests.reports.helpers import assert_drill_downs_match, at, report_filter, table
 from tests.workflow.helpers import confirm_melding
@@ -69,7 +69,12 @@ def chain(office: Office, travel: time_machine.Traveller) -> list[Case]:
     at(travel, "2026-03-05 10:00")
     assign(aanvraag, lotte, office.petra, reason="Jeroen gaat met verlof.")
     fire(aanvraag, "oppakken", lotte)
-    fire(aanvraag, "besluiten", lotte, {"resultaat": "toegekend", "motivering": "Zie verslag."})
+    fire(
+        aanvraag,
+        "besluiten",
+        lotte,
+        {"resultaat": "toegekend", "motivering": "Zie verslag.", **WMO_GRANT},
+    )
     return [front, melding, aanvraag]
 
 

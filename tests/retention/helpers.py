@@ -11,7 +11,7 @@ from caseflow.extensions import db
 from caseflow.incidents import register_incident
 from caseflow.models import Case, Household, HouseholdMember, Intake, Person, Role, User
 from caseflow.workflow.engine import add_note, assign, fire, start_case
-from tests.factories import Factory
+from tests.factories import WMO_GRANT, Factory
 from tests.offices import Colleague, Office, wmo_office
 from tests.reports.helpers import at
 
@@ -91,7 +91,10 @@ def full_case(office: Office, person: Person, start: str, travel: time_machine.T
     fire(case, "verslag_vastleggen", bram, {"verslag": f"Keukentafelgesprek met {MARK}."})
     travel.shift(4 * 86400)
     fire(
-        case, "besluiten", bram, {"resultaat": "toegekend", "motivering": f"Traplift voor {MARK}."}
+        case,
+        "besluiten",
+        bram,
+        {"resultaat": "toegekend", "motivering": f"Traplift voor {MARK}.", **WMO_GRANT},
     )
     return case
 

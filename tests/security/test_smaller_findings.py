@@ -33,7 +33,9 @@ def test_birth_dates_outside_a_life_are_refused_beside_the_field(
     client: FlaskClient, web: Office, born: str
 ) -> None:
     login(client, web.toegang)
-    data = {**VALID, "bsn": "", "municipality_id": str(web.maastricht.id), "date_of_birth": born}
+    day, month, year = born.split("-")
+    parts = {"date_of_birth-dag": day, "date_of_birth-maand": month, "date_of_birth-jaar": year}
+    data = {**VALID, "bsn": "", "municipality_id": str(web.maastricht.id), **parts}
     response = client.post("/hulpvraag/nieuw", data=data)
     assert response.status_code == 400
     assert 'id="date_of_birth-fout"' in response.get_data(as_text=True)

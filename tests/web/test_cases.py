@@ -9,7 +9,7 @@ from flask.testing import FlaskClient
 from caseflow.extensions import db
 from caseflow.models import AccessLog, Case, CaseEvent, Note
 from caseflow.workflow.engine import assign, fire, start_case
-from tests.factories import Factory
+from tests.factories import WMO_GRANT, Factory
 from tests.offices import Office, login
 
 
@@ -130,7 +130,10 @@ def test_a_consultant_moves_a_case_through_the_page(
     for trigger, data in [
         ("oppakken", {}),
         ("verslag_vastleggen", {"verslag": "Keukentafelgesprek gevoerd."}),
-        ("besluiten", {"resultaat": "toegekend", "motivering": "Traplift past bij de vraag."}),
+        (
+            "besluiten",
+            {"resultaat": "toegekend", "motivering": "Traplift past bij de vraag.", **WMO_GRANT},
+        ),
     ]:
         db.session.expire_all()
         version = db.session.get_one(Case, case.id).version

@@ -18,7 +18,7 @@ from caseflow.workflow.errors import (
     TriggerNotAllowed,
     UnknownTrigger,
 )
-from tests.factories import Factory
+from tests.factories import WMO_GRANT, Factory
 
 
 @pytest.fixture
@@ -67,9 +67,8 @@ def test_happy_path_walks_to_a_decision_in_time(setting, travel) -> None:  # typ
     fire(case, "oppakken", consulent)
     fire(case, "verslag_vastleggen", consulent, {"verslag": "Keukentafelgesprek gevoerd."})
     travel.shift(timedelta(days=3))
-    event = fire(
-        case, "besluiten", consulent, {"resultaat": "toegekend", "motivering": "Past bij de vraag."}
-    )
+    decision = {"resultaat": "toegekend", "motivering": "Past bij de vraag.", **WMO_GRANT}
+    event = fire(case, "besluiten", consulent, decision)
     assert (case.state, case.result) == ("besloten", "toegekend")
     assert case.closed_at is not None and event.to_state == "besloten"
     outcomes = {d.code: (d.status, d.outcome) for d in case.deadlines}
@@ -121,7 +120,12 @@ def test_failed_guard_leaves_case_and_log_untouched(setting) -> None:  # type: i
     fire(case, "oppakken", consulent)
     before = _snapshot(case)
     with pytest.raises(GuardFailed) as info:
-        fire(case, "besluiten", consulent, {"resultaat": "toegekend", "motivering": "Goed."})
+        fire(
+            case,
+            "besluiten",
+            consulent,
+            {"resultaat": "toegekend", "motivering": "Goed.", **WMO_GRANT},
+        )
     assert info.value.reasons == ["Leg eerst het verslag van het onderzoek vast."]
     assert _snapshot(case) == before
 
@@ -244,7 +248,11 @@ def test_available_triggers_say_what_is_possible_and_why_not(setting, factory: F
     assert options["verslag_vastleggen"].allowed
     assert not options["besluiten"].allowed
     assert options["besluiten"].reasons == ("Leg eerst het verslag van het onderzoek vast.",)
-    assert {f.name for f in options["besluiten"].fields} == {"motivering", "resultaat"}
+    assert {f.name for f in options["besluiten"].fields} == {
+        "motivering",
+        "resultaat",
+        *("voorziening", "omvang", "ingangsdatum", "einddatum"),
+    }
     toegang = factory.user(Role.TOEGANG, municipalities=[gemeente])
     allowed_for_toegang = {o.trigger for o in available_triggers(case, toegang) if o.allowed}
     assert allowed_for_toegang == {"intrekken"}
