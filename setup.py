@@ -5,7 +5,7 @@ without its checkout (caseflow/bundled.py finds them in either place)."""
 from setuptools import find_namespace_packages, setup
 
 BUNDLED = ("templates", "workflows", "migrations")
-NOT_CODE = ["*.html", "*.yaml", "*.css", "alembic.ini", "script.py.mako", "README"]
+NOT_CODE = ["*.html", "*.yaml", "*.css", "*.json", "alembic.ini", "script.py.mako", "README"]
 
 
 def packages_of(folder: str, package: str) -> list[str]:

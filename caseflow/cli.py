@@ -43,6 +43,9 @@ def register_commands(app: Flask) -> None:
     from caseflow.permission_reference import permissions_reference_command
 
     app.cli.add_command(permissions_reference_command)
+    from caseflow.registers.stub import registers_stub_command
+
+    app.cli.add_command(registers_stub_command)
 
 
 @click.command("init-db")

@@ -46,3 +46,7 @@ class Config:
     SMTP_USERNAME = os.environ.get("CASEFLOW_SMTP_USERNAME", "")
     SMTP_PASSWORD = os.environ.get("CASEFLOW_SMTP_PASSWORD", "")
     MAIL_FROM = os.environ.get("CASEFLOW_MAIL_FROM", "caseflow@localhost")
+    # The base registers (off when empty): Haal Centraal BRP bevragen and the PDOK Locatieserver.
+    BRP_URL = os.environ.get("CASEFLOW_BRP_URL", "")
+    BRP_API_KEY = os.environ.get("CASEFLOW_BRP_API_KEY", "")
+    BAG_URL = os.environ.get("CASEFLOW_BAG_URL", "")

@@ -8,12 +8,14 @@ from caseflow.extensions import db
 from caseflow.intake import IntakeData, NewPerson, receiving_domains, record_intake
 from caseflow.models import LIFE_DOMAINS, Municipality, Person
 from caseflow.permissions import REGISTER_REQUESTS
+from caseflow.registers.lookup import configured
 from caseflow.scope.queries import UNSCOPED
 from caseflow.web.common import user
 from caseflow.web.forms import IntakeForm
 from caseflow.web.ids import parse_id
 from caseflow.web.loading import person_or_403
 from caseflow.web.plan_forms import place_errors
+from caseflow.web.register_lookup import fill_from_register
 from caseflow.web.search import Found, find, parse
 from caseflow.workflow.errors import InvalidData, WorkflowError
 from caseflow.workflow.registry import registry
@@ -28,6 +30,7 @@ FORM_FIELD = {
     "reden": "explanation",
 }
 AREA_TEAM = "gebiedsteam"
+REGISTERS = ("brp", "bag")
 
 
 def _chosen_person(form: IntakeForm) -> Person | None:
@@ -122,8 +125,14 @@ def new() -> ResponseReturnValue:
             found = find(term, me, "hulpvraag: inwoner zoeken")
         _prefill(form, parse(term or request.args.get("nieuw", "")).prefill())
     errors: list[tuple[str | None, str]] = []
+    sources: dict[str, str] = {}
     status = 200
-    if request.method == "POST":
+    register = request.form.get("ophalen")
+    if request.method == "POST" and register in REGISTERS and person is None:
+        # Not the intake yet: the registers fill in the person, the worker goes on.
+        sources, errors = fill_from_register(form, register, me)
+        status = 400 if errors else 200
+    elif request.method == "POST":
         if form.validate_on_submit():
             try:
                 case = record_intake(_to_data(form, person), me)
@@ -145,4 +154,6 @@ def new() -> ResponseReturnValue:
         errors=errors,
         search=term,
         results=found.persons,
+        sources=sources,
+        registers=configured(),
     ), status
