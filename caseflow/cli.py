@@ -48,6 +48,13 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(registers_stub_command)
 
 
+KIND_WORDS = {
+    "legal": "wettelijk",
+    "client": "wettelijk, van de inwoner",
+    "service_norm": "servicenorm",
+}
+
+
 @click.command("init-db")
 @with_appcontext
 def init_db() -> None:
@@ -86,10 +93,7 @@ def check_workflows() -> None:
     for name in reg.names():
         wf = reg.get(name)
         finals = [s for s in wf.states.values() if s.final]
-        deadlines = ", ".join(
-            f"{d.code} ({'wettelijk' if d.statutory else 'servicenorm'})"
-            for d in wf.deadlines.values()
-        )
+        deadlines = ", ".join(f"{d.code} ({KIND_WORDS[d.kind]})" for d in wf.deadlines.values())
         kept = f"{wf.retention.years} jaar" if wf.retention else "-"
         click.echo(
             f"{name:<22} {wf.label}: versie {wf.version}, {len(wf.states)} statussen "

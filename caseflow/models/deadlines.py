@@ -12,8 +12,14 @@ from caseflow.models.cases import Case
 
 
 class DeadlineKind(StrEnum):
-    LEGAL = "legal"
+    LEGAL = "legal"  # the college's statutory term: counted in tijdigheid
     SERVICE_NORM = "service_norm"
+    # A statutory term of the client's (the 7 days to hand in a personal plan): the Atw applies,
+    # but the college cannot be late on it, so it is no part of tijdigheid or escalations.
+    CLIENT = "client"
+
+
+STATUTORY_KINDS = (DeadlineKind.LEGAL, DeadlineKind.CLIENT)
 
 
 class DeadlineStatus(StrEnum):
@@ -70,7 +76,7 @@ class Deadline(Base):
         # The worklist's nearest running deadline per case, and reports by stop date.
         sa.Index("ix_deadlines_case_status_due", "case_id", "status", "due_date"),
         sa.Index("ix_deadlines_status_stopped", "status", "stopped_on"),
-        sa.CheckConstraint("kind IN ('legal', 'service_norm')", name="known_kind"),
+        sa.CheckConstraint("kind IN ('legal', 'service_norm', 'client')", name="known_kind"),
         sa.CheckConstraint("status IN ('running', 'suspended', 'stopped')", name="known_status"),
         sa.CheckConstraint(
             "(status = 'stopped') = (stopped_on IS NOT NULL AND outcome IS NOT NULL)",
@@ -87,8 +93,8 @@ class Deadline(Base):
     )
 
     @property
-    def is_legal(self) -> bool:
-        return self.kind == DeadlineKind.LEGAL
+    def is_statutory(self) -> bool:
+        return self.kind in STATUTORY_KINDS
 
     @property
     def open_suspension(self) -> "Suspension | None":

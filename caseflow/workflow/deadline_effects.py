@@ -26,7 +26,7 @@ def term_spec(deadline: Deadline, today: date) -> TermSpec:
         weeks=deadline.weeks,
         days=deadline.days,
         working_days=deadline.working_days,
-        statutory=deadline.is_legal and not deadline.set_by_regulation,
+        statutory=deadline.is_statutory and not deadline.set_by_regulation,
         by_regulation=deadline.set_by_regulation,
         extension_weeks=deadline.extension_weeks,
         suspensions=counted_suspensions(periods, today),

@@ -34,10 +34,10 @@ def load_deadlines(
     for code, spec in check.entries(raw, "deadlines").items():
         key = f"deadlines.{code}"
         spec = check.level(spec, key, DEADLINE)
-        if spec["kind"] not in ("legal", "service_norm"):
-            raise check.fail(f"{key}.kind", "expected 'legal' or 'service_norm'")
-        if spec["kind"] == "legal" and not spec.get("basis"):
-            raise check.fail(f"{key}.basis", "a legal deadline names its legal basis")
+        if spec["kind"] not in ("legal", "service_norm", "client"):
+            raise check.fail(f"{key}.kind", "expected 'legal', 'service_norm' or 'client'")
+        if spec["kind"] != "service_norm" and not spec.get("basis"):
+            raise check.fail(f"{key}.basis", "a statutory deadline names its legal basis")
         length = load_length(check, spec["length"], f"{key}.length")
         starts = _starts(check, spec["starts"], f"{key}.starts", states, triggers)
         stops = check.level(spec["stops"], f"{key}.stops", STOPS)

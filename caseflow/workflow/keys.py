@@ -176,7 +176,10 @@ DEADLINE = Level(
         Key("basis", "The legal basis; required for a legal term."),
         Key(
             "kind",
-            "legal (the Algemene termijnenwet applies) or service_norm (an agreed norm).",
+            "legal (the college's statutory term: the Algemene termijnenwet applies, it counts in "
+            "tijdigheid), client (a statutory term of the client's, such as the 7 days for a "
+            "personal plan: the Atw applies, but it is no part of tijdigheid or escalations) or "
+            "service_norm (an agreed norm).",
             True,
         ),
         Key("length", "How long: weeks, days and/or working_days.", True),

@@ -102,7 +102,7 @@ class DeadlineDef:
 
     @property
     def statutory(self) -> bool:
-        return self.kind == "legal"
+        return self.kind in ("legal", "client")
 
     @property
     def title(self) -> str:
