@@ -88,9 +88,9 @@ def register_blueprints(app: Flask) -> None:
 
     for module in (users, rights_review, account):
         app.register_blueprint(module.bp)
-    from caseflow.web import documents, letter_admin, letters
+    from caseflow.web import documents, letter_admin, letters, themes
 
-    for module in (letters, documents, letter_admin):
+    for module in (letters, documents, letter_admin, themes):
         app.register_blueprint(module.bp)
     account.init_password_gate(app)
     from caseflow.web.boundary import init_request_boundary
