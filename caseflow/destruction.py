@@ -142,7 +142,8 @@ def _destroy_documents(case_id: int) -> None:
     stays with its type, size and dates, so the counts of documents and letters stay."""
     live = sa.and_(Document.case_id == case_id, Document.storage_key.is_not(None))
     for key in db.session.scalars(sa.select(Document.storage_key).where(live)):
-        remove_after_commit(key)
+        if key is not None:
+            remove_after_commit(key)
     _blank(Document, live, storage_key=None, destroyed_at=clock.now())
 
 

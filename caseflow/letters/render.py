@@ -58,7 +58,8 @@ def to_html(text: str) -> Markup:
                 paragraph.append(line)
         _close_paragraph(parts, paragraph)
         _close_list(parts, items)
-    return Markup("\n".join(parts))
+    # Every piece of text above went through escape(); only our own tags are left bare.
+    return Markup("\n".join(parts))  # nosec B704
 
 
 def _close_paragraph(parts: list[str], lines: list[str]) -> None:

@@ -6,8 +6,8 @@ from flask.typing import ResponseReturnValue
 from flask_login import login_required
 
 from caseflow import clock
-from caseflow.extensions import db
 from caseflow.documents.types import document_types
+from caseflow.extensions import db
 from caseflow.letters.compose import compose, letter_html
 from caseflow.letters.kinds import KINDS
 from caseflow.letters.sending import MAX_PERSONAL, send_letter, set_personal_paragraph

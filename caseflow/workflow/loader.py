@@ -15,7 +15,6 @@ from caseflow.workflow.effects import EFFECTS
 from caseflow.workflow.errors import WorkflowDefinitionError
 from caseflow.workflow.fields import COMMON_FIELDS, FIELD_TYPES
 from caseflow.workflow.guards import GUARDS
-from caseflow.workflow.letter_loader import letter_choice, suspends_when_sent
 from caseflow.workflow.keys import (
     DECISION,
     FIELD,
@@ -27,6 +26,7 @@ from caseflow.workflow.keys import (
     TRANSITION,
     Level,
 )
+from caseflow.workflow.letter_loader import letter_choice, suspends_when_sent
 from caseflow.workflow.schema import (
     DeadlineDef,
     FieldDef,

@@ -108,7 +108,7 @@ def _no_violations(page: Page) -> None:
 def test_a_wmo_request_from_receipt_to_decision_sends_its_letters(
     page: Page, melding: tuple[Office, Case]
 ) -> None:
-    office, case = melding
+    _office, case = melding
     log_in(page, "consulent", PASSWORD)
     page.goto(f"/zaken/{case.id}")
     _act(

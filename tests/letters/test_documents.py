@@ -83,7 +83,9 @@ def test_a_stored_upload_is_in_the_timeline_and_comes_back_unchanged(
 def test_the_virus_scan_hook_refuses_an_infected_file(
     app: Flask, client: FlaskClient, office: Office, aanvraag: Case, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    scanner = f"{sys.executable} -c \"import sys; sys.exit(1 if b'EICAR' in sys.stdin.buffer.read() else 0)\""
+    # A stand-in scanner with clamdscan's answers: exit 1 when it finds the test signature.
+    check = "import sys; sys.exit(1 if b'EICAR' in sys.stdin.buffer.read() else 0)"
+    scanner = f'{sys.executable} -c "{check}"'
     monkeypatch.setitem(app.config, "VIRUS_SCAN_COMMAND", scanner)
     login(client, office.anna)
     response = _upload(client, aanvraag, "brief.pdf", PDF + b"EICAR")
