@@ -2,6 +2,7 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 FLASK   := $(VENV)/bin/flask --app caseflow
 STAMP   := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 PG_CHECK := import psycopg; psycopg.connect('postgresql://postgres@127.0.0.1:5432/test', connect_timeout=3).close()
 
@@ -11,13 +12,19 @@ PG_CHECK := import psycopg; psycopg.connect('postgresql://postgres@127.0.0.1:543
 help:  ## show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-install: $(STAMP)  ## create .venv and install caseflow with its dev tools (idempotent)
+install: $(STAMP) $(NPM_STAMP)  ## create .venv, install caseflow with its dev tools and the npm assets (idempotent)
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $(STAMP)
+
+# The NL Design System CSS and theme, and axe-core for the browser tests (package.json); installed
+# here at build time, never copied into the repository.
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(NPM_STAMP)
 
 # The key that signs sessions, made once and kept: create_app() reads it when SECRET_KEY is unset.
 SECRET_FILE := instance/secret_key

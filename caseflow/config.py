@@ -50,3 +50,11 @@ class Config:
     BRP_URL = os.environ.get("CASEFLOW_BRP_URL", "")
     BRP_API_KEY = os.environ.get("CASEFLOW_BRP_API_KEY", "")
     BAG_URL = os.environ.get("CASEFLOW_BAG_URL", "")
+    # Letters and documents (docs/letters.md): where content is stored (default
+    # instance/documents), the largest upload, an optional virus scanner, the letterheads file.
+    DOCUMENT_STORE_URL = os.environ.get("CASEFLOW_DOCUMENT_STORE_URL", "")
+    DOCUMENT_MAX_BYTES = int(os.environ.get("CASEFLOW_DOCUMENT_MAX_MB", "10")) * 1024 * 1024
+    VIRUS_SCAN_COMMAND = os.environ.get("CASEFLOW_VIRUS_SCAN_COMMAND", "")
+    LETTERHEADS_FILE = os.environ.get("CASEFLOW_LETTERHEADS", "")
+    # The npm packages of package.json (make install); default: node_modules beside caseflow/.
+    NODE_MODULES_DIR = os.environ.get("CASEFLOW_NODE_MODULES", "")

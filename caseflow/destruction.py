@@ -2,7 +2,8 @@
 
 The case row stays with its municipality, team, handler, type, states, times and result; its
 deadlines keep their dates and outcomes and its events their states, times and handling seconds.
-So every report keeps counting a destroyed case exactly as before. What goes: notes, every
+So every report keeps counting a destroyed case exactly as before. What goes: notes, the content
+and names of its documents (their rows stay, so they are still counted), every
 special-category column of the case's rows (caseflow.models.base.special_category_columns), the
 links to the person, household and intake, and those themselves once no other case needs them.
 The processing log is not touched: it is hash-chained and kept under its own retention; it gains
@@ -16,11 +17,13 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from caseflow import clock
 from caseflow.access_log import record
+from caseflow.documents.pending import remove_after_commit
 from caseflow.extensions import db
 from caseflow.models import (
     Case,
     CaseEvent,
     Deadline,
+    Document,
     Extension,
     Household,
     HouseholdDirector,
@@ -28,6 +31,7 @@ from caseflow.models import (
     HouseholdPlan,
     Incident,
     Intake,
+    Letter,
     MeetingDecision,
     Note,
     Person,
@@ -129,6 +133,18 @@ def _wipe_case_rows(case_id: int) -> None:
         _blank(part, part.plan_id.in_(plan_ids))
     _blank(PlanAction, PlanAction.plan_id.in_(plan_ids), owner_person_id=None)
     db.session.execute(sa.delete(plan_members).where(plan_members.c.plan_id.in_(plan_ids)))
+    _blank(Letter, Letter.case_id == case_id)
+    _destroy_documents(case_id)
+
+
+def _destroy_documents(case_id: int) -> None:
+    """Each document's content leaves the store (after the commit) and its name goes; the row
+    stays with its type, size and dates, so the counts of documents and letters stay."""
+    live = sa.and_(Document.case_id == case_id, Document.storage_key.is_not(None))
+    for key in db.session.scalars(sa.select(Document.storage_key).where(live)):
+        if key is not None:
+            remove_after_commit(key)
+    _blank(Document, live, storage_key=None, destroyed_at=clock.now())
 
 
 def _keep_reported_event_data(case_id: int) -> None:

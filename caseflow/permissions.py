@@ -46,6 +46,21 @@ ASSIGN_CASES = _permission(
     "Een zaak toewijzen, overdragen of teruggeven, altijd met een reden",
     Role.TEAMMANAGER,
 )
+SEND_LETTERS = _permission(
+    "brieven_versturen",
+    "De brief van een stap bekijken, er een persoonlijke alinea aan toevoegen en hem versturen",
+    Role.TOEGANG,
+    Role.CONSULENT,
+    Role.REGISSEUR,
+)
+ADD_DOCUMENTS = _permission(
+    "documenten_toevoegen",
+    "Een document (aanvraag, bewijsstuk, advies) bij een zaak van de eigen teams opslaan",
+    Role.TOEGANG,
+    Role.CONSULENT,
+    Role.REGISSEUR,
+    Role.TEAMMANAGER,
+)
 REGISTER_REQUESTS = _permission(
     "hulpvragen_registreren", "Een nieuwe hulpvraag vastleggen", Role.TOEGANG, Role.CONSULENT
 )
@@ -107,7 +122,7 @@ LIST_REPORTED_CASES = _permission(
 )
 ADMINISTER = _permission(
     "beheren",
-    "Gebieden, teams, gebruikers, normen en de jaarlijkse herziening van rechten beheren",
+    "Gebieden, teams, gebruikers, normen, brieven en de jaarlijkse herziening van rechten beheren",
     Role.BEHEERDER,
 )
 READ_PROCESSING_LOG = _permission(

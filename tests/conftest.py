@@ -59,6 +59,7 @@ def app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
             "SQLALCHEMY_DATABASE_URI": database_url,
             "WTF_CSRF_ENABLED": False,
             "SECRET_KEY": "test",
+            "DOCUMENT_STORE_URL": tmp_path_factory.mktemp("documents").as_uri(),
         }
     )
     with app.app_context():

@@ -12,6 +12,8 @@ from caseflow.models.deadlines import (
     Outcome,
     Suspension,
 )
+from caseflow.models.documents import Document
+from caseflow.models.letters import Letter, LetterTemplate
 from caseflow.models.norms import ALL_CASE_TYPES, Norm, NormKind
 from caseflow.models.organisation import (
     Area,
@@ -52,6 +54,7 @@ __all__ = [
     "Deadline",
     "DeadlineKind",
     "DeadlineStatus",
+    "Document",
     "Extension",
     "Household",
     "HouseholdDirector",
@@ -60,6 +63,8 @@ __all__ = [
     "Incident",
     "Intake",
     "JobRun",
+    "Letter",
+    "LetterTemplate",
     "LoginThrottle",
     "MailOutbox",
     "MeetingDecision",

@@ -32,6 +32,7 @@ NAVIGATION = [
     ("admin.areas_page", "Gebieden", ADMINISTER),
     ("users.index", "Gebruikers", ADMINISTER),
     ("rights_review.report", "Herziening rechten", ADMINISTER),
+    ("letter_admin.index", "Brieven", ADMINISTER),
 ]
 
 
@@ -86,6 +87,10 @@ def register_blueprints(app: Flask) -> None:
     from caseflow.web import account, rights_review, users
 
     for module in (users, rights_review, account):
+        app.register_blueprint(module.bp)
+    from caseflow.web import documents, letter_admin, letters, themes
+
+    for module in (letters, documents, letter_admin, themes):
         app.register_blueprint(module.bp)
     account.init_password_gate(app)
     from caseflow.web.boundary import init_request_boundary

@@ -136,6 +136,7 @@ def _render(
         channels=CHANNELS,
         life_domains=LIFE_DOMAINS,
         notes_by_time=_notes_by_time(case),
+        theme_municipality=case.municipality,
     ), status
 
 

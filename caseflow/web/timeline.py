@@ -34,7 +34,13 @@ MONTHS = (
     "november",
     "december",
 )
-SPECIAL_EVENTS = {"aanmaken": "Zaak aangemaakt", "toewijzen": "Toegewezen", "notitie": "Notitie"}
+SPECIAL_EVENTS = {
+    "aanmaken": "Zaak aangemaakt",
+    "toewijzen": "Toegewezen",
+    "notitie": "Notitie",
+    "brief_verzonden": "Brief verstuurd",
+    "document_toegevoegd": "Document toegevoegd",
+}
 # The reason has a line of its own; an assignment names its new handler instead of ids.
 OWN_LINE = {"reden", "van", "naar"}
 CASE_KEYS = {"vervolg_op": "Vervolg op"}

@@ -121,7 +121,9 @@ def apply_deadline_effects(
             started.append(deadline)
             by_code[code] = deadline
 
-    for code in moves.suspends:
+    # A request for information suspends from the day after it is sent (suspend_on_sending).
+    waits_for_letter = transition is not None and transition.letter_suspends
+    for code in () if waits_for_letter else moves.suspends:
         deadline = by_code.get(code)
         if deadline is not None and deadline.status == DeadlineStatus.RUNNING:
             _suspend(deadline, today, actor_id, data)
@@ -135,6 +137,25 @@ def apply_deadline_effects(
         else:
             deadline.due_date = compute_due_date(deadline, today)
     return started
+
+
+def suspend_on_sending(
+    case: Case, workflow: Workflow, actor: User | None, sent_on: date, reason: str | None
+) -> list[str]:
+    """A request for information was sent on `sent_on`: the terms the case's state suspends
+    stand still from the next day (Awb 4:15 lid 1). Returns the titles of the terms it
+    suspended; none when the case has left that state meanwhile (the information came in
+    before the letter went)."""
+    suspended = []
+    for deadline in case.deadlines:
+        state = workflow.states.get(case.state)
+        if state is None or deadline.code not in state.suspends:
+            continue
+        if deadline.status == DeadlineStatus.RUNNING:
+            _suspend(deadline, sent_on, actor.id if actor else None, {"reden": reason})
+            deadline.due_date = compute_due_date(deadline, sent_on)
+            suspended.append(deadline.label)
+    return suspended
 
 
 def _start(case: Case, spec: DeadlineDef, today: date, cycle: int) -> Deadline:

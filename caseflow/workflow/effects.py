@@ -51,7 +51,8 @@ OBJECTION_CLAUSE = "Mogelijk binnen 6 weken na de bekendmaking (Awb 6:7 en 6:8)"
 
 def run_effects(step: Step) -> dict[str, Any]:
     """Run the transition's effects in order; what they report, for the event. A decision
-    (`decision:`) reports its legal basis and that bezwaar is possible."""
+    (`decision:`) reports its legal basis and that bezwaar is possible; a `letter:` is drafted
+    last, when the other effects have done their work."""
     recorded: dict[str, Any] = {}
     if step.transition.decision_basis is not None:
         recorded |= {
@@ -61,6 +62,10 @@ def run_effects(step: Step) -> dict[str, Any]:
         }
     for name in step.transition.effects:
         recorded |= EFFECTS[name](step) or {}
+    if step.transition.letter is not None:
+        from caseflow.letters.drafts import draft_letter
+
+        recorded |= draft_letter(step)
     return recorded
 
 

@@ -57,6 +57,11 @@ TOP = Level(
             "team manager) see a case, not the whole team. Default false.",
         ),
         Key("retention", "How long a closed case is kept (bewaartermijn)."),
+        Key(
+            "documents",
+            "The kinds of document a case takes in (upload): code -> label. Without it, the "
+            "common kinds in caseflow/documents/types.py.",
+        ),
     ),
 )
 
@@ -139,6 +144,13 @@ TRANSITION = Level(
             "decision",
             "The transition is a beschikking (Awb 1:3): its legal basis, recorded in the event "
             "with the bezwaar clause.",
+        ),
+        Key(
+            "letter",
+            "The letter it drafts (caseflow/letters/kinds.py): a kind, or for a transition "
+            "into a state with results a mapping result -> kind. The consultant previews and "
+            "sends it; a request for information (verzoek_om_aanvulling) suspends the terms "
+            "its destination suspends from the day after it is sent, not on entering it.",
         ),
     ),
 )

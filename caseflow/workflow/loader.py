@@ -26,6 +26,7 @@ from caseflow.workflow.keys import (
     TRANSITION,
     Level,
 )
+from caseflow.workflow.letter_loader import letter_choice, suspends_when_sent
 from caseflow.workflow.schema import (
     DeadlineDef,
     FieldDef,
@@ -157,6 +158,7 @@ def load_workflow(path: Path) -> Workflow:
         sensitive=_flag(check, doc.get("sensitive", False), "sensitive"),
         description=check.optional_text(doc.get("description"), "description") or "",
         retention=_retention(check, doc.get("retention")),
+        document_types=check.labels(doc.get("documents") or {}, "documents"),
         version=definition_version(doc),
     )
 
@@ -295,6 +297,8 @@ def _transitions(
                 effects=effects,
                 page=page,
                 decision_basis=_decision(check, spec.get("decision"), f"{key}.decision"),
+                letter=(letter := letter_choice(check, spec.get("letter"), key, states[dest])),
+                letter_suspends=suspends_when_sent(letter),
             )
         )
     return result

@@ -52,6 +52,22 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
+class LetterChoice:
+    """The letter a transition produces: always one kind, or a kind per result."""
+
+    kind: str | None = None
+    by_result: dict[str, str] = field(default_factory=dict)
+
+    def kind_for(self, data: Mapping[str, Any]) -> str | None:
+        if self.kind is not None:
+            return self.kind
+        return self.by_result.get(str(data.get("resultaat")))
+
+    def kinds(self) -> set[str]:
+        return {self.kind} if self.kind else set(self.by_result.values())
+
+
+@dataclass(frozen=True)
 class TransitionDef:
     trigger: str
     label: str
@@ -71,6 +87,10 @@ class TransitionDef:
     page: str | None = None
     # A beschikking (Awb 1:3): its legal basis, which the event records with the bezwaar clause.
     decision_basis: str | None = None
+    # The letter it drafts (caseflow.letters); a request for information suspends the terms
+    # from the day after it is sent rather than on entering the state (Awb 4:15).
+    letter: LetterChoice | None = None
+    letter_suspends: bool = False
 
 
 @dataclass(frozen=True)
@@ -151,6 +171,8 @@ class Workflow:
     sensitive: bool = False
     # Counted from the day the case closed; without it a case of this type is never listed.
     retention: RetentionDef | None = None
+    # The kinds of document a case of this type takes in: code -> label.
+    document_types: dict[str, str] = field(default_factory=dict)
     # A checksum of the file's parsed content: each case stores the one it started under.
     version: str = ""
 

@@ -20,6 +20,7 @@ from tests.jobs.helpers import (
     kinds,
     wmo_request,
 )
+from tests.letters.helpers import send_drafted
 from tests.offices import MakeOffice, Office
 
 DUE_SOON, OVERDUE, ESCALATION = (k.value for k in SignalKind)
@@ -118,6 +119,7 @@ def test_a_suspension_stops_signals_and_resuming_restarts_them_with_the_moved_da
         office.consulent,
         {"reden": "Medisch advies ontbreekt", "hersteltermijn_tot": date(2026, 3, 25)},
     )
+    send_drafted(case, office.consulent, "verzoek_om_aanvulling")
     assert decision_term(case).status == "suspended"
 
     for day in (date(2026, 3, 16), date(2026, 3, 17), date(2026, 3, 20)):  # past the old date

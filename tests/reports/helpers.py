@@ -12,6 +12,7 @@ from caseflow.reports.filters import ReportFilter
 from caseflow.reports.periods import Period
 from caseflow.workflow.engine import assign, fire, start_case
 from tests.factories import WMO_GRANT
+from tests.letters.helpers import send_drafted
 from tests.offices import Office
 
 
@@ -62,6 +63,8 @@ def ask_completion(case: Case, until: str) -> None:
         handler,
         {"reden": "Stukken ontbreken.", "hersteltermijn_tot": until},
     )
+    # The term stands still from the day after the request is sent: sent the same day.
+    send_drafted(case, handler, "verzoek_om_aanvulling")
 
 
 def completed(case: Case) -> None:

@@ -10,6 +10,7 @@ from caseflow.models.base import special, special_category_columns
 NOT_SPECIAL = {
     "team_meetings.other_attendees",  # names of partner organisations at a case conference
     "mail_outbox.body",  # signal mail carries only a link, never case content
+    "letter_templates.body",  # a letter text with fields, the same for every client
 }
 
 

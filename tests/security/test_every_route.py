@@ -21,11 +21,11 @@ from tests.plans.helpers import running_plan
 from tests.security.helpers import separate_sessions
 
 # Routes anyone may open: the login page, public style sheets and static files.
-PUBLIC = {"auth.login", "static", "plans.stylesheet", "reports.stylesheet"}
+PUBLIC = {"auth.login", "static", "plans.stylesheet", "reports.stylesheet", "themes.asset"}
 # Routes every logged-in user has, about themselves only.
 OWN = {"auth.logout", "account.password"}
 # Arguments that name no record: an indicator, an action.
-NOT_RECORDS = {"code", "trigger"}
+NOT_RECORDS = {"code", "trigger", "case_type", "kind"}
 # Pages that take a Maastricht record in their query rather than their path.
 QUERIES = (
     "/verwerkingen/?persoon={person_id}",
@@ -76,6 +76,11 @@ def world(
                 "norm_id": 1,
                 "signal_id": 1,
                 "reminder_id": 1,
+                # Letters and documents hang under the case: the case's refusal covers them.
+                "letter_id": 1,
+                "document_id": 1,
+                "case_type": "wmo_aanvraag",
+                "kind": "beschikking_toekenning",
             },
             person_id=plan.case.person_id,
             case_ids=frozenset({registration.id, plan.case_id}),

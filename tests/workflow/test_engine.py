@@ -19,6 +19,7 @@ from caseflow.workflow.errors import (
     UnknownTrigger,
 )
 from tests.factories import WMO_GRANT, Factory
+from tests.letters.helpers import send_drafted
 
 
 @pytest.fixture
@@ -215,6 +216,9 @@ def test_suspension_moves_the_due_date_by_the_suspended_days(setting, travel) ->
         {"reden": "Offerte ontbreekt", "hersteltermijn_tot": "2026-03-18"},
     )
     beschikking = next(d for d in case.deadlines if d.code == "beschikking")
+    # The request suspends the term once its letter is sent: the same day here.
+    assert beschikking.status == "running"
+    send_drafted(case, consulent, "verzoek_om_aanvulling")
     assert beschikking.status == "suspended"
     assert beschikking.suspensions[0].start_date == date(2026, 3, 5)
     travel.shift(timedelta(days=7))  # Wednesday 11 March: the information arrives

@@ -62,7 +62,10 @@ def test_each_duty_is_one_action_and_closing_waits_for_all_of_them(
     assert _why_not_closing(case, office) == (REPORT,)
     go_to(travel, date(2026, 3, 20))
     fire(case, "verslag_verstrekken", office.consulent)
-    assert case.events[-1].data == {"verslag_verstrekt_op": "2026-03-20"}  # today, by default
+    assert case.events[-1].data == {
+        "verslag_verstrekt_op": "2026-03-20",  # today, by default
+        "brief": "Verslag van het onderzoek",  # drafted, to be sent from the case page
+    }
     assert _why_not_closing(case, office) == ()
     fire(case, "onderzoek_afronden", office.consulent, {"resultaat": "geen_aanvraag"})
     assert (case.state, case.result) == ("onderzoek_afgerond", "geen_aanvraag")
@@ -82,6 +85,7 @@ def test_the_confirmation_letter_can_carry_both_notices(
         "ontvangst_bevestigd_op": "2026-03-02",
         "persoonlijk_plan_aangeboden": True,
         "clientondersteuning_aangeboden": True,
+        "brief": "Ontvangstbevestiging melding",
     }
     _talked(case, office)
     assert _why_not_closing(case, office) == (REPORT,)

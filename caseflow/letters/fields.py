@@ -1,0 +1,196 @@
+"""The fields a letter text may use: one small, documented set (docs/letters.md lists it).
+
+Two kinds: what the transition knew when it drafted the letter (the reason, the date asked for,
+the decision and what was granted), kept with the letter as it was; and the case's facts on the
+letter's date (the client, the municipality, the running term, the bezwaar date), read when the
+letter is previewed and frozen in its PDF when it is sent.
+
+`voorzieningen` is a list: one decision may grant several provisions. Today one row comes from
+the decision's own fields (voorziening, omvang, ingangsdatum, einddatum); a register of provisions
+can feed the same list.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from caseflow import clock
+from caseflow.deadlines import TermSpec, legal_due_date
+from caseflow.deadlines.app_calendar import holiday_calendar
+from caseflow.deadlines.dutch_dates import MONTHS, plural
+from caseflow.letters.letterheads import letterhead_for
+from caseflow.models import Case, DeadlineKind, DeadlineStatus, User
+from caseflow.workflow.deadline_effects import compute_due_date
+from caseflow.workflow.effects import Step
+
+# Bezwaar (and beroep after a bezwaar) within 6 weeks of the day after it was made known.
+OBJECTION_WEEKS = 6
+
+
+@dataclass(frozen=True)
+class FieldDoc:
+    name: str
+    description: str
+    example: Any
+
+
+FIELD_DOCS = (
+    FieldDoc("inwoner.naam", "Naam van de inwoner", "Anna Jansen"),
+    FieldDoc("gemeente.naam", "De gemeente van de zaak", "Gemeente Maastricht"),
+    FieldDoc("zaak.nummer", "Het zaaknummer", "Z-2026-000123"),
+    FieldDoc("zaak.soort", "De soort zaak", "Wmo-aanvraag maatwerkvoorziening"),
+    FieldDoc("ontvangen_op", "Dag dat de zaak binnenkwam", "2 maart 2026"),
+    FieldDoc("melding.datum", "Dag van de melding: het eerste contact", "27 februari 2026"),
+    FieldDoc("termijn.naam", "De lopende wettelijke termijn", "Beschikking binnen 2 weken"),
+    FieldDoc("termijn.datum", "Uiterste datum van die termijn", "16 maart 2026"),
+    FieldDoc("aanvulling.reden", "Welke informatie ontbreekt", "Een offerte van de traplift."),
+    FieldDoc("aanvulling.uiterlijk", "Dag waarop de informatie binnen moet zijn", "18 maart 2026"),
+    FieldDoc("verdaging.reden", "Waarom het besluit later komt", "Wij wachten op medisch advies."),
+    FieldDoc("verdaging.weken", "Hoeveel langer", "4 weken"),
+    FieldDoc("verdaging.oude_datum", "De uiterste datum vóór de verdaging", "16 maart 2026"),
+    FieldDoc("besluit.resultaat", "Het besluit", "Toegekend"),
+    FieldDoc("besluit.motivering", "Waarom zo besloten is", "Met een traplift blijft u thuis."),
+    FieldDoc("besluit.grondslag", "De wettelijke grondslag van het besluit", "Wmo 2015 art. 2.3.5"),
+    FieldDoc(
+        "voorzieningen",
+        "Lijst van toegekende voorzieningen, elk met naam, omvang, ingangsdatum en einddatum "
+        "(einddatum kan leeg zijn)",
+        [
+            {
+                "naam": "Woonvoorziening",
+                "omvang": "1 traplift",
+                "ingangsdatum": "1 april 2026",
+                "einddatum": "",
+            }
+        ],
+    ),
+    FieldDoc("verslag", "Het verslag van het onderzoek", "U kunt de trap niet meer op."),
+    FieldDoc(
+        "bezwaar.uiterlijk", "Laatste dag voor bezwaar (of beroep): 6 weken na de brief", "1 mei"
+    ),
+    FieldDoc("bezwaar.adres", "Waar het bezwaar heen moet", "Postbus 1, 6200 AA Maastricht"),
+    FieldDoc("bezwaar.online", "Waar bezwaar online kan", "www.example.nl/bezwaar"),
+    FieldDoc("datum", "Datum van de brief: de dag van verzenden", "2 maart 2026"),
+    FieldDoc("afzender.naam", "Wie de brief verstuurt", "Jeroen Hermans"),
+)
+
+
+def sample_fields() -> dict[str, Any]:
+    """Every field with its example value, nested as templates read them (`zaak.nummer`)."""
+    sample: dict[str, Any] = {}
+    for doc in FIELD_DOCS:
+        _put(sample, doc.name, doc.example)
+    return sample
+
+
+def _put(target: dict[str, Any], dotted: str, value: Any) -> None:
+    *parents, last = dotted.split(".")
+    for part in parents:
+        target = target.setdefault(part, {})
+    target[last] = value
+
+
+def long_date(day: date | None) -> str:
+    """2 maart 2026: how a letter writes a date."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else ""
+
+
+def _date_text(value: Any) -> str:
+    if isinstance(value, date):
+        return long_date(value)
+    try:
+        return long_date(date.fromisoformat(str(value))) if value else ""
+    except ValueError:
+        return str(value)
+
+
+def drafted_fields(
+    step: Step, *, workflow_fields: Mapping[str, Any], results: Mapping[str, str]
+) -> dict[str, Any]:
+    """What the transition knows that the letter tells: kept with the letter as JSON."""
+    data = step.data
+    fields: dict[str, Any] = {"voorzieningen": granted_provisions(data, workflow_fields)}
+    if "hersteltermijn_tot" in data or step.transition.letter_suspends:
+        fields["aanvulling"] = {
+            "reden": str(data.get("reden") or ""),
+            "uiterlijk": _date_text(data.get("hersteltermijn_tot")),
+        }
+    if step.transition.extends is not None:
+        term = next((d for d in step.case.deadlines if d.code == step.transition.extends), None)
+        weeks = int(data.get("weken") or 0)
+        fields["verdaging"] = {
+            "reden": str(data.get("reden") or ""),
+            "weken": plural(weeks, "week", "weken"),
+            "oude_datum": long_date(term.due_date if term else None),
+        }
+    result = data.get("resultaat")
+    fields["besluit"] = {
+        "resultaat": results.get(str(result), str(result or "")),
+        "motivering": str(data.get("motivering") or ""),
+        "grondslag": step.transition.decision_basis or "",
+    }
+    fields["verslag"] = str(data.get("verslag") or _latest_report(step.case))
+    return fields
+
+
+def granted_provisions(
+    data: Mapping[str, Any], workflow_fields: Mapping[str, Any]
+) -> list[dict[str, str]]:
+    """The provisions a decision grants, as letter rows; none when it grants nothing."""
+    if not data.get("voorziening"):
+        return []
+    kind = workflow_fields.get("voorziening")
+    options = getattr(kind, "options", {}) or {}
+    return [
+        {
+            "naam": options.get(str(data["voorziening"]), str(data["voorziening"])),
+            "omvang": str(data.get("omvang") or ""),
+            "ingangsdatum": _date_text(data.get("ingangsdatum")),
+            "einddatum": _date_text(data.get("einddatum")),
+        }
+    ]
+
+
+def _latest_report(case: Case) -> str:
+    for event in reversed(case.events):
+        if event.data.get("verslag"):
+            return str(event.data["verslag"])
+    return ""
+
+
+def case_fields(case: Case, label: str, on: date, sender: User | None) -> dict[str, Any]:
+    """The case's facts as the letter of `on` tells them."""
+    head = letterhead_for(case.municipality)
+    person = case.person
+    term = _running_legal_term(case, on)
+    return {
+        "inwoner": {"naam": person.full_name if person else ""},
+        "gemeente": {"naam": f"Gemeente {case.municipality.name}"},
+        "zaak": {"nummer": case.reference, "soort": label},
+        "ontvangen_op": long_date(clock.local_date(case.opened_at)),
+        "melding": {"datum": long_date(case.melding_date or clock.local_date(case.opened_at))},
+        "termijn": term,
+        "bezwaar": {
+            "uiterlijk": long_date(objection_deadline(on)),
+            "adres": head.objection_address,
+            "online": head.objection_online,
+        },
+        "datum": long_date(on),
+        "afzender": {"naam": sender.full_name if sender else ""},
+    }
+
+
+def objection_deadline(sent_on: date) -> date:
+    """The last day to object: 6 weeks from the day after it was made known (Awb 6:7, 6:8),
+    moved past a weekend or holiday (Algemene termijnenwet)."""
+    return legal_due_date(
+        sent_on, TermSpec(weeks=OBJECTION_WEEKS, statutory=True), calendar=holiday_calendar()
+    )
+
+
+def _running_legal_term(case: Case, on: date) -> dict[str, str]:
+    for deadline in case.deadlines:
+        if deadline.kind == DeadlineKind.LEGAL and deadline.status != DeadlineStatus.STOPPED:
+            return {"naam": deadline.label, "datum": long_date(compute_due_date(deadline, on))}
+    return {"naam": "", "datum": ""}
