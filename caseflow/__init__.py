@@ -56,6 +56,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     register_commands(app)
     register_blueprints(app)
+    from caseflow.api import register_api
+
+    register_api(app)
     init_security_headers(app)
     init_error_pages(app)
     return app

@@ -46,3 +46,5 @@ class Config:
     SMTP_USERNAME = os.environ.get("CASEFLOW_SMTP_USERNAME", "")
     SMTP_PASSWORD = os.environ.get("CASEFLOW_SMTP_PASSWORD", "")
     MAIL_FROM = os.environ.get("CASEFLOW_MAIL_FROM", "caseflow@localhost")
+    # Zaken API: a token older than this (seconds since its iat) is refused.
+    API_JWT_MAX_AGE = int(os.environ.get("CASEFLOW_API_JWT_MAX_AGE", "3600"))
