@@ -29,8 +29,13 @@ def _day(name: str) -> date | None:
         raise invalid(name, "Geef een datum als JJJJ-MM-DD.") from None
 
 
+# No case opens before or after these: clamping keeps the moments inside what every
+# database (and Python's datetime, in UTC) can hold without changing any answer.
+EARLIEST, LATEST = date(1900, 1, 1), date(9000, 1, 1)
+
+
 def _midnight(day: date) -> datetime:
-    return datetime.combine(day, time(0), clock.LOCAL_TZ)
+    return datetime.combine(min(max(day, EARLIEST), LATEST), time(0), clock.LOCAL_TZ)
 
 
 def date_filters(name: str, column: sa.ColumnElement[datetime | None]) -> list[ColumnElement[bool]]:
@@ -45,12 +50,8 @@ def date_filters(name: str, column: sa.ColumnElement[datetime | None]) -> list[C
     }
     for suffix, clause in operations.items():
         day = _day(name + suffix)
-        if day is None:
-            continue
-        try:
-            clauses.append(clause(day))
-        except OverflowError:
-            raise invalid(name + suffix, "Deze datum ligt buiten het bereik.") from None
+        if day is not None:
+            clauses.append(clause(min(day, LATEST)))
     return clauses
 
 

@@ -41,7 +41,7 @@ def page_number() -> int:
     raw = request.args.get("page")
     if raw is None:
         return 1
-    if not raw.isdigit() or int(raw) < 1 or len(raw) > 9:
+    if not raw.isdigit() or int(raw) < 1:
         raise invalid("page", "Geef een paginanummer van 1 of hoger.")
     return int(raw)
 
