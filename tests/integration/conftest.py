@@ -27,13 +27,17 @@ STAFF = (
 )
 
 
-@pytest.fixture
-def office(factory: Factory, travel: time_machine.Traveller) -> Office:
+def integration_office(factory: Factory) -> Office:
     maastricht = Town("maastricht", teams={"wmo": "Team Wmo Maastricht"})
     vaals = Town("vaals", teams={"wmo": "Team Wmo Vaals"})
     return build_office(
         factory, maastricht, vaals, staff=STAFF, client=Resident("Truus", "Vliegen", "111222333")
     )
+
+
+@pytest.fixture
+def office(factory: Factory, travel: time_machine.Traveller) -> Office:
+    return integration_office(factory)
 
 
 @pytest.fixture
