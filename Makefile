@@ -8,7 +8,7 @@ PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 PG_CHECK := import psycopg; psycopg.connect('postgresql://postgres@127.0.0.1:5432/test', connect_timeout=3).close()
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-sqlite test-postgres lint audit fmt check-workflows
+.PHONY: help install run serve test test-sqlite test-postgres lint audit fmt check-workflows
 
 help:  ## show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -40,6 +40,9 @@ run: install $(SECRET_FILE)  ## migrate, seed demo data when empty, serve on htt
 	$(FLASK) scheduler & scheduler=$$!; \
 	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(FLASK) run --host 127.0.0.1 --port 5000
+
+serve: install  ## production: migrate, the scheduler, gunicorn with N workers on PostgreSQL (README: Production)
+	$(PY) -m caseflow.serve
 
 test: install  ## the whole suite on SQLite, then on PostgreSQL (required when CI=true)
 	$(VENV)/bin/pytest

@@ -56,5 +56,7 @@ class Config:
     OIDC_ACCOUNT_FIELD = os.environ.get("CASEFLOW_OIDC_ACCOUNT_FIELD", "username")
     # Local passwords, for development or without an identity provider; 0 switches them off.
     PASSWORD_LOGIN = os.environ.get("CASEFLOW_PASSWORD_LOGIN", "1") != "0"
+    # Behind a load balancer that sets X-Forwarded-For, -Proto and -Host (one hop): 1.
+    BEHIND_PROXY = os.environ.get("CASEFLOW_BEHIND_PROXY", "0") == "1"
     # Zaken API: a token older than this (seconds since its iat) is refused.
     API_JWT_MAX_AGE = int(os.environ.get("CASEFLOW_API_JWT_MAX_AGE", "3600"))

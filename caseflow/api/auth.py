@@ -18,6 +18,7 @@ from caseflow.api.problems import ApiError
 from caseflow.extensions import db
 from caseflow.models import ApiApplication
 
+# Also read by the request log, which names the application (never a person).
 _APPLICATION = "caseflow_api_application"
 # Clocks of two machines differ a little; a token "from the future" within this is accepted.
 LEEWAY_SECONDS = 60

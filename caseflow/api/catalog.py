@@ -69,9 +69,7 @@ class CaseType:
         return next((s for s in self.status_types if s.state == state), None)
 
     def result_type(self, state: str, result: str | None) -> ResultType | None:
-        return next(
-            (r for r in self.result_types if r.state == state and r.result == result), None
-        )
+        return next((r for r in self.result_types if r.state == state and r.result == result), None)
 
     def role_type(self, kind: str) -> RoleType:
         return next(r for r in self.role_types if r.kind == kind)
@@ -89,8 +87,9 @@ def _case_type(workflow: Workflow) -> CaseType:
             continue
         # A final state without results is its own result (the engine records the state).
         for result, label in (d.results or {state: d.label}).items():
-            results.append(ResultType(_uuid("resultaattype", name, state, result), name, state,
-                                      result, label))
+            results.append(
+                ResultType(_uuid("resultaattype", name, state, result), name, state, result, label)
+            )
     roles = tuple(RoleType(_uuid("roltype", name, kind), name, kind) for kind in ROLE_TYPES)
     return CaseType(_uuid("zaaktype", name), workflow, statuses, tuple(results), roles)
 

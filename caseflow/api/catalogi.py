@@ -35,16 +35,21 @@ def zaaktype(case_type: CaseType) -> dict[str, Any]:
         "identificatie": workflow.name,
         "omschrijving": workflow.label[:80],
         "toelichting": workflow.description.strip(),
-        "vertrouwelijkheidaanduiding": "vertrouwelijk" if workflow.sensitive else "zaakvertrouwelijk",
+        "vertrouwelijkheidaanduiding": "vertrouwelijk"
+        if workflow.sensitive
+        else "zaakvertrouwelijk",
         "doorlooptijd": _duration(case_type, "legal"),
         "servicenorm": _duration(case_type, "service_norm"),
         "concept": False,
-        "statustypen": [resource_url("catalogi_api.statustype_read", s.uuid)
-                        for s in case_type.status_types],
-        "resultaattypen": [resource_url("catalogi_api.resultaattype_read", r.uuid)
-                           for r in case_type.result_types],
-        "roltypen": [resource_url("catalogi_api.roltype_read", r.uuid)
-                     for r in case_type.role_types],
+        "statustypen": [
+            resource_url("catalogi_api.statustype_read", s.uuid) for s in case_type.status_types
+        ],
+        "resultaattypen": [
+            resource_url("catalogi_api.resultaattype_read", r.uuid) for r in case_type.result_types
+        ],
+        "roltypen": [
+            resource_url("catalogi_api.roltype_read", r.uuid) for r in case_type.role_types
+        ],
     }
 
 

@@ -44,8 +44,14 @@ def _case_types(names: tuple[str, ...], every: bool) -> list[str]:
 @api_application.command("create")
 @click.argument("client_id")
 @click.option("--label", required=True, help="Naam van het systeem, zoals 'KCC Maastricht'.")
-@click.option("--scope", "scopes", multiple=True, type=click.Choice(sorted(API_SCOPES)),
-              default=("read",), show_default=True)
+@click.option(
+    "--scope",
+    "scopes",
+    multiple=True,
+    type=click.Choice(sorted(API_SCOPES)),
+    default=("read",),
+    show_default=True,
+)
 @click.option("--municipality", "codes", multiple=True, help="Gemeentecode (herhaalbaar).")
 @click.option("--case-type", "case_types", multiple=True, help="Zaaktype (herhaalbaar).")
 @click.option("--all-case-types", is_flag=True)
@@ -62,7 +68,9 @@ def create(
 ) -> None:
     """Register an application and print its secret (shown only this once)."""
     with unit_of_work():
-        if db.session.scalar(sa.select(ApiApplication).where(ApiApplication.client_id == client_id)):
+        if db.session.scalar(
+            sa.select(ApiApplication).where(ApiApplication.client_id == client_id)
+        ):
             raise click.UsageError(f"Applicatie '{client_id}' bestaat al.")
         user = None
         if username:
@@ -105,7 +113,9 @@ def list_applications() -> None:
 def deactivate(client_id: str) -> None:
     """Switch an application off: its tokens are refused from now on."""
     with unit_of_work():
-        app = db.session.scalar(sa.select(ApiApplication).where(ApiApplication.client_id == client_id))
+        app = db.session.scalar(
+            sa.select(ApiApplication).where(ApiApplication.client_id == client_id)
+        )
         if app is None:
             raise click.UsageError(f"Onbekende applicatie '{client_id}'.")
         app.active = False

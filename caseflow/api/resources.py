@@ -148,7 +148,9 @@ def zaak(case: Case, related: Related) -> dict[str, Any]:
             due.isoformat() if (due := related.legal_due.get(case.id)) else None
         ),
         "publicatiedatum": None,
-        "vertrouwelijkheidaanduiding": "vertrouwelijk" if workflow.sensitive else "zaakvertrouwelijk",
+        "vertrouwelijkheidaanduiding": "vertrouwelijk"
+        if workflow.sensitive
+        else "zaakvertrouwelijk",
         "betalingsindicatieWeergave": "",
         "hoofdzaak": resource_url("zaken_api.zaak_read", parent) if parent else None,
         "deelzaken": [
@@ -204,9 +206,7 @@ def resultaat(event: CaseEvent, case: Case) -> dict[str, Any]:
         "uuid": event.uuid,
         "zaak": zaak_url(case),
         "resultaattype": (
-            resource_url("catalogi_api.resultaattype_read", result_type.uuid)
-            if result_type
-            else ""
+            resource_url("catalogi_api.resultaattype_read", result_type.uuid) if result_type else ""
         ),
         "toelichting": "",
     }
@@ -222,9 +222,7 @@ def rol(case: Case, kind: str) -> dict[str, Any]:
         "uuid": rol_uuid(case, kind),
         "zaak": zaak_url(case),
         "betrokkeneType": betrokkene_type,
-        "roltype": resource_url(
-            "catalogi_api.roltype_read", case_type.role_type(role_type).uuid
-        ),
+        "roltype": resource_url("catalogi_api.roltype_read", case_type.role_type(role_type).uuid),
         "omschrijving": omschrijving,
         "omschrijvingGeneriek": generiek,
         "roltoelichting": "",

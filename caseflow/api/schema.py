@@ -39,46 +39,83 @@ def _all_required(**properties: Any) -> dict[str, Any]:
 
 SCHEMAS: dict[str, Any] = {
     "Fout": _all_required(
-        type=_string(), code=_string(), title=_string(), status={"type": "integer"},
-        detail=_string(), instance=_string(),
+        type=_string(),
+        code=_string(),
+        title=_string(),
+        status={"type": "integer"},
+        detail=_string(),
+        instance=_string(),
     ),
     "FieldValidationError": _all_required(name=_string(), code=_string(), reason=_string()),
     "ValidatieFout": _all_required(
-        type=_string(), code=_string(), title=_string(), status={"type": "integer"},
-        detail=_string(), instance=_string(),
+        type=_string(),
+        code=_string(),
+        title=_string(),
+        status={"type": "integer"},
+        detail=_string(),
+        instance=_string(),
         invalidParams={"type": "array", "items": ref("FieldValidationError")},
     ),
     "Zaak": _all_required(
-        url=URI, uuid=UUID, identificatie=_string(maxLength=40),
-        bronorganisatie=_string(maxLength=9), omschrijving=_string(maxLength=80),
-        toelichting=_string(), zaaktype=URI, registratiedatum=DATE,
-        verantwoordelijkeOrganisatie=_string(maxLength=9), startdatum=DATE,
-        einddatum=NULLABLE_DATE, einddatumGepland=NULLABLE_DATE,
-        uiterlijkeEinddatumAfdoening=NULLABLE_DATE, publicatiedatum=NULLABLE_DATE,
+        url=URI,
+        uuid=UUID,
+        identificatie=_string(maxLength=40),
+        bronorganisatie=_string(maxLength=9),
+        omschrijving=_string(maxLength=80),
+        toelichting=_string(),
+        zaaktype=URI,
+        registratiedatum=DATE,
+        verantwoordelijkeOrganisatie=_string(maxLength=9),
+        startdatum=DATE,
+        einddatum=NULLABLE_DATE,
+        einddatumGepland=NULLABLE_DATE,
+        uiterlijkeEinddatumAfdoening=NULLABLE_DATE,
+        publicatiedatum=NULLABLE_DATE,
         vertrouwelijkheidaanduiding=_string(enum=["zaakvertrouwelijk", "vertrouwelijk"]),
-        betalingsindicatieWeergave=_string(), hoofdzaak=NULLABLE_URI, deelzaken=URIS,
-        eigenschappen=URIS, rollen=URIS, status=NULLABLE_URI, zaakinformatieobjecten=URIS,
-        zaakobjecten=URIS, resultaat=NULLABLE_URI, archiefstatus=_string(
-            enum=["nog_te_archiveren"]),
+        betalingsindicatieWeergave=_string(),
+        hoofdzaak=NULLABLE_URI,
+        deelzaken=URIS,
+        eigenschappen=URIS,
+        rollen=URIS,
+        status=NULLABLE_URI,
+        zaakinformatieobjecten=URIS,
+        zaakobjecten=URIS,
+        resultaat=NULLABLE_URI,
+        archiefstatus=_string(enum=["nog_te_archiveren"]),
     ),
     "Status": _all_required(
-        url=URI, uuid=UUID, zaak=URI, statustype=URI, datumStatusGezet=DATETIME,
-        statustoelichting=_string(), indicatieLaatstGezetteStatus={"type": "boolean"},
+        url=URI,
+        uuid=UUID,
+        zaak=URI,
+        statustype=URI,
+        datumStatusGezet=DATETIME,
+        statustoelichting=_string(),
+        indicatieLaatstGezetteStatus={"type": "boolean"},
         zaakinformatieobjecten=URIS,
     ),
     "StatusNieuw": _object(
-        ["zaak", "statustype", "datumStatusGezet"], zaak=URI, statustype=URI,
-        datumStatusGezet=DATETIME, statustoelichting=_string(maxLength=1000),
+        ["zaak", "statustype", "datumStatusGezet"],
+        zaak=URI,
+        statustype=URI,
+        datumStatusGezet=DATETIME,
+        statustoelichting=_string(maxLength=1000),
     ),
-    "Resultaat": _all_required(url=URI, uuid=UUID, zaak=URI, resultaattype=URI,
-                               toelichting=_string()),
+    "Resultaat": _all_required(
+        url=URI, uuid=UUID, zaak=URI, resultaattype=URI, toelichting=_string()
+    ),
     "Rol": _all_required(
-        url=URI, uuid=UUID, zaak=URI,
-        betrokkeneType=_string(enum=["natuurlijk_persoon", "medewerker",
-                                     "organisatorische_eenheid"]),
-        roltype=URI, omschrijving=_string(), omschrijvingGeneriek=_string(
-            enum=["initiator", "behandelaar"]),
-        roltoelichting=_string(), registratiedatum=DATETIME, statussen=URIS,
+        url=URI,
+        uuid=UUID,
+        zaak=URI,
+        betrokkeneType=_string(
+            enum=["natuurlijk_persoon", "medewerker", "organisatorische_eenheid"]
+        ),
+        roltype=URI,
+        omschrijving=_string(),
+        omschrijvingGeneriek=_string(enum=["initiator", "behandelaar"]),
+        roltoelichting=_string(),
+        registratiedatum=DATETIME,
+        statussen=URIS,
         betrokkeneIdentificatie={
             "type": "object",
             "description": "natuurlijk_persoon: inpBsn, geslachtsnaam, voornamen; medewerker: "
@@ -87,24 +124,48 @@ SCHEMAS: dict[str, Any] = {
         },
     ),
     "ZaakType": _all_required(
-        url=URI, uuid=UUID, identificatie=_string(), omschrijving=_string(maxLength=80),
+        url=URI,
+        uuid=UUID,
+        identificatie=_string(),
+        omschrijving=_string(maxLength=80),
         toelichting=_string(),
         vertrouwelijkheidaanduiding=_string(enum=["zaakvertrouwelijk", "vertrouwelijk"]),
-        doorlooptijd=_string(nullable=True), servicenorm=_string(nullable=True),
-        concept={"type": "boolean"}, statustypen=URIS, resultaattypen=URIS, roltypen=URIS,
+        doorlooptijd=_string(nullable=True),
+        servicenorm=_string(nullable=True),
+        concept={"type": "boolean"},
+        statustypen=URIS,
+        resultaattypen=URIS,
+        roltypen=URIS,
     ),
-    "StatusType": _all_required(url=URI, uuid=UUID, omschrijving=_string(maxLength=80),
-                                zaaktype=URI, volgnummer={"type": "integer", "minimum": 1},
-                                isEindstatus={"type": "boolean"}),
-    "ResultaatType": _all_required(url=URI, uuid=UUID, omschrijving=_string(maxLength=80),
-                                   zaaktype=URI),
-    "RolType": _all_required(url=URI, uuid=UUID, omschrijving=_string(),
-                             omschrijvingGeneriek=_string(), zaaktype=URI),
+    "StatusType": _all_required(
+        url=URI,
+        uuid=UUID,
+        omschrijving=_string(maxLength=80),
+        zaaktype=URI,
+        volgnummer={"type": "integer", "minimum": 1},
+        isEindstatus={"type": "boolean"},
+    ),
+    "ResultaatType": _all_required(
+        url=URI, uuid=UUID, omschrijving=_string(maxLength=80), zaaktype=URI
+    ),
+    "RolType": _all_required(
+        url=URI, uuid=UUID, omschrijving=_string(), omschrijvingGeneriek=_string(), zaaktype=URI
+    ),
 }
-for _name in ("Zaak", "Status", "Resultaat", "Rol", "ZaakType", "StatusType", "ResultaatType",
-              "RolType"):
+for _name in (
+    "Zaak",
+    "Status",
+    "Resultaat",
+    "Rol",
+    "ZaakType",
+    "StatusType",
+    "ResultaatType",
+    "RolType",
+):
     SCHEMAS[f"Paginated{_name}List"] = _all_required(
-        count={"type": "integer"}, next=NULLABLE_URI, previous=NULLABLE_URI,
+        count={"type": "integer"},
+        next=NULLABLE_URI,
+        previous=NULLABLE_URI,
         results={"type": "array", "items": ref(_name)},
     )
 
@@ -121,14 +182,20 @@ def _responses(ok: str, *, status: str = "200", errors: tuple[int, ...] = ()) ->
     }
     for code in errors:
         schema = "ValidatieFout" if code == 400 else "Fout"
-        responses[str(code)] = _problem(schema, {400: "Ongeldige invoer", 404: "Niet gevonden",
-                                                 409: "Tegelijk gewijzigd"}[code])
+        responses[str(code)] = _problem(
+            schema, {400: "Ongeldige invoer", 404: "Niet gevonden", 409: "Tegelijk gewijzigd"}[code]
+        )
     return responses
 
 
 def _query(name: str, schema: dict[str, Any], description: str = "") -> dict[str, Any]:
-    return {"name": name, "in": "query", "required": False, "schema": schema,
-            "description": description}
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "schema": schema,
+        "description": description,
+    }
 
 
 PAGE = _query("page", {"type": "integer", "minimum": 1}, "Pagina van 100 resultaten")
@@ -139,18 +206,29 @@ READ = [{"JWT-Claims": ["read"]}]
 
 
 def _list(tag: str, summary: str, item: str, parameters: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"get": {
-        "operationId": f"{tag}_list", "summary": summary, "tags": [tag], "security": READ,
-        "parameters": [*parameters, PAGE],
-        "responses": _responses(f"Paginated{item}List", errors=(400, 404)),
-    }}
+    return {
+        "get": {
+            "operationId": f"{tag}_list",
+            "summary": summary,
+            "tags": [tag],
+            "security": READ,
+            "parameters": [*parameters, PAGE],
+            "responses": _responses(f"Paginated{item}List", errors=(400, 404)),
+        }
+    }
 
 
 def _read(tag: str, summary: str, item: str) -> dict[str, Any]:
-    return {"get": {
-        "operationId": f"{tag}_read", "summary": summary, "tags": [tag], "security": READ,
-        "parameters": [PATH_UUID], "responses": _responses(item, errors=(404,)),
-    }}
+    return {
+        "get": {
+            "operationId": f"{tag}_read",
+            "summary": summary,
+            "tags": [tag],
+            "security": READ,
+            "parameters": [PATH_UUID],
+            "responses": _responses(item, errors=(404,)),
+        }
+    }
 
 
 def _zaak_parameters() -> list[dict[str, Any]]:
@@ -162,54 +240,70 @@ def _zaak_parameters() -> list[dict[str, Any]]:
     return [
         _query("identificatie", _string(), "Het zaaknummer, zoals Z-2026-000123"),
         _query("bronorganisatie", _string(maxLength=9), "RSIN van de gemeente"),
-        ZAAKTYPE, *dates,
+        ZAAKTYPE,
+        *dates,
         _query("einddatum__isnull", {"type": "boolean"}, "true: alleen lopende zaken"),
         _query("rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn", _string(maxLength=9)),
-        _query("ordering", _string(enum=["startdatum", "-startdatum", "einddatum",
-                                         "-einddatum"])),
+        _query("ordering", _string(enum=["startdatum", "-startdatum", "einddatum", "-einddatum"])),
     ]
 
 
 def _paths() -> dict[str, Any]:
     zaken, catalogi = "/api/zaken/v1", "/api/catalogi/v1"
-    statussen = _list("statussen", "Alle statussen", "Status", [
-        ZAAK, _query("statustype", URI), _query("indicatieLaatstGezetteStatus",
-                                                {"type": "boolean"}),
-    ])
+    statussen = _list(
+        "statussen",
+        "Alle statussen",
+        "Status",
+        [
+            ZAAK,
+            _query("statustype", URI),
+            _query("indicatieLaatstGezetteStatus", {"type": "boolean"}),
+        ],
+    )
     statussen["post"] = {
         "operationId": "status_create",
         "summary": "Een status zetten: de workflow-engine voert de stap uit die erheen leidt",
         "tags": ["statussen"],
         "security": [{"JWT-Claims": ["write"]}],
-        "requestBody": {"required": True,
-                        "content": {JSON: {"schema": ref("StatusNieuw")}}},
+        "requestBody": {"required": True, "content": {JSON: {"schema": ref("StatusNieuw")}}},
         "responses": _responses("Status", status="201", errors=(400, 409)),
     }
     role_types = ["natuurlijk_persoon", "medewerker", "organisatorische_eenheid"]
     return {
-        f"{zaken}/zaken": _list("zaken", "Alle zaken binnen het bereik van de applicatie",
-                                "Zaak", _zaak_parameters()),
+        f"{zaken}/zaken": _list(
+            "zaken", "Alle zaken binnen het bereik van de applicatie", "Zaak", _zaak_parameters()
+        ),
         f"{zaken}/zaken/{{uuid}}": _read("zaken", "Eén zaak", "Zaak"),
         f"{zaken}/statussen": statussen,
         f"{zaken}/statussen/{{uuid}}": _read("statussen", "Eén status", "Status"),
-        f"{zaken}/resultaten": _list("resultaten", "Alle resultaten", "Resultaat",
-                                     [ZAAK, _query("resultaattype", URI)]),
+        f"{zaken}/resultaten": _list(
+            "resultaten", "Alle resultaten", "Resultaat", [ZAAK, _query("resultaattype", URI)]
+        ),
         f"{zaken}/resultaten/{{uuid}}": _read("resultaten", "Eén resultaat", "Resultaat"),
-        f"{zaken}/rollen": _list("rollen", "Alle rollen", "Rol", [
-            ZAAK, _query("betrokkeneType", _string(enum=role_types)),
-            _query("omschrijvingGeneriek", _string(enum=["initiator", "behandelaar"])),
-            _query("betrokkeneIdentificatie__natuurlijkPersoon__inpBsn", _string(maxLength=9)),
-        ]),
+        f"{zaken}/rollen": _list(
+            "rollen",
+            "Alle rollen",
+            "Rol",
+            [
+                ZAAK,
+                _query("betrokkeneType", _string(enum=role_types)),
+                _query("omschrijvingGeneriek", _string(enum=["initiator", "behandelaar"])),
+                _query("betrokkeneIdentificatie__natuurlijkPersoon__inpBsn", _string(maxLength=9)),
+            ],
+        ),
         f"{zaken}/rollen/{{uuid}}": _read("rollen", "Eén rol", "Rol"),
         f"{catalogi}/zaaktypen": _list("zaaktypen", "Alle zaaktypen", "ZaakType", []),
         f"{catalogi}/zaaktypen/{{uuid}}": _read("zaaktypen", "Eén zaaktype", "ZaakType"),
-        f"{catalogi}/statustypen": _list("statustypen", "Alle statustypen", "StatusType",
-                                         [ZAAKTYPE]),
+        f"{catalogi}/statustypen": _list(
+            "statustypen", "Alle statustypen", "StatusType", [ZAAKTYPE]
+        ),
         f"{catalogi}/statustypen/{{uuid}}": _read("statustypen", "Eén statustype", "StatusType"),
-        f"{catalogi}/resultaattypen": _list("resultaattypen", "Alle resultaattypen",
-                                            "ResultaatType", [ZAAKTYPE]),
-        f"{catalogi}/resultaattypen/{{uuid}}": _read("resultaattypen", "Eén resultaattype",
-                                                     "ResultaatType"),
+        f"{catalogi}/resultaattypen": _list(
+            "resultaattypen", "Alle resultaattypen", "ResultaatType", [ZAAKTYPE]
+        ),
+        f"{catalogi}/resultaattypen/{{uuid}}": _read(
+            "resultaattypen", "Eén resultaattype", "ResultaatType"
+        ),
         f"{catalogi}/roltypen": _list("roltypen", "Alle roltypen", "RolType", [ZAAKTYPE]),
         f"{catalogi}/roltypen/{{uuid}}": _read("roltypen", "Eén roltype", "RolType"),
     }

@@ -74,8 +74,11 @@ def _status_type(url: str, case: Case) -> StatusType:
     if not isinstance(item, StatusType):
         raise invalid("statustype", "Dit statustype bestaat niet.", "does_not_exist")
     if item.case_type != case.case_type:
-        raise invalid("statustype", "Dit statustype hoort niet bij het zaaktype van de zaak.",
-                      "zaaktype-mismatch")
+        raise invalid(
+            "statustype",
+            "Dit statustype hoort niet bij het zaaktype van de zaak.",
+            "zaaktype-mismatch",
+        )
     return item
 
 

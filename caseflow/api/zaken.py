@@ -228,4 +228,3 @@ def rol_read(uuid: str) -> ResponseReturnValue:
                 if case is not None and kind in resources.role_kinds(case):
                     return jsonify(_roles([(case.id, kind)])[0])
     raise ApiError(404, "Deze rol bestaat niet of valt buiten wat u mag zien.")
-

@@ -88,7 +88,9 @@ def login() -> ResponseReturnValue:
         # Nothing of a password is read: not even to count a failure.
         status = 403 if request.method == "POST" else 200
         return render_template(
-            "auth/login.html", form=None, error=PASSWORDS_OFF if status == 403 else None,
+            "auth/login.html",
+            form=None,
+            error=PASSWORDS_OFF if status == 403 else None,
             sso=oidc.enabled(),
         ), status
     if form.validate_on_submit():

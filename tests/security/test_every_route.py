@@ -21,7 +21,15 @@ from tests.plans.helpers import running_plan
 from tests.security.helpers import separate_sessions
 
 # Routes anyone may open: the login page, public style sheets and static files.
-PUBLIC = {"auth.login", "static", "plans.stylesheet", "reports.stylesheet", "api_schema.openapi"}
+PUBLIC = {
+    "auth.login",
+    "static",
+    "plans.stylesheet",
+    "reports.stylesheet",
+    "api_schema.openapi",
+    "health.health",
+    "health.ready",
+}
 # Routes every logged-in user has, about themselves only.
 OWN = {"auth.logout", "account.password"}
 # Arguments that name no record: an indicator, an action.
