@@ -51,11 +51,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     check_at_start(app)
 
     from caseflow.cli import register_commands
+    from caseflow.request_log import init_request_log
     from caseflow.security.headers import init_security_headers
     from caseflow.web import register_blueprints
     from caseflow.web.errors import init_error_pages
-
-    from caseflow.request_log import init_request_log
 
     register_commands(app)
     init_request_log(app)

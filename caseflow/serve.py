@@ -69,11 +69,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"caseflow.serve: {problem}", file=sys.stderr)
         return 2
     if not options.no_migrate:
-        subprocess.run(_flask("init-db"), check=True, env=env)  # noqa: S603
+        subprocess.run(_flask("init-db"), check=True, env=env)
     children: list[subprocess.Popen[bytes]] = []
     if not options.no_scheduler:
-        children.append(subprocess.Popen(_flask("scheduler"), env=env))  # noqa: S603
-    web = subprocess.Popen(gunicorn_command(env), env=env)  # noqa: S603
+        children.append(subprocess.Popen(_flask("scheduler"), env=env))
+    web = subprocess.Popen(gunicorn_command(env), env=env)
     children.append(web)
 
     stopped: set[int] = set()

@@ -8,8 +8,7 @@ from flask import Blueprint, jsonify, request
 from flask.typing import ResponseReturnValue
 
 from caseflow.api.auth import requires
-from caseflow.api.catalog import CaseType, ResultType, RoleType, StatusType, catalog
-from caseflow.api.catalog import ROLE_TYPES
+from caseflow.api.catalog import ROLE_TYPES, CaseType, ResultType, RoleType, StatusType, catalog
 from caseflow.api.paging import PAGE_SIZE, Page, page_number
 from caseflow.api.problems import ApiError
 from caseflow.api.urls import resource_url, uuid_in
@@ -55,7 +54,7 @@ def zaaktype(case_type: CaseType) -> dict[str, Any]:
 
 def _zaaktype_url(name: str) -> str:
     case_type = catalog().case_type(name)
-    assert case_type is not None  # noqa: S101
+    assert case_type is not None
     return resource_url("catalogi_api.zaaktype_read", case_type.uuid)
 
 

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.sql.elements import ColumnElement
 
 from caseflow import clock
 from caseflow.api.catalog import NAMESPACE, ROLE_TYPES, catalog
@@ -21,7 +22,6 @@ from caseflow.api.urls import resource_url
 from caseflow.extensions import db
 from caseflow.models import Case, CaseEvent, Deadline, DeadlineKind
 from caseflow.workflow.engine import CREATE_TRIGGER
-from sqlalchemy.sql.elements import ColumnElement
 
 # The events that set a status: the opening, and every step to another state.
 STATUS_EVENT = sa.or_(CaseEvent.from_state.is_(None), CaseEvent.from_state != CaseEvent.to_state)
@@ -126,7 +126,7 @@ class Related:
 
 def zaak(case: Case, related: Related) -> dict[str, Any]:
     case_type = catalog().case_type(case.case_type)
-    assert case_type is not None  # noqa: S101  (every case's type is a loaded workflow)
+    assert case_type is not None
     workflow = case_type.workflow
     rsin = case.municipality.rsin or ""
     status = related.statuses.get(case.id)
@@ -175,7 +175,7 @@ def zaak(case: Case, related: Related) -> dict[str, Any]:
 
 def status(event: CaseEvent, case: Case, latest: bool) -> dict[str, Any]:
     case_type = catalog().case_type(case.case_type)
-    assert case_type is not None  # noqa: S101
+    assert case_type is not None
     status_type = case_type.status_type(event.to_state)
     transition = (
         case_type.workflow.transition(event.trigger, event.from_state)
@@ -199,7 +199,7 @@ def status(event: CaseEvent, case: Case, latest: bool) -> dict[str, Any]:
 
 def resultaat(event: CaseEvent, case: Case) -> dict[str, Any]:
     case_type = catalog().case_type(case.case_type)
-    assert case_type is not None  # noqa: S101
+    assert case_type is not None
     result_type = case_type.result_type(case.state, case.result)
     return {
         "url": resource_url("zaken_api.resultaat_read", event.uuid),
@@ -214,7 +214,7 @@ def resultaat(event: CaseEvent, case: Case) -> dict[str, Any]:
 
 def rol(case: Case, kind: str) -> dict[str, Any]:
     case_type = catalog().case_type(case.case_type)
-    assert case_type is not None  # noqa: S101
+    assert case_type is not None
     role_type, betrokkene_type = ROLE_KINDS[kind]
     omschrijving, generiek = ROLE_TYPES[role_type]
     return {

@@ -19,8 +19,10 @@ from tests.factories import Factory
 from tests.offices import Colleague, Office, Resident, Town, build_office
 
 STAFF = (
-    Colleague("consulent", [Role.CONSULENT], ["wmo"], "consulent", "Jeroen Hermans"),
-    Colleague("teammanager", [Role.TEAMMANAGER], ["wmo"], "teammanager", "Petra Vossen"),
+    Colleague("consulent", [Role.CONSULENT], ["wmo"], "consulent", "Jeroen Hermans", "j@{code}.nl"),
+    Colleague(
+        "teammanager", [Role.TEAMMANAGER], ["wmo"], "teammanager", "Petra Vossen", "p@{code}.nl"
+    ),
     Colleague("beheerder", [Role.BEHEERDER], [], "beheerder", "Bas Creemers"),
     Colleague("vaals_consulent", [Role.CONSULENT], ["wmo"], "vaals", "Ine Vaals", town="vaals"),
     Colleague("kcc", [Role.CONSULENT], ["wmo"], "kcc-systeem", "KCC (systeem)"),

@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 import schemathesis
-from schemathesis.specs.openapi.checks import positive_data_acceptance
 from flask import Flask
 from hypothesis import HealthCheck, given, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from caseflow.workflow.engine import fire
 from caseflow import unit_of_work
+from caseflow.workflow.engine import fire
 from tests.integration.conftest import Caller, MakeCaller, open_case
 from tests.offices import Office
 

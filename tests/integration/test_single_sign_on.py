@@ -12,14 +12,14 @@ from flask import Flask
 from caseflow import create_app
 from caseflow.extensions import db
 from caseflow.models import RightsChange
+from tests.factories import Factory
+from tests.integration.conftest import integration_office
 from tests.integration.openid_provider import (
     CLIENT_ID,
     Browser,
     Provider,
     running_provider,
 )
-from tests.factories import Factory
-from tests.integration.conftest import integration_office
 from tests.offices import Office
 
 ACCOUNTS = {

@@ -8,7 +8,7 @@ import time_machine
 
 from caseflow.api.resources import rol_uuid
 from caseflow.extensions import db
-from caseflow.models import AccessLog, Case, Person
+from caseflow.models import AccessLog, Person
 from tests.integration.conftest import MakeCaller, open_case
 from tests.offices import Office
 
@@ -64,8 +64,12 @@ def _every_answer(caller: Any, uuids: list[str], bsn: str) -> list[Any]:
     answers = []
     for path in ("zaken", "statussen", "resultaten", "rollen"):
         answers.append(caller.get(f"{ZAKEN}/{path}"))
-    answers.append(caller.get(f"{ZAKEN}/zaken", rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn=bsn))
-    answers.append(caller.get(f"{ZAKEN}/rollen", betrokkeneIdentificatie__natuurlijkPersoon__inpBsn=bsn))
+    answers.append(
+        caller.get(f"{ZAKEN}/zaken", rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn=bsn)
+    )
+    answers.append(
+        caller.get(f"{ZAKEN}/rollen", betrokkeneIdentificatie__natuurlijkPersoon__inpBsn=bsn)
+    )
     for uuid in uuids:
         url = f"http://localhost{ZAKEN}/zaken/{uuid}"
         answers.append(caller.get(f"{ZAKEN}/zaken/{uuid}"))
