@@ -111,7 +111,12 @@ def catalog() -> Catalog:
         by_uuid: dict[str, Any] = {}
         for case_type in types.values():
             by_uuid[case_type.uuid] = case_type
-            for item in (*case_type.status_types, *case_type.result_types, *case_type.role_types):
+            items: list[StatusType | ResultType | RoleType] = [
+                *case_type.status_types,
+                *case_type.result_types,
+                *case_type.role_types,
+            ]
+            for item in items:
                 by_uuid[item.uuid] = item
         found = Catalog(types, by_uuid)
         current_app.extensions["caseflow.catalog"] = found

@@ -4,9 +4,11 @@ the parameter's name."""
 import re
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from flask import request
+from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
 from caseflow import clock
@@ -38,7 +40,7 @@ def _midnight(day: date) -> datetime:
     return datetime.combine(min(max(day, EARLIEST), LATEST), time(0), clock.LOCAL_TZ)
 
 
-def date_filters(name: str, column: sa.ColumnElement[datetime | None]) -> list[ColumnElement[bool]]:
+def date_filters(name: str, column: QueryableAttribute[Any]) -> list[ColumnElement[bool]]:
     """`name`, `name__gt`, `__gte`, `__lt`, `__lte`: on the local date of `column`."""
     clauses: list[ColumnElement[bool]] = []
     operations: dict[str, Callable[[date], ColumnElement[bool]]] = {
@@ -99,7 +101,7 @@ def zaak_filters() -> list[ColumnElement[bool]]:
     return clauses
 
 
-ORDERINGS = {
+ORDERINGS: dict[str, tuple[sa.UnaryExpression[Any], ...]] = {
     "startdatum": (Case.opened_at.asc(), Case.id.asc()),
     "-startdatum": (Case.opened_at.desc(), Case.id.desc()),
     "einddatum": (Case.closed_at.asc(), Case.id.asc()),
@@ -107,13 +109,13 @@ ORDERINGS = {
 }
 
 
-def zaak_ordering() -> tuple[sa.UnaryExpression[object], ...]:
+def zaak_ordering() -> tuple[sa.UnaryExpression[Any], ...]:
     raw = request.args.get("ordering")
     if raw is None:
         return (Case.id.asc(),)
     if raw not in ORDERINGS:
         raise invalid("ordering", "Sorteer op " + ", ".join(ORDERINGS) + ".")
-    return ORDERINGS[raw]  # type: ignore[return-value]
+    return ORDERINGS[raw]
 
 
 def status_type_filter() -> ColumnElement[bool] | None:

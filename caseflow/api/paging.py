@@ -13,6 +13,8 @@ from caseflow.api.problems import ApiError, invalid
 from caseflow.extensions import db
 
 PAGE_SIZE = 100
+# A select of any columns.
+AnySelect = Select[*tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ def page_number() -> int:
     return int(raw)
 
 
-def paginate(statement: Select[Any], *, scalars: bool = True) -> Page:
+def paginate(statement: AnySelect, *, scalars: bool = True) -> Page:
     """One page of `statement` (which must be ordered); a page past the last one is a 404."""
     number = page_number()
     count = db.session.scalar(sa.select(sa.func.count()).select_from(statement.subquery())) or 0

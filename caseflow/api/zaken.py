@@ -17,7 +17,7 @@ from caseflow.api.filters import (
     zaak_filters,
     zaak_ordering,
 )
-from caseflow.api.paging import paginate
+from caseflow.api.paging import AnySelect, paginate
 from caseflow.api.problems import ApiError
 from caseflow.api.reach import case_reach, log_reads
 from caseflow.api.urls import is_uuid, uuid_in
@@ -80,7 +80,7 @@ def _statuses(rows: list[Any]) -> list[dict[str, Any]]:
     return [resources.status(event, case, bool(latest)) for event, case, latest in rows]
 
 
-def _status_rows(*clauses: Any) -> sa.Select[Any]:
+def _status_rows(*clauses: Any) -> AnySelect:
     later = aliased(CaseEvent)
     latest = (
         ~sa.select(later.id)
@@ -137,7 +137,7 @@ def resultaat_list() -> ResponseReturnValue:
         return jsonify(page.body(_results(list(page.rows))))
 
 
-def _closing(statement: sa.Select[Any]) -> sa.Select[Any]:
+def _closing(statement: AnySelect) -> AnySelect:
     """A closed case's result is named by the event that closed it: its last status."""
     return statement.where(statement.selected_columns.latest)
 
