@@ -75,7 +75,9 @@ def start() -> ResponseReturnValue:
     if current_user.is_authenticated:
         return redirect(url_for("worklist.mine"))
     target = request.args.get("next")
-    session[_NEXT] = target if target and target.startswith("/") and "//" not in target else None
+    # Only a path on caseflow itself: "//host" and "/\\host" would lead elsewhere.
+    local = bool(target) and target.startswith("/") and not target.startswith(("//", "/\\"))
+    session[_NEXT] = target if local else None
     return _client().authorize_redirect(url_for("oidc.callback", _external=True))  # type: ignore[no-any-return]
 
 

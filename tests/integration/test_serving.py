@@ -31,7 +31,7 @@ from caseflow.web.health import migration_head
 from caseflow.workflow.engine import assign, fire, start_case
 from tests.conftest import TEST_DATABASE_URL
 from tests.factories import Factory
-from tests.integration.conftest import integration_office, open_case
+from tests.integration.conftest import MakeCaller, integration_office, open_case
 from tests.offices import Office, login
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -93,6 +93,19 @@ def test_each_request_is_one_json_line_without_personal_data(
 
     client.get("/zaken/999999?zoek=Vliegen")
     assert lines.lines[-1]["status"] == 404 and "Vliegen" not in json.dumps(lines.lines[-1])
+
+
+def test_an_api_request_names_the_application_not_a_person(
+    office: Office, make_caller: MakeCaller, lines: Lines
+) -> None:
+    caller = make_caller("kcc")
+    caller.get("/api/zaken/v1/zaken")
+    [line] = lines.lines
+    assert (line["route"], line["api_client"], line["user_id"]) == (
+        "/api/zaken/v1/zaken",
+        "kcc",
+        None,
+    )
 
 
 # Below: real processes on PostgreSQL, each in a database of its own.
