@@ -74,9 +74,9 @@ def signed_in_with_sso() -> bool:
 def start() -> ResponseReturnValue:
     if current_user.is_authenticated:
         return redirect(url_for("worklist.mine"))
-    target = request.args.get("next")
+    target = request.args.get("next") or ""
     # Only a path on caseflow itself: "//host" and "/\\host" would lead elsewhere.
-    local = bool(target) and target.startswith("/") and not target.startswith(("//", "/\\"))
+    local = target.startswith("/") and not target.startswith(("//", "/\\"))
     session[_NEXT] = target if local else None
     return _client().authorize_redirect(url_for("oidc.callback", _external=True))  # type: ignore[no-any-return]
 
