@@ -15,7 +15,7 @@ from caseflow import clock
 from caseflow.api.catalog import CaseType, ResultType, StatusType, catalog
 from caseflow.api.problems import invalid
 from caseflow.api.urls import uuid_in
-from caseflow.models import Case, Municipality, Person
+from caseflow.models import Case, CaseEvent, Municipality, Person
 
 REFERENCE = re.compile(r"^Z-(\d{4})-(\d{1,12})$")
 BSN_PARAM = "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn"
@@ -124,8 +124,6 @@ def status_type_filter() -> ColumnElement[bool] | None:
         return None
     if not isinstance(item, StatusType):
         return sa.false()
-    from caseflow.models import CaseEvent
-
     return sa.and_(Case.case_type == item.case_type, CaseEvent.to_state == item.state)
 
 

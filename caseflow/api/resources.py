@@ -23,8 +23,13 @@ from caseflow.extensions import db
 from caseflow.models import Case, CaseEvent, Deadline, DeadlineKind
 from caseflow.workflow.engine import CREATE_TRIGGER
 
-# The events that set a status: the opening, and every step to another state.
-STATUS_EVENT = sa.or_(CaseEvent.from_state.is_(None), CaseEvent.from_state != CaseEvent.to_state)
+
+def sets_status(event: Any = CaseEvent) -> ColumnElement[bool]:
+    """The events that set a status: the opening, and every step to another state."""
+    return sa.or_(event.from_state.is_(None), event.from_state != event.to_state)
+
+
+STATUS_EVENT = sets_status()
 
 ROLE_KINDS = {
     # kind: (role type, betrokkeneType)
@@ -80,13 +85,6 @@ def latest_status_events(case_ids: Sequence[int]) -> dict[int, CaseEvent]:
     )
     events = db.session.scalars(sa.select(CaseEvent).join(latest, CaseEvent.id == latest.c.id))
     return {event.case_id: event for event in events}
-
-
-def is_latest_status(event: CaseEvent) -> ColumnElement[bool]:
-    later = sa.select(CaseEvent.id).where(
-        CaseEvent.case_id == event.case_id, CaseEvent.id > event.id, STATUS_EVENT
-    )
-    return ~later.exists()
 
 
 @dataclass

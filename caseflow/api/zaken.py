@@ -84,7 +84,11 @@ def _status_rows(*clauses: Any) -> AnySelect:
     later = aliased(CaseEvent)
     latest = (
         ~sa.select(later.id)
-        .where(later.case_id == CaseEvent.case_id, later.id > CaseEvent.id, _status(later))
+        .where(
+            later.case_id == CaseEvent.case_id,
+            later.id > CaseEvent.id,
+            resources.sets_status(later),
+        )
         .exists()
     )
     return (
@@ -93,10 +97,6 @@ def _status_rows(*clauses: Any) -> AnySelect:
         .where(case_reach(application()), resources.STATUS_EVENT, *clauses)
         .order_by(CaseEvent.id)
     )
-
-
-def _status(event: Any) -> Any:
-    return sa.or_(event.from_state.is_(None), event.from_state != event.to_state)
 
 
 @bp.get("/statussen")
