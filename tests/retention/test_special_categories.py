@@ -10,6 +10,8 @@ from caseflow.models.base import special, special_category_columns
 NOT_SPECIAL = {
     "team_meetings.other_attendees",  # names of partner organisations at a case conference
     "mail_outbox.body",  # signal mail carries only a link, never case content
+    "api_applications.scopes",  # an API application's scopes: read, write
+    "api_applications.case_types",  # the workflow names an API application may see
 }
 
 
