@@ -3,16 +3,18 @@ PY      := $(VENV)/bin/python
 FLASK   := $(VENV)/bin/flask --app caseflow
 STAMP   := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
+OIDC_DIR  := tests/integration/oidc
+OIDC_STAMP := $(OIDC_DIR)/node_modules/.installed
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 PG_CHECK := import psycopg; psycopg.connect('postgresql://postgres@127.0.0.1:5432/test', connect_timeout=3).close()
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-sqlite test-postgres lint audit fmt check-workflows
+.PHONY: help install run serve test test-sqlite test-postgres lint audit fmt check-workflows
 
 help:  ## show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-install: $(STAMP) $(NPM_STAMP)  ## create .venv, install caseflow with its dev tools and the npm assets (idempotent)
+install: $(STAMP) $(NPM_STAMP) $(OIDC_STAMP)  ## create .venv, install caseflow with its dev tools and the npm packages (idempotent)
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -25,6 +27,11 @@ $(STAMP): pyproject.toml
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $(NPM_STAMP)
+
+# The OpenID provider the single sign-on tests start (npm's oidc-provider), from its lock file.
+$(OIDC_STAMP): $(OIDC_DIR)/package.json $(OIDC_DIR)/package-lock.json
+	cd $(OIDC_DIR) && npm ci --no-fund --no-audit --loglevel=error
+	touch $@
 
 # The key that signs sessions, made once and kept: create_app() reads it when SECRET_KEY is unset.
 SECRET_FILE := instance/secret_key
@@ -40,6 +47,9 @@ run: install $(SECRET_FILE)  ## migrate, seed demo data when empty, serve on htt
 	$(FLASK) scheduler & scheduler=$$!; \
 	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(FLASK) run --host 127.0.0.1 --port 5000
+
+serve: install  ## production: migrate, the scheduler, gunicorn with N workers on PostgreSQL (README: Production)
+	$(PY) -m caseflow.serve
 
 test: install  ## the whole suite on SQLite, then on PostgreSQL (required when CI=true)
 	$(VENV)/bin/pytest

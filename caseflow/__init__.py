@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from caseflow.bundled import bundled_dir
 from caseflow.config import Config, default_database_url
@@ -50,12 +51,21 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     check_at_start(app)
 
     from caseflow.cli import register_commands
+    from caseflow.request_log import init_request_log
     from caseflow.security.headers import init_security_headers
     from caseflow.web import register_blueprints
     from caseflow.web.errors import init_error_pages
 
     register_commands(app)
+    init_request_log(app)
     register_blueprints(app)
+    from caseflow.api import register_api
+
+    register_api(app)
     init_security_headers(app)
     init_error_pages(app)
+    if app.config["BEHIND_PROXY"]:
+        # Behind a load balancer: its X-Forwarded-For/-Proto/-Host are the request's own, so
+        # addresses in the logs and the URLs caseflow makes (SSO, the API) are the real ones.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)  # type: ignore[method-assign]
     return app

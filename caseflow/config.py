@@ -58,3 +58,17 @@ class Config:
     LETTERHEADS_FILE = os.environ.get("CASEFLOW_LETTERHEADS", "")
     # The npm packages of package.json (make install); default: node_modules beside caseflow/.
     NODE_MODULES_DIR = os.environ.get("CASEFLOW_NODE_MODULES", "")
+    # Single sign-on (caseflow.web.oidc): on when an issuer is set. The claim is matched to a
+    # caseflow account's user name, or its e-mail address with OIDC_ACCOUNT_FIELD=email.
+    OIDC_ISSUER = os.environ.get("CASEFLOW_OIDC_ISSUER", "")
+    OIDC_CLIENT_ID = os.environ.get("CASEFLOW_OIDC_CLIENT_ID", "")
+    OIDC_CLIENT_SECRET = os.environ.get("CASEFLOW_OIDC_CLIENT_SECRET", "")
+    OIDC_SCOPES = os.environ.get("CASEFLOW_OIDC_SCOPES", "openid profile email")
+    OIDC_USER_CLAIM = os.environ.get("CASEFLOW_OIDC_USER_CLAIM", "preferred_username")
+    OIDC_ACCOUNT_FIELD = os.environ.get("CASEFLOW_OIDC_ACCOUNT_FIELD", "username")
+    # Local passwords, for development or without an identity provider; 0 switches them off.
+    PASSWORD_LOGIN = os.environ.get("CASEFLOW_PASSWORD_LOGIN", "1") != "0"
+    # Behind a load balancer that sets X-Forwarded-For, -Proto and -Host (one hop): 1.
+    BEHIND_PROXY = os.environ.get("CASEFLOW_BEHIND_PROXY", "0") == "1"
+    # Zaken API: a token older than this (seconds since its iat) is refused.
+    API_JWT_MAX_AGE = int(os.environ.get("CASEFLOW_API_JWT_MAX_AGE", "3600"))

@@ -1,5 +1,6 @@
 """All models, imported here so the metadata is complete for Alembic and create_all()."""
 
+from caseflow.models.api import API_SCOPES, ApiApplication
 from caseflow.models.audit import AccessLog
 from caseflow.models.base import Base
 from caseflow.models.cases import CHANNELS, LIFE_DOMAINS, Case, CaseEvent, Intake, Note
@@ -42,11 +43,13 @@ from caseflow.models.signals import JobRun, MailOutbox, Signal, SignalKind, Work
 
 __all__ = [
     "ALL_CASE_TYPES",
+    "API_SCOPES",
     "CHANNELS",
     "INCIDENT_KINDS",
     "LIFE_DOMAINS",
     "RIGHTS_ACTIONS",
     "AccessLog",
+    "ApiApplication",
     "Area",
     "Base",
     "Case",

@@ -1,5 +1,6 @@
 """Intakes, cases, their append-only event log and notes."""
 
+import uuid
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -79,12 +80,18 @@ class Intake(Base):
     )
 
 
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
 class Case(Base):
     """A zaak: one run of one workflow for one client (or household) in one municipality."""
 
     __tablename__ = "cases"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # The case's name for other systems (the Zaken API): stable, and telling nothing of order.
+    uuid: Mapped[str] = mapped_column(sa.String(36), unique=True, default=new_uuid)
     case_type: Mapped[str] = mapped_column(sa.String(60))
     state: Mapped[str] = mapped_column(sa.String(60))
     municipality_id: Mapped[int] = mapped_column(sa.ForeignKey("municipalities.id"))
@@ -169,6 +176,8 @@ class CaseEvent(Base):
     __tablename__ = "case_events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # A status or result of the case in the Zaken API is named by the event that set it.
+    uuid: Mapped[str] = mapped_column(sa.String(36), unique=True, default=new_uuid)
     case_id: Mapped[int] = mapped_column(sa.ForeignKey("cases.id", ondelete="CASCADE"))
     trigger: Mapped[str] = mapped_column(sa.String(60))
     from_state: Mapped[str | None] = mapped_column(sa.String(60))

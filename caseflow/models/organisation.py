@@ -91,6 +91,8 @@ class Municipality(Base):
     code: Mapped[str] = mapped_column(sa.String(60), unique=True)
     name: Mapped[str] = mapped_column(sa.String(200))
     inhabitants: Mapped[int] = mapped_column(default=0)
+    # The municipality's RSIN: who a case belongs to for other systems (the Zaken API).
+    rsin: Mapped[str | None] = mapped_column(sa.String(9))
     organisation_id: Mapped[int] = mapped_column(sa.ForeignKey("service_organisations.id"))
 
     organisation: Mapped[ServiceOrganisation] = relationship(back_populates="municipalities")

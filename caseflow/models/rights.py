@@ -23,6 +23,7 @@ RIGHTS_ACTIONS = {
     "wachtwoord_gewijzigd": "Wachtwoord gewijzigd door gebruiker",
     "rechten_herzien": "Rechten herzien",
     "inzien": "Gebruikersgegevens inzien",
+    "aanmelden_sso": "Inloggen via single sign-on",
 }
 RIGHTS_RESULTS = ("ok", "geweigerd")
 

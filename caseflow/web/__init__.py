@@ -69,9 +69,19 @@ def register_blueprints(app: Flask) -> None:
     from caseflow.web.ids import bound_route_ids
 
     bound_route_ids(app)
-    from caseflow.web import auth, cases, dossier, intake, privacy, retention, search, worklist
+    from caseflow.web import (
+        auth,
+        cases,
+        dossier,
+        health,
+        intake,
+        privacy,
+        retention,
+        search,
+        worklist,
+    )
 
-    for module in (auth, worklist, cases, intake, dossier, privacy, retention, search):
+    for module in (health, auth, worklist, cases, intake, dossier, privacy, retention, search):
         app.register_blueprint(module.bp)
     auth.init_login(app)
     from caseflow.web import signals

@@ -6,6 +6,7 @@ from flask_login import current_user, login_required, login_user
 
 from caseflow.rights.accounts import change_own_password
 from caseflow.web.common import user
+from caseflow.web.oidc import signed_in_with_sso
 from caseflow.web.plan_forms import place_errors
 from caseflow.web.user_forms import PasswordChangeForm
 from caseflow.workflow.errors import InvalidData
@@ -21,6 +22,8 @@ def init_password_gate(app: Flask) -> None:
         if (
             current_user.is_authenticated
             and current_user.must_change_password
+            # Whoever logs in through the identity provider has no use for a caseflow password.
+            and not signed_in_with_sso()
             and request.endpoint not in OPEN_ENDPOINTS
         ):
             return redirect(url_for("account.password"))

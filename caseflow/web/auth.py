@@ -1,4 +1,5 @@
-"""Login and logout."""
+"""Login and logout: with a password (for development, or where no identity provider is used)
+or by single sign-on (caseflow.web.oidc); logout ends both."""
 
 import hmac
 import secrets
@@ -6,7 +7,17 @@ from functools import cache
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
-from flask import Blueprint, Flask, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -16,13 +27,16 @@ from wtforms.validators import DataRequired
 from caseflow import clock
 from caseflow.extensions import db, login_manager
 from caseflow.models import User
+from caseflow.security.headers import CSP
 from caseflow.security.throttle import is_locked, record_failure, record_success
+from caseflow.web import oidc
 from caseflow.web.common import user
 from caseflow.web.forms import DutchForm
 from caseflow.web.ids import parse_id
 
 bp = Blueprint("auth", __name__)
 WRONG = "Gebruikersnaam of wachtwoord klopt niet."
+PASSWORDS_OFF = "Inloggen met een wachtwoord staat uit. Log in met uw organisatie-account."
 LOCKED = (
     "Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw, of neem contact op "
     "met de beheerder."
@@ -35,6 +49,7 @@ class LoginForm(DutchForm):
 
 
 def init_login(app: Flask) -> None:
+    oidc.init_oidc(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Log in om verder te gaan."
 
@@ -68,6 +83,16 @@ def login() -> ResponseReturnValue:
         return redirect(url_for("worklist.mine"))
     form = LoginForm()
     error = None
+    passwords = current_app.config["PASSWORD_LOGIN"]
+    if not passwords:
+        # Nothing of a password is read: not even to count a failure.
+        status = 403 if request.method == "POST" else 200
+        return render_template(
+            "auth/login.html",
+            form=None,
+            error=PASSWORDS_OFF if status == 403 else None,
+            sso=oidc.enabled(),
+        ), status
     if form.validate_on_submit():
         username = (form.username.data or "").strip()
         origin = request.remote_addr
@@ -88,14 +113,24 @@ def login() -> ResponseReturnValue:
             session.permanent = True  # the idle timeout is PERMANENT_SESSION_LIFETIME
             login_user(user)
             return redirect(_safe_next(request.args.get("next")))
-    return render_template("auth/login.html", form=form, error=error)
+    return render_template("auth/login.html", form=form, error=error, sso=oidc.enabled())
 
 
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout() -> ResponseReturnValue:
+    provider = oidc.provider_logout()
     # Every session of this user ends, including a copy of this cookie kept elsewhere.
     user().session_generation += 1
     logout_user()
+    session.clear()
     flash("U bent uitgelogd.")
-    return redirect(url_for("auth.login"))
+    if provider is None:
+        return redirect(url_for("auth.login"))
+    # Then the identity provider's session: this form's answer leads there, so the page's
+    # policy lets the form go to the provider as well as to caseflow.
+    response = redirect(provider)
+    response.headers["Content-Security-Policy"] = CSP.replace(
+        "form-action 'self'", f"form-action 'self' {oidc.origin(provider)}"
+    )
+    return response

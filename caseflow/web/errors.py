@@ -6,6 +6,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import BadRequest, HTTPException, RequestEntityTooLarge
 
 from caseflow import unit_of_work
+from caseflow.api import http_problem, is_api_request
 from caseflow.web.refusals import log_refusal
 from caseflow.workflow.errors import ConflictError, NotAuthorised, WorkflowError
 
@@ -59,6 +60,8 @@ def init_error_pages(app: Flask) -> None:
         code = error.code or 500
         if code >= 500:
             unit_of_work.rollback()
+        if is_api_request():
+            return http_problem(error)
         if code in (403, 404):
             log_refusal(code)
         title, message = MESSAGES.get(code, (error.name, error.description or ""))

@@ -11,6 +11,8 @@ NOT_SPECIAL = {
     "team_meetings.other_attendees",  # names of partner organisations at a case conference
     "mail_outbox.body",  # signal mail carries only a link, never case content
     "letter_templates.body",  # a letter text with fields, the same for every client
+    "api_applications.scopes",  # an API application's scopes: read, write
+    "api_applications.case_types",  # the workflow names an API application may see
 }
 
 
