@@ -4,6 +4,7 @@ from caseflow.models.audit import AccessLog
 from caseflow.models.base import Base
 from caseflow.models.cases import CHANNELS, LIFE_DOMAINS, Case, CaseEvent, Intake, Note
 from caseflow.models.clients import Household, HouseholdMember, Person, Relation
+from caseflow.models.contacts import CONTACT_KINDS, ContactMoment
 from caseflow.models.deadlines import (
     Deadline,
     DeadlineKind,
@@ -12,6 +13,7 @@ from caseflow.models.deadlines import (
     Outcome,
     Suspension,
 )
+from caseflow.models.network import NETWORK_KINDS, NetworkRelation
 from caseflow.models.norms import ALL_CASE_TYPES, Norm, NormKind
 from caseflow.models.organisation import (
     Area,
@@ -23,6 +25,15 @@ from caseflow.models.organisation import (
     TeamKind,
     User,
     UserRole,
+)
+from caseflow.models.partners import (
+    CONSENT_WAYS,
+    PARTNER_KINDS,
+    InformationRequest,
+    PartnerOrganisation,
+    PlanActionNote,
+    PlanConsent,
+    PlanConsentDomain,
 )
 from caseflow.models.plan_reminders import PlanReminder, PlanReminderKind
 from caseflow.models.plans import (
@@ -41,14 +52,19 @@ from caseflow.models.signals import JobRun, MailOutbox, Signal, SignalKind, Work
 __all__ = [
     "ALL_CASE_TYPES",
     "CHANNELS",
+    "CONSENT_WAYS",
+    "CONTACT_KINDS",
     "INCIDENT_KINDS",
     "LIFE_DOMAINS",
+    "NETWORK_KINDS",
+    "PARTNER_KINDS",
     "RIGHTS_ACTIONS",
     "AccessLog",
     "Area",
     "Base",
     "Case",
     "CaseEvent",
+    "ContactMoment",
     "Deadline",
     "DeadlineKind",
     "DeadlineStatus",
@@ -58,18 +74,24 @@ __all__ = [
     "HouseholdMember",
     "HouseholdPlan",
     "Incident",
+    "InformationRequest",
     "Intake",
     "JobRun",
     "LoginThrottle",
     "MailOutbox",
     "MeetingDecision",
     "Municipality",
+    "NetworkRelation",
     "Norm",
     "NormKind",
     "Note",
     "Outcome",
+    "PartnerOrganisation",
     "Person",
     "PlanAction",
+    "PlanActionNote",
+    "PlanConsent",
+    "PlanConsentDomain",
     "PlanEvaluation",
     "PlanGoal",
     "PlanReminder",

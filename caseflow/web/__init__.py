@@ -9,11 +9,14 @@ from caseflow import clock
 from caseflow.models import Role
 from caseflow.permissions import (
     ADMINISTER,
+    HANDLE_CASES,
+    MANAGE_PARTNERS,
     OVERSEE_RETENTION,
     READ_PROCESSING_LOG,
     READ_REPORTS,
     REGISTER_REQUESTS,
     TRIAGE_REGISTRATIONS,
+    WORK_FOR_PARTNER,
     WORK_ON_CASES,
 )
 
@@ -29,8 +32,11 @@ NAVIGATION = [
     ("retention.due_page", "Bewaartermijnen", OVERSEE_RETENTION),
     ("triage.queue_page", "Aanmeldingen gebiedsteam", TRIAGE_REGISTRATIONS),
     ("regie.overview_page", "Regie", TRIAGE_REGISTRATIONS),
+    ("requests.inbox_page", "Vragen aan mij", HANDLE_CASES),
+    ("partners.home", "Acties van mijn organisatie", WORK_FOR_PARTNER),
     ("admin.areas_page", "Gebieden", ADMINISTER),
     ("users.index", "Gebruikers", ADMINISTER),
+    ("partner_admin.index", "Partners", MANAGE_PARTNERS),
     ("rights_review.report", "Herziening rechten", ADMINISTER),
 ]
 
@@ -83,6 +89,17 @@ def register_blueprints(app: Flask) -> None:
 
     for module in (triage, regie, plans, plan_steps, admin):
         app.register_blueprint(module.bp)
+    from caseflow.web import (
+        contacts,
+        partner_admin,
+        partners,
+        plan_consent,
+        plan_household,
+        requests,
+    )
+
+    for module in (plan_household, plan_consent, contacts, requests, partners, partner_admin):
+        app.register_blueprint(module.bp)
     from caseflow.web import account, rights_review, users
 
     for module in (users, rights_review, account):
@@ -91,6 +108,8 @@ def register_blueprints(app: Flask) -> None:
     from caseflow.web.boundary import init_request_boundary
 
     init_request_boundary(app)
+    # After the boundary: a refused partner request is logged in the request's unit of work.
+    partners.init_partner_confinement(app)
     app.jinja_env.globals["nav_items"] = nav_items
     app.jinja_env.filters["local_time"] = local_time
     app.jinja_env.filters["duration"] = duration
