@@ -275,7 +275,11 @@ class _Household:
             lifecycle.Agreement(
                 agreed_on=clock.today(),
                 how="gesprek_thuis",
-                agreed_by_ids=[p.id for p in self.the_plan.members if p.date_of_birth and p.date_of_birth.year < 2000],
+                agreed_by_ids=[
+                    p.id
+                    for p in self.the_plan.members
+                    if p.date_of_birth and p.date_of_birth.year < 2000
+                ],
                 note=None,
                 next_evaluation_on=clock.today() + timedelta(weeks=weeks),
             ),

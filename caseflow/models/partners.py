@@ -66,7 +66,9 @@ class PartnerOrganisation(Base):
 plan_consent_givers = sa.Table(
     "plan_consent_givers",
     Base.metadata,
-    sa.Column("consent_id", sa.ForeignKey("plan_consents.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "consent_id", sa.ForeignKey("plan_consents.id", ondelete="CASCADE"), primary_key=True
+    ),
     sa.Column("person_id", sa.ForeignKey("persons.id"), primary_key=True),
 )
 
@@ -224,10 +226,10 @@ class InformationRequest(Base):
         sa.CheckConstraint(
             "basis != 'wettelijk' OR legal_basis IS NOT NULL", name="legal_basis_named"
         ),
-        sa.CheckConstraint("basis != 'toestemming' OR consent_id IS NOT NULL", name="consent_named"),
         sa.CheckConstraint(
-            "(answer IS NULL) = (answered_at IS NULL)", name="answer_dated"
+            "basis != 'toestemming' OR consent_id IS NOT NULL", name="consent_named"
         ),
+        sa.CheckConstraint("(answer IS NULL) = (answered_at IS NULL)", name="answer_dated"),
     )
 
     @property

@@ -125,4 +125,3 @@ def update_action(action: PlanAction, actor: User, state: str, note: str | None)
 def household_label(action: PlanAction) -> str:
     """Which household the action is for, as far as the partner needs to know: its name."""
     return action.plan.household.name
-

@@ -46,7 +46,9 @@ def _check(plan: HouseholdPlan, data: ConsentInput) -> PartnerOrganisation:
     if any(d not in LIFE_DOMAINS for d in data.domains):
         errors["domains"] = "Kies alleen leefgebieden uit de lijst."
     elif not data.domains and not (data.information or "").strip():
-        errors["domains"] = "Kies de leefgebieden, of beschrijf welke informatie gedeeld mag worden."
+        errors["domains"] = (
+            "Kies de leefgebieden, of beschrijf welke informatie gedeeld mag worden."
+        )
     today = clock.today()
     if data.valid_from is None:
         errors["valid_from"] = "Vul in vanaf wanneer de toestemming geldt."
@@ -120,9 +122,7 @@ def withdraw_consent(
         consent.withdrawn_at = clock.now()
         consent.withdrawn_by_id = actor.id
         consent.withdrawal_note = (note or "").strip() or None
-        record_version(
-            plan, actor, f"Toestemming ingetrokken: {consent.partner_organisation.name}"
-        )
+        record_version(plan, actor, f"Toestemming ingetrokken: {consent.partner_organisation.name}")
 
 
 def running_consents(plan: HouseholdPlan, partner_id: int) -> list[PlanConsent]:

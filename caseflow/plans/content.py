@@ -253,12 +253,17 @@ def _partner(action: ActionInput) -> dict[str, object]:
     if action.partner_organisation_id:
         partner = db.session.get(PartnerOrganisation, action.partner_organisation_id)
         if partner is None or not partner.active:
-            raise InvalidData({"partner_organisation_id": "Kies een partnerorganisatie uit de lijst."})
-        return {"owner_kind": "partner", "partner_organisation": partner, "partner_name": partner.name}
+            raise InvalidData(
+                {"partner_organisation_id": "Kies een partnerorganisatie uit de lijst."}
+            )
+        return {
+            "owner_kind": "partner",
+            "partner_organisation": partner,
+            "partner_name": partner.name,
+        }
     if not (action.partner_name or "").strip():
-        raise InvalidData(
-            {"partner_organisation_id": "Kies een partnerorganisatie of vul de naam van de partner in."}
-        )
+        missing = "Kies een partnerorganisatie of vul de naam van de partner in."
+        raise InvalidData({"partner_organisation_id": missing})
     return {"owner_kind": "partner", "partner_name": (action.partner_name or "").strip()}
 
 

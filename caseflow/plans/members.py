@@ -123,8 +123,10 @@ def _known_by_bsn(data: MemberInput) -> Person | None:
     )
     if not same:
         raise InvalidData(
-            {"bsn": "Er is al een inwoner met dit BSN, met een andere naam of geboortedatum. "
-             "Controleer het BSN."}
+            {
+                "bsn": "Er is al een inwoner met dit BSN, met een andere naam of geboortedatum. "
+                "Controleer het BSN."
+            }
         )
     return known
 
@@ -171,9 +173,8 @@ def add_member(household: Household, actor: User, data: MemberInput) -> Househol
         may_compose(household, actor)
         person = _person(household, actor, data)
         if person.municipality_id != household.municipality_id:
-            raise InvalidData(
-                {"person_id": f"{person.full_name} woont in een andere gemeente dan dit huishouden."}
-            )
+            elsewhere_text = f"{person.full_name} woont in een andere gemeente dan dit huishouden."
+            raise InvalidData({"person_id": elsewhere_text})
         if person.id is not None and (elsewhere := _lives_elsewhere(person)) is not None:
             where = "dit huishouden" if elsewhere.household_id == household.id else "een ander"
             raise InvalidData(
@@ -217,8 +218,10 @@ def _leave(member: HouseholdMember, actor: User, ended_on: date, reason: str) ->
     household = member.household
     if len(household.members) <= 1:
         raise InvalidData(
-            {"ended_on": "Een huishouden houdt minstens één lid. Beëindig de regie als niemand "
-             "meer bij dit huishouden hoort."}
+            {
+                "ended_on": "Een huishouden houdt minstens één lid. Beëindig de regie als niemand "
+                "meer bij dit huishouden hoort."
+            }
         )
     member.ended_on = ended_on
     member.end_reason = reason
@@ -258,8 +261,12 @@ def move_member(
     or into a new household of the same municipality, e.g. a child who lives on their own."""
     name = (new_household_name or "").strip()
     if to is None and not name:
-        raise InvalidData({"to": "Kies het huishouden waar deze persoon gaat wonen, of geef een "
-                                 "nieuw huishouden een naam."})
+        raise InvalidData(
+            {
+                "to": "Kies het huishouden waar deze persoon gaat wonen, of geef een "
+                "nieuw huishouden een naam."
+            }
+        )
     if to is not None and to.id == member.household_id:
         raise InvalidData({"to": "Kies een ander huishouden."})
     if relation not in Relation.__members__.values():

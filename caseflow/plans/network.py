@@ -36,15 +36,20 @@ def _check(data: RelationInput) -> None:
     if data.kind == "professional" and not (data.organisation or "").strip():
         errors["organisation"] = "Vul de organisatie van de professional in."
     if not (data.phone or "").strip() and not (data.email or "").strip():
-        errors["phone"] = "Vul een telefoonnummer of e-mailadres in, zodat het team contact kan opnemen."
+        errors["phone"] = (
+            "Vul een telefoonnummer of e-mailadres in, zodat het team contact kan opnemen."
+        )
     email = (data.email or "").strip()
     if email and ("@" not in email or "." not in email.split("@")[-1]):
         errors["email"] = "Vul een geldig e-mailadres in."
     if data.started_on is None:
         errors["started_on"] = "Vul in sinds wanneer deze persoon betrokken is."
-    if data.ended_on is not None and data.started_on is not None:
-        if data.ended_on < data.started_on:
-            errors["ended_on"] = "Het einde ligt voor het begin."
+    if (
+        data.ended_on is not None
+        and data.started_on is not None
+        and data.ended_on < data.started_on
+    ):
+        errors["ended_on"] = "Het einde ligt voor het begin."
     if errors:
         raise InvalidData(errors)
 
@@ -104,9 +109,7 @@ def network_of(person_ids: list[int]) -> list[NetworkRelation]:
             sa.select(NetworkRelation)
             .where(NetworkRelation.person_id.in_(person_ids))
             .order_by(
-                sa.and_(
-                    NetworkRelation.ended_on.is_not(None), NetworkRelation.ended_on < today
-                ),
+                sa.and_(NetworkRelation.ended_on.is_not(None), NetworkRelation.ended_on < today),
                 NetworkRelation.kind,
                 NetworkRelation.name,
             )

@@ -83,14 +83,19 @@ def _basis(
 ) -> PlanConsent | None:
     if data.basis == "wettelijk":
         if not (data.legal_basis or "").strip():
-            raise InvalidData({"legal_basis": "Noem de wettelijke grondslag, bijvoorbeeld het "
-                                              "wetsartikel."})
+            raise InvalidData(
+                {"legal_basis": "Noem de wettelijke grondslag, bijvoorbeeld het wetsartikel."}
+            )
         return None
     if data.basis != "toestemming":
         raise InvalidData({"basis": "Kies waarop de vraag steunt."})
     if not isinstance(to, PartnerOrganisation):
-        raise InvalidData({"basis": "Toestemming geldt voor een partner. Noem voor een "
-                                    "consulent de wettelijke grondslag."})
+        raise InvalidData(
+            {
+                "basis": "Toestemming geldt voor een partner. Noem voor een "
+                "consulent de wettelijke grondslag."
+            }
+        )
     today = clock.today()
     consent = next(
         (
@@ -156,7 +161,7 @@ def ask(plan: HouseholdPlan, asker: User, data: RequestInput) -> InformationRequ
     return request
 
 
-def addressed_to(user: User, request_id: int | None = None) -> sa.Select[tuple[InformationRequest]]:
+def addressed_to(user: User, request_id: int | None = None) -> sa.Select[InformationRequest]:
     """Requests `user` may answer: put to them by name, or to their partner organisation while
     the request's basis holds."""
     if user.works_for_partner:

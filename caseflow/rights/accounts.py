@@ -180,13 +180,17 @@ def _checked_roles(roles: Iterable[str], *, of_partner: bool = False) -> set[str
         raise InvalidData({"roles": "Kies alleen rollen uit de lijst."})
     if of_partner and chosen != {Role.PARTNER.value}:
         raise InvalidData(
-            {"roles": "Een account van een partnerorganisatie heeft alleen de rol "
-             f"{Role.PARTNER.label.lower()}."}
+            {
+                "roles": "Een account van een partnerorganisatie heeft alleen de rol "
+                f"{Role.PARTNER.label.lower()}."
+            }
         )
     if not of_partner and Role.PARTNER.value in chosen:
         raise InvalidData(
-            {"roles": f"De rol {Role.PARTNER.label.lower()} hoort alleen bij een account dat een "
-             "beheerder bij een partnerorganisatie aanmaakt (Beheer, Partners)."}
+            {
+                "roles": f"De rol {Role.PARTNER.label.lower()} hoort alleen bij een account dat "
+                "een beheerder bij een partnerorganisatie aanmaakt (Beheer, Partners)."
+            }
         )
     return chosen
 
@@ -216,7 +220,9 @@ def create_account(
     authorise(actor, None, "account_aangemaakt", username, origin)
     chosen_roles = _checked_roles(roles, of_partner=partner_organisation is not None)
     if partner_organisation is not None and set(team_ids):
-        raise InvalidData({"team_ids": "Een account van een partnerorganisatie hoort bij geen team."})
+        raise InvalidData(
+            {"team_ids": "Een account van een partnerorganisatie hoort bij geen team."}
+        )
     municipalities, teams = _scope_choices(
         actor, None, set(municipality_ids), set(team_ids), origin
     )

@@ -9,6 +9,7 @@ past the case scope (`UNSCOPED`) and only through these clauses.
 from datetime import date
 
 import sqlalchemy as sa
+from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
 from caseflow.models import (
@@ -40,7 +41,7 @@ def running(day: date) -> ColumnElement[bool]:
     )
 
 
-def _running_plan(user: User, plan_id: sa.ColumnElement[int]) -> ColumnElement[bool]:
+def _running_plan(user: User, plan_id: QueryableAttribute[int]) -> ColumnElement[bool]:
     """The plan is not ended and belongs to one of the partner account's municipalities."""
     return (
         sa.select(HouseholdPlan.id)

@@ -28,7 +28,9 @@ def _manager() -> None:
         abort(403)
 
 
-def _list(form: OrganisationForm | None = None, errors: Errors | None = None) -> ResponseReturnValue:
+def _list(
+    form: OrganisationForm | None = None, errors: Errors | None = None
+) -> ResponseReturnValue:
     return render_template(
         "partners/admin.html",
         organisations=organisations(),

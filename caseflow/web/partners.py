@@ -67,9 +67,7 @@ def _partner() -> User:
 def _subject(plan_id: int) -> tuple[int | None, int]:
     """The (person, case) a plan's processing-log rows are about, read past the case scope:
     the partner sees neither, the log names both."""
-    case_id = db.session.scalar(
-        sa.select(HouseholdPlan.case_id).where(HouseholdPlan.id == plan_id)
-    )
+    case_id = db.session.scalar(sa.select(HouseholdPlan.case_id).where(HouseholdPlan.id == plan_id))
     assert case_id is not None
     person_id = db.session.scalar(
         sa.select(Case.person_id).where(Case.id == case_id).execution_options(**UNSCOPED)

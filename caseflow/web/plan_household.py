@@ -11,6 +11,7 @@ from caseflow.models import Household, HouseholdMember, NetworkRelation, Person
 from caseflow.plans.members import MemberInput, add_member, end_membership, move_member
 from caseflow.plans.network import RelationInput, add_relation, end_relation
 from caseflow.web.common import user
+from caseflow.web.forms import DutchForm
 from caseflow.web.plan_cocreation_forms import (
     EndMemberForm,
     EndRelationForm,
@@ -20,7 +21,7 @@ from caseflow.web.plan_cocreation_forms import (
 )
 from caseflow.web.plan_forms import date_errors, place_errors, submitted
 from caseflow.web.regie import household_or_403, render_household
-from caseflow.workflow.errors import InvalidData, WorkflowError
+from caseflow.workflow.errors import InvalidData, NotAuthorised, WorkflowError
 
 bp = Blueprint("household", __name__, url_prefix="/regie/huishoudens")
 CHANGE = "samenstelling huishouden wijzigen"
@@ -32,12 +33,13 @@ def _back(household: Household, message: str) -> ResponseReturnValue:
 
 
 def _refused(
-    household_id: int, exc: WorkflowError, name: str, form: object
+    household_id: int, exc: WorkflowError, name: str, form: DutchForm
 ) -> ResponseReturnValue:
+    if isinstance(exc, NotAuthorised):
+        raise exc  # a 403 for the error page, which logs it
     db.session.expire_all()
     household, case = household_or_403(household_id, CHANGE)
     if isinstance(exc, InvalidData):
-        assert hasattr(form, "_fields")
         return render_household(household, case, place_errors(form, exc), 400, **{name: form})
     return render_household(household, case, [(None, exc.message)], 400, **{name: form})
 

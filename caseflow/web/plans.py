@@ -47,7 +47,7 @@ from caseflow.web.plan_forms import (
     submitted,
 )
 from caseflow.workflow.engine import can_fire, workflow_for
-from caseflow.workflow.errors import InvalidData, WorkflowError
+from caseflow.workflow.errors import InvalidData, NotAuthorised, WorkflowError
 
 bp = Blueprint("plans", __name__, url_prefix="/plannen")
 
@@ -148,7 +148,10 @@ def show(plan_id: int) -> ResponseReturnValue:
 def refused(
     plan_id: int, exc: WorkflowError, name: str | None = None, form: Any = None
 ) -> ResponseReturnValue:
-    """Render the plan again with the refusal beside the fields of the form that was sent."""
+    """Render the plan again with the refusal beside the fields of the form that was sent; a
+    step the user may not take is a 403 for the error page, which logs it."""
+    if isinstance(exc, NotAuthorised):
+        raise exc
     db.session.expire_all()
     plan = db.session.get_one(HouseholdPlan, plan_id)
     given = {name: form} if name else {}

@@ -12,7 +12,6 @@ from caseflow.models import Case, Household, HouseholdDirector, HouseholdPlan, P
 from caseflow.permissions import DIRECT_HOUSEHOLDS, LEAD_TEAMS, TRIAGE_REGISTRATIONS
 from caseflow.plans import overview
 from caseflow.plans.content import active_plan, start_plan
-from caseflow.plans.members import find_people
 from caseflow.plans.directors import (
     INTEGRAL_CASE_TYPES,
     active_director,
@@ -20,6 +19,7 @@ from caseflow.plans.directors import (
     open_integral_cases,
     release,
 )
+from caseflow.plans.members import find_people
 from caseflow.scope.queries import UNSCOPED
 from caseflow.web.common import user
 from caseflow.web.loading import case_or_403
@@ -108,9 +108,7 @@ def render_household(
     )
     search = request.args.get("zoek", "").strip()[:100] if may_compose else ""
     found = [
-        p
-        for p in find_people(me, search)
-        if all(m.person_id != p.id for m in household.members)
+        p for p in find_people(me, search) if all(m.person_id != p.id for m in household.members)
     ]
     return render_template(
         "plans/household.html",

@@ -134,15 +134,22 @@ class Cocreation:
     question: InformationRequest
 
 
-def kredietbank(office: Office, username: str = "kbl") -> tuple[PartnerOrganisation, User]:
-    organisation = PartnerOrganisation(name="Kredietbank Limburg", kind="schuldhulp")
+def partner(
+    office: Office,
+    name: str = "Kredietbank Limburg",
+    kind: str = "schuldhulp",
+    username: str = "kbl",
+    full_name: str = "Marloes Wetzels",
+) -> tuple[PartnerOrganisation, User]:
+    """A partner organisation working in Maastricht, with one member of staff."""
+    organisation = PartnerOrganisation(name=name, kind=kind)
     db.session.add(organisation)
     db.session.flush()
     worker = Factory().user(
         Role.PARTNER,
         municipalities=[office.maastricht],
         username=username,
-        full_name="Marloes Wetzels",
+        full_name=full_name,
         partner_organisation_id=organisation.id,
     )
     return organisation, worker
@@ -150,7 +157,7 @@ def kredietbank(office: Office, username: str = "kbl") -> tuple[PartnerOrganisat
 
 def cocreation(office: Office, family_name: str = "Peters") -> Cocreation:
     plan = running_plan(office, family_name)
-    organisation, worker = kredietbank(office)
+    organisation, worker = partner(office)
     director = office.regisseur
     consent = record_consent(
         plan,

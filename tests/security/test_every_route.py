@@ -13,7 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from caseflow.extensions import db
-from caseflow.models import AccessLog, Area, Case, HouseholdPlan, PlanAction, Role, User
+from caseflow.models import AccessLog, Area, Case, HouseholdPlan, Role, User
 from caseflow.unit_of_work import commit
 from tests.factories import Factory
 from tests.offices import Office, area_office, login
