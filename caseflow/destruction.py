@@ -151,7 +151,9 @@ def _wipe_cocreation(plan_ids: sa.Select[int]) -> None:
     db.session.execute(
         sa.delete(plan_consent_givers).where(plan_consent_givers.c.consent_id.in_(consent_ids))
     )
-    _blank(PlanConsent, PlanConsent.plan_id.in_(plan_ids), witness=None)
+    # A verbal consent keeps that it had a witness, not who it was.
+    witness = sa.case((PlanConsent.witness.is_(None), None), else_=sa.literal(DESTROYED_NAME))
+    _blank(PlanConsent, PlanConsent.plan_id.in_(plan_ids), witness=witness)
     _blank(InformationRequest, InformationRequest.plan_id.in_(plan_ids), about_person_id=None)
 
 

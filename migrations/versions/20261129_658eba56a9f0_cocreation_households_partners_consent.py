@@ -167,7 +167,7 @@ def upgrade():
     sa.CheckConstraint("basis != 'toestemming' OR consent_id IS NOT NULL", name=op.f('ck_information_requests_consent_named')),
     sa.CheckConstraint("basis != 'wettelijk' OR legal_basis IS NOT NULL", name=op.f('ck_information_requests_legal_basis_named')),
     sa.CheckConstraint("basis IN ('wettelijk', 'toestemming')", name=op.f('ck_information_requests_known_basis')),
-    sa.CheckConstraint('(answer IS NULL) = (answered_at IS NULL)', name=op.f('ck_information_requests_answer_dated')),
+    sa.CheckConstraint('answer IS NULL OR answered_at IS NOT NULL', name=op.f('ck_information_requests_answer_dated')),
     sa.CheckConstraint('(partner_organisation_id IS NULL) != (addressee_id IS NULL)', name=op.f('ck_information_requests_one_addressee')),
     sa.ForeignKeyConstraint(['about_person_id'], ['persons.id'], name=op.f('fk_information_requests_about_person_id_persons')),
     sa.ForeignKeyConstraint(['addressee_id'], ['users.id'], name=op.f('fk_information_requests_addressee_id_users')),
