@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 from caseflow.extensions import db
 from caseflow.models import AccessLog, Case, HouseholdPlan, Person, User
 from caseflow.scope import case_scope, person_scope
-from caseflow.scope.queries import viewing_as
+from caseflow.scope.queries import unscoped, viewing_as
 from caseflow.web.partners import OPEN_TO_PARTNERS
 from tests.offices import Office, login
 from tests.plans.helpers import Cocreation, cocreation
@@ -76,6 +76,23 @@ def test_the_scope_gives_a_partner_no_case_and_no_client(world: Cocreation) -> N
         plan = db.session.get_one(HouseholdPlan, world.plan.id)
         db.session.expire(plan)
         assert plan.members == []
+
+
+def test_relations_read_inside_unscoped_see_past_the_scope_the_parent_was_read_in(
+    world: Cocreation,
+) -> None:
+    """The partner's own scope reads a plan; writing its version inside `unscoped()` needs the
+    plan's case and members, which the partner's case scope would hide."""
+    partner_id = world.partner_user.id
+    db.session.expunge_all()
+    with viewing_as(db.session.get_one(User, partner_id)):
+        plan = db.session.scalars(sa.select(HouseholdPlan)).one()
+        with unscoped():
+            assert plan.case is not None
+            assert [p.full_name for p in plan.members] == ["Anna Peters"]
+        db.session.expunge_all()
+        plan = db.session.scalars(sa.select(HouseholdPlan)).one()
+        assert plan.case is None and plan.members == []  # read in the partner's scope
 
 
 def test_a_partner_reaches_no_case_dossier_plan_or_report_route(
