@@ -12,7 +12,9 @@ from caseflow.contacts import contacts_of_case, record_contact, timeline
 from caseflow.models import Case, ContactMoment, NetworkRelation, Person
 from caseflow.permissions import RECORD_CONTACTS
 from caseflow.plans.network import network_of
+from caseflow.web.cases import _render as render_case
 from caseflow.web.common import user
+from caseflow.web.dossier import _render as render_dossier
 from caseflow.web.forms import IncidentForm
 from caseflow.web.loading import case_or_403, person_or_403
 from caseflow.web.partner_forms import ContactForm
@@ -20,7 +22,8 @@ from caseflow.web.plan_forms import date_errors, fresh, place_errors, submitted
 from caseflow.workflow.errors import InvalidData, WorkflowError
 
 bp = Blueprint("contacts", __name__)
-# Where a refused form waits for the page that shows it again with its errors.
+# Where a refused form waits for the page (the case page, the dossier, shown again by their own
+# render functions) that shows it with its errors.
 _FORM = "caseflow_contact_form"
 
 
@@ -85,8 +88,6 @@ def _record(person: Person, case: Case | None, form: ContactForm) -> None:
 @bp.route("/clienten/<int:person_id>/contactmomenten", methods=["POST"])
 @login_required
 def on_person(person_id: int) -> ResponseReturnValue:
-    from caseflow.web.dossier import _render
-
     person = person_or_403(person_id, "contactmoment vastleggen")
     form = submitted(ContactForm, "contact")
     try:
@@ -94,7 +95,7 @@ def on_person(person_id: int) -> ResponseReturnValue:
     except InvalidData as exc:
         g.setdefault(_FORM, form)
         errors = place_errors(form, exc)
-        return _render(person, IncidentForm(formdata=None), errors, status=400)
+        return render_dossier(person, IncidentForm(formdata=None), errors, status=400)
     except WorkflowError as exc:
         flash(exc.message, "error")
         return redirect(url_for("dossier.show", person_id=person.id))
@@ -105,8 +106,6 @@ def on_person(person_id: int) -> ResponseReturnValue:
 @bp.route("/zaken/<int:case_id>/contactmomenten", methods=["POST"])
 @login_required
 def on_case(case_id: int) -> ResponseReturnValue:
-    from caseflow.web.cases import _render
-
     case = case_or_403(case_id, "contactmoment vastleggen")
     form = submitted(ContactForm, "contact")
     try:
@@ -115,7 +114,7 @@ def on_case(case_id: int) -> ResponseReturnValue:
         _record(case.person, case, form)
     except InvalidData as exc:
         g.setdefault(_FORM, form)
-        return _render(case, errors=place_errors(form, exc), status=400)
+        return render_case(case, errors=place_errors(form, exc), status=400)
     except WorkflowError as exc:
         flash(exc.message, "error")
         return redirect(url_for("cases.show", case_id=case.id))

@@ -113,7 +113,7 @@ def _director_makes_the_plan(page: Page) -> None:
             "Een medewerker",
             ("Medewerker", "Samira El Idrissi"),
         ),
-        (money, "Schuldhulpmaatje koppelen", "Een externe partner", ("Naam", "Humanitas")),
+        (money, "Schuldhulpmaatje koppelen", "Een externe partner", ("Of: naam", "Humanitas")),
         (health, "Traplift onderzoeken", "Een nieuwe zaak bij een domein", ("Domein", "Wmo")),
     ):
         _open(page, "Actie toevoegen")
