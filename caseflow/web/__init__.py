@@ -28,6 +28,7 @@ NAVIGATION = [
     ("intake.new", "Nieuwe hulpvraag", REGISTER_REQUESTS),
     ("signals.inbox", "Signalen", WORK_ON_CASES),
     ("reports.dashboard", "Rapportages", READ_REPORTS),
+    ("plan_effects.overview", "Effecten gezinsplannen", READ_REPORTS),
     ("privacy.search", "Verwerkingenlog", READ_PROCESSING_LOG),
     ("retention.due_page", "Bewaartermijnen", OVERSEE_RETENTION),
     ("triage.queue_page", "Aanmeldingen gebiedsteam", TRIAGE_REGISTRATIONS),
@@ -94,11 +95,20 @@ def register_blueprints(app: Flask) -> None:
         partner_admin,
         partners,
         plan_consent,
+        plan_effects,
         plan_household,
         requests,
     )
 
-    for module in (plan_household, plan_consent, contacts, requests, partners, partner_admin):
+    for module in (
+        plan_household,
+        plan_consent,
+        plan_effects,
+        contacts,
+        requests,
+        partners,
+        partner_admin,
+    ):
         app.register_blueprint(module.bp)
     from caseflow.web import account, rights_review, users
 

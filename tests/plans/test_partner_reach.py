@@ -47,6 +47,7 @@ def _args(world: Cocreation, office: Office) -> dict[str, object]:
         "consent_id": world.consent.id,
         "organisation_id": world.kredietbank.id,
         "request_id": world.question.id,
+        "domain": "financien",
         "code": "tijdigheid",
         "trigger": "agenderen",
         "norm_id": 1,

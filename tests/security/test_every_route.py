@@ -24,9 +24,10 @@ from tests.security.helpers import separate_sessions
 PUBLIC = {"auth.login", "static", "plans.stylesheet", "reports.stylesheet"}
 # Routes every logged-in user has, about themselves only.
 OWN = {"auth.logout", "account.password"}
-# Arguments that name no record: an indicator, an action; and a partner organisation, which
-# works for every municipality (its page lists only the beheerder's own municipalities' staff).
-NOT_RECORDS = {"code", "trigger", "organisation_id"}
+# Arguments that name no record: an indicator, an action, a life domain; and a partner
+# organisation, which works for every municipality (its page lists only the beheerder's own
+# municipalities' staff).
+NOT_RECORDS = {"code", "trigger", "organisation_id", "domain"}
 # Pages that take a Maastricht record in their query rather than their path.
 QUERIES = (
     "/verwerkingen/?persoon={person_id}",
@@ -83,6 +84,7 @@ def world(
                 "consent_id": together.consent.id,
                 "organisation_id": together.kredietbank.id,
                 "request_id": together.question.id,
+                "domain": "financien",
             },
             person_id=plan.case.person_id,
             case_ids=frozenset({registration.id, plan.case_id}),
