@@ -3,6 +3,7 @@
 import random
 
 from caseflow.demo.cases import demo_end, seed_cases, seed_fresh_cases, seed_old_cases
+from caseflow.demo.cohort import seed_cohort
 from caseflow.demo.organisation import DEMO_PASSWORD, build_organisation
 from caseflow.demo.organisation import DEMO_USERS as STAFF_USERS
 from caseflow.demo.partners import PARTNER_USERS, build_partners
@@ -20,6 +21,7 @@ def seed(case_count: int = 400, random_seed: int = 2026) -> str:
     end = demo_end()
     # The households with regie and a plan start at the front door too: part of the case count.
     made = seed_plans(demo, end)
+    seed_cohort(demo, end)
     made += seed_cases(demo, max(0, case_count - made), rng, end) + seed_fresh_cases(demo, rng, end)
     made += seed_old_cases(demo, rng, end)
     return (

@@ -4,6 +4,7 @@ from caseflow.models.audit import AccessLog
 from caseflow.models.base import Base
 from caseflow.models.cases import CHANNELS, LIFE_DOMAINS, Case, CaseEvent, Intake, Note
 from caseflow.models.clients import Household, HouseholdMember, Person, Relation
+from caseflow.models.cohorts import BUDGET_KINDS, BudgetSpending, Cohort, CohortHousehold
 from caseflow.models.contacts import CONTACT_KINDS, ContactMoment
 from caseflow.models.deadlines import (
     Deadline,
@@ -51,6 +52,7 @@ from caseflow.models.signals import JobRun, MailOutbox, Signal, SignalKind, Work
 
 __all__ = [
     "ALL_CASE_TYPES",
+    "BUDGET_KINDS",
     "CHANNELS",
     "CONSENT_WAYS",
     "CONTACT_KINDS",
@@ -62,8 +64,11 @@ __all__ = [
     "AccessLog",
     "Area",
     "Base",
+    "BudgetSpending",
     "Case",
     "CaseEvent",
+    "Cohort",
+    "CohortHousehold",
     "ContactMoment",
     "Deadline",
     "DeadlineKind",

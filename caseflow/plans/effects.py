@@ -46,6 +46,7 @@ class EffectFilter:
     period: Period
     team_id: int | None = None
     municipality_id: int | None = None
+    household_ids: tuple[int, ...] | None = None  # a cohort's households
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ def _population(scope: ReportScope, chosen: EffectFilter) -> sa.Select[int]:
         query = query.where(Case.team_id == chosen.team_id)
     if chosen.municipality_id is not None:
         query = query.where(Case.municipality_id == chosen.municipality_id)
+    if chosen.household_ids is not None:
+        query = query.where(HouseholdPlan.household_id.in_(chosen.household_ids))
     if (start := chosen.period.utc_start) is not None:
         query = query.where(HouseholdPlan.created_at >= start)
     if (end := chosen.period.utc_end) is not None:

@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from caseflow.extensions import db
-from caseflow.models import LIFE_DOMAINS, Municipality, Team, TeamKind
+from caseflow.models import LIFE_DOMAINS, Cohort, Municipality, Team, TeamKind
 from caseflow.plans.effects import EffectFilter, effects, goals_behind
 from caseflow.reports.periods import Period, ReportError
 from caseflow.scope.reports import ReportScope, scope_for
@@ -37,17 +37,33 @@ def _teams(reader: ReportScope) -> list[Team]:
     return [t for t in db.session.scalars(query) if reader.allows_team(t.id)]
 
 
+def _cohort(reader: ReportScope) -> Cohort | None:
+    cohort_id = int_arg("cohort")
+    if cohort_id is None:
+        return None
+    cohort = db.session.get(Cohort, cohort_id)
+    if cohort is None:
+        abort(404)
+    if not reader.allows_municipality(cohort.municipality_id):
+        abort(403)
+    return cohort
+
+
 def _filter(reader: ReportScope) -> tuple[EffectFilter, str | None]:
     team_id, municipality_id = int_arg("team"), int_arg("gemeente")
     if team_id is not None and not reader.allows_team(team_id):
         abort(403)
     if municipality_id is not None and not reader.allows_municipality(municipality_id):
         abort(403)
+    cohort = _cohort(reader)
+    households = (
+        tuple(m.household_id for m in cohort.households if m.ended_on is None) if cohort else None
+    )
     try:
         period = Period.parse(request.args.get("periode", ""))
     except ReportError as exc:
-        return EffectFilter(Period.everything(), team_id, municipality_id), str(exc)
-    return EffectFilter(period, team_id, municipality_id), None
+        return EffectFilter(Period.everything(), team_id, municipality_id, households), str(exc)
+    return EffectFilter(period, team_id, municipality_id, households), None
 
 
 def _context(reader: ReportScope, chosen: EffectFilter, error: str | None) -> dict[str, object]:
@@ -61,7 +77,10 @@ def _context(reader: ReportScope, chosen: EffectFilter, error: str | None) -> di
             ),
             key=lambda m: m.name,
         ),
-        "args": {k: v for k, v in request.args.items() if k in ("periode", "team", "gemeente")},
+        "args": {
+            k: v for k, v in request.args.items() if k in ("periode", "team", "gemeente", "cohort")
+        },
+        "cohort": _cohort(reader),
         "may_list": reader.may_list_cases,
     }
 

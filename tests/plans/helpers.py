@@ -10,6 +10,7 @@ from caseflow.extensions import db
 from caseflow.intake import IntakeData, NewPerson, record_intake
 from caseflow.models import (
     Case,
+    Cohort,
     HouseholdPlan,
     InformationRequest,
     NetworkRelation,
@@ -20,6 +21,7 @@ from caseflow.models import (
     User,
 )
 from caseflow.plans import lifecycle
+from caseflow.plans.cohorts import add_household, create_cohort
 from caseflow.plans.consent import ConsentInput, record_consent
 from caseflow.plans.content import ActionInput, GoalInput, add_action, add_goal, start_plan
 from caseflow.plans.lifecycle import Agreement, agree, start_work
@@ -123,7 +125,7 @@ def running_plan(office: Office, family_name: str = "Peters") -> HouseholdPlan:
 class Cocreation:
     """A running plan with a partner at work: the Kredietbank with one of its staff, a consent
     for finances, the budget action given to the Kredietbank, a network relation of the
-    applicant and a question to the Wmo consultant."""
+    applicant, a question to the Wmo consultant, and the household in the 50-gezinnenaanpak."""
 
     plan: HouseholdPlan
     kredietbank: PartnerOrganisation
@@ -132,6 +134,7 @@ class Cocreation:
     action: PlanAction
     relation: NetworkRelation
     question: InformationRequest
+    cohort: Cohort
 
 
 def partner(
@@ -225,5 +228,9 @@ def cocreation(office: Office, family_name: str = "Peters") -> Cocreation:
             answer_by=clock.today() + timedelta(days=10),
         ),
     )
+    cohort = create_cohort(
+        office.teammanager, "50-gezinnenaanpak", office.maastricht, clock.today()
+    )
+    add_household(cohort, office.teammanager, plan.household, clock.today(), 250000)
     commit()
-    return Cocreation(plan, organisation, worker, consent, action, relation, question)
+    return Cocreation(plan, organisation, worker, consent, action, relation, question, cohort)

@@ -48,6 +48,8 @@ def _args(world: Cocreation, office: Office) -> dict[str, object]:
         "organisation_id": world.kredietbank.id,
         "request_id": world.question.id,
         "domain": "financien",
+        "cohort_id": world.cohort.id,
+        "entry_id": world.cohort.households[0].id,
         "code": "tijdigheid",
         "trigger": "agenderen",
         "norm_id": 1,

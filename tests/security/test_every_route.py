@@ -85,6 +85,8 @@ def world(
                 "organisation_id": together.kredietbank.id,
                 "request_id": together.question.id,
                 "domain": "financien",
+                "cohort_id": together.cohort.id,
+                "entry_id": together.cohort.households[0].id,
             },
             person_id=plan.case.person_id,
             case_ids=frozenset({registration.id, plan.case_id}),
