@@ -18,8 +18,10 @@ from caseflow import clock
 from caseflow.access_log import record
 from caseflow.extensions import db
 from caseflow.models import (
+    BudgetSpending,
     Case,
     CaseEvent,
+    CohortHousehold,
     ContactMoment,
     Deadline,
     Extension,
@@ -199,6 +201,8 @@ def _release_household(household_id: int) -> set[int]:
         sa.update(Household).where(Household.id == household_id).values(name=DESTROYED_NAME)
     )
     _blank(HouseholdDirector, HouseholdDirector.household_id == household_id)
+    in_cohorts = sa.select(CohortHousehold.id).where(CohortHousehold.household_id == household_id)
+    _blank(BudgetSpending, BudgetSpending.member_id.in_(in_cohorts))
     return members
 
 
