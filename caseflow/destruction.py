@@ -20,8 +20,11 @@ from caseflow.access_log import record
 from caseflow.documents.pending import remove_after_commit
 from caseflow.extensions import db
 from caseflow.models import (
+    BudgetSpending,
     Case,
     CaseEvent,
+    CohortHousehold,
+    ContactMoment,
     Deadline,
     Document,
     Extension,
@@ -30,12 +33,16 @@ from caseflow.models import (
     HouseholdMember,
     HouseholdPlan,
     Incident,
+    InformationRequest,
     Intake,
     Letter,
     MeetingDecision,
+    NetworkRelation,
     Note,
     Person,
     PlanAction,
+    PlanActionNote,
+    PlanConsent,
     PlanEvaluation,
     PlanGoal,
     PlanVersion,
@@ -43,7 +50,8 @@ from caseflow.models import (
     User,
 )
 from caseflow.models.base import Base, blank_value, special_columns
-from caseflow.models.plans import plan_members
+from caseflow.models.partners import plan_consent_givers
+from caseflow.models.plans import plan_agreed_members, plan_members
 from caseflow.permissions import DESTROY_CASES
 from caseflow.retention import is_due
 from caseflow.scope.queries import unscoped
@@ -122,6 +130,7 @@ def _blank(model: type[Base], where: ColumnElement[bool], **extra: Any) -> None:
 
 def _wipe_case_rows(case_id: int) -> None:
     db.session.execute(sa.delete(Note).where(Note.case_id == case_id))
+    db.session.execute(sa.delete(ContactMoment).where(ContactMoment.case_id == case_id))
     _keep_reported_event_data(case_id)
     deadline_ids = sa.select(Deadline.id).where(Deadline.case_id == case_id)
     _blank(Suspension, Suspension.deadline_id.in_(deadline_ids))
@@ -135,6 +144,7 @@ def _wipe_case_rows(case_id: int) -> None:
     db.session.execute(sa.delete(plan_members).where(plan_members.c.plan_id.in_(plan_ids)))
     _blank(Letter, Letter.case_id == case_id)
     _destroy_documents(case_id)
+    _wipe_cocreation(plan_ids)
 
 
 def _destroy_documents(case_id: int) -> None:
@@ -145,6 +155,24 @@ def _destroy_documents(case_id: int) -> None:
         if key is not None:
             remove_after_commit(key)
     _blank(Document, live, storage_key=None, destroyed_at=clock.now())
+
+
+def _wipe_cocreation(plan_ids: sa.Select[int]) -> None:
+    """What a plan shared with partners: the notes on actions, consents and their givers, the
+    questions and answers; the consents and requests stay as dated, anonymous facts."""
+    action_ids = sa.select(PlanAction.id).where(PlanAction.plan_id.in_(plan_ids))
+    db.session.execute(sa.delete(PlanActionNote).where(PlanActionNote.action_id.in_(action_ids)))
+    db.session.execute(
+        sa.delete(plan_agreed_members).where(plan_agreed_members.c.plan_id.in_(plan_ids))
+    )
+    consent_ids = sa.select(PlanConsent.id).where(PlanConsent.plan_id.in_(plan_ids))
+    db.session.execute(
+        sa.delete(plan_consent_givers).where(plan_consent_givers.c.consent_id.in_(consent_ids))
+    )
+    # A verbal consent keeps that it had a witness, not who it was.
+    witness = sa.case((PlanConsent.witness.is_(None), None), else_=sa.literal(DESTROYED_NAME))
+    _blank(PlanConsent, PlanConsent.plan_id.in_(plan_ids), witness=witness)
+    _blank(InformationRequest, InformationRequest.plan_id.in_(plan_ids), about_person_id=None)
 
 
 def _keep_reported_event_data(case_id: int) -> None:
@@ -189,6 +217,8 @@ def _release_household(household_id: int) -> set[int]:
         sa.update(Household).where(Household.id == household_id).values(name=DESTROYED_NAME)
     )
     _blank(HouseholdDirector, HouseholdDirector.household_id == household_id)
+    in_cohorts = sa.select(CohortHousehold.id).where(CohortHousehold.household_id == household_id)
+    _blank(BudgetSpending, BudgetSpending.member_id.in_(in_cohorts))
     return members
 
 
@@ -208,6 +238,19 @@ def _person_needed(person_id: int) -> bool:
 
 def _anonymise_person(person_id: int) -> None:
     db.session.execute(sa.delete(Incident).where(Incident.person_id == person_id))
+    db.session.execute(sa.delete(ContactMoment).where(ContactMoment.person_id == person_id))
+    db.session.execute(sa.delete(NetworkRelation).where(NetworkRelation.person_id == person_id))
+    db.session.execute(
+        sa.delete(plan_agreed_members).where(plan_agreed_members.c.person_id == person_id)
+    )
+    db.session.execute(
+        sa.delete(plan_consent_givers).where(plan_consent_givers.c.person_id == person_id)
+    )
+    db.session.execute(
+        sa.update(InformationRequest)
+        .where(InformationRequest.about_person_id == person_id)
+        .values(about_person_id=None)
+    )
     db.session.execute(sa.delete(HouseholdMember).where(HouseholdMember.person_id == person_id))
     db.session.execute(sa.delete(plan_members).where(plan_members.c.person_id == person_id))
     db.session.execute(

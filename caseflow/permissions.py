@@ -137,6 +137,34 @@ OVERSEE_RETENTION = _permission(
 DESTROY_CASES = _permission(
     "zaken_vernietigen", "Een zaak voorbij haar bewaartermijn vernietigen", Role.PRIVACY
 )
+RECORD_CONTACTS = _permission(
+    "contactmomenten_vastleggen",
+    "Een contactmoment (telefoon, huisbezoek, brief, e-mail, overleg) vastleggen bij een inwoner "
+    "of een zaak die men mag zien",
+    Role.TOEGANG,
+    Role.CONSULENT,
+    Role.REGISSEUR,
+    Role.TEAMMANAGER,
+)
+ASK_INFORMATION = _permission(
+    "informatie_opvragen",
+    "Voor een gezinsplan een gerichte vraag stellen aan een partner of aan een consulent van een "
+    "ander domein, met een wettelijke grondslag of toestemming; alleen het antwoord komt terug",
+    Role.CONSULENT,
+    Role.REGISSEUR,
+)
+MANAGE_PARTNERS = _permission(
+    "partners_beheren",
+    "Partnerorganisaties en de accounts van hun medewerkers vastleggen",
+    Role.BEHEERDER,
+)
+WORK_FOR_PARTNER = _permission(
+    "partneracties_bijwerken",
+    "Als medewerker van een partnerorganisatie alleen de acties zien en bijwerken die de eigen "
+    "organisatie kreeg, zolang het huishouden daarvoor toestemming geeft; vragen aan de "
+    "organisatie beantwoorden. Geen zaken, dossiers of andere acties",
+    Role.PARTNER,
+)
 
 
 def permissions_of(roles: frozenset[str]) -> list[Permission]:

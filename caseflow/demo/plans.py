@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from caseflow import clock
 from caseflow.demo.organisation import DemoOrganisation
+from caseflow.demo.partners import co_create
 from caseflow.extensions import db
 from caseflow.intake import IntakeData, NewPerson, record_intake
 from caseflow.models import Case, HouseholdMember, HouseholdPlan, Person, User
@@ -31,6 +32,8 @@ class Story:
     ending: str  # how far the household gets; see STEPS
     question: str = "Ik krijg steeds meer rekeningen en red het thuis niet meer."
     behind: str = "Schulden, zorgen om de kinderen en een slechte gezondheid hangen samen."
+    # The household whose plan the Kredietbank works on (caseflow.demo.partners).
+    with_partner: bool = False
 
 
 STORIES = [
@@ -44,7 +47,7 @@ STORIES = [
     Story("Hendriks", "Karim", "6212 PR", 45, "in_uitvoering"),
     Story("Yilmaz", "Hatice", "6213 ST", 150, "evaluatie_te_laat"),
     Story("Smeets", "Maurice", "6214 VW", 110, "evaluatie"),
-    Story("Willems", "Fleur", "6215 XZ", 120, "bijgesteld"),
+    Story("Willems", "Fleur", "6215 XZ", 120, "bijgesteld", with_partner=True),
     Story("Peters", "Esra", "6216 AB", 70, "geescaleerd"),
     Story("Janssen", "Gerard", "6211 CE", 160, "afgerond"),
     Story("de Vries", "Priya", "6212 DF", 90, "beeindigd"),
@@ -57,6 +60,11 @@ def seed_plans(demo: DemoOrganisation, end: datetime) -> int:
     for story in STORIES:
         _Household(story, staff, end).run()
     return len(STORIES)
+
+
+def _adult(person: Person) -> bool:
+    born = person.date_of_birth
+    return born is None or (clock.today() - born).days >= 18 * 365
 
 
 class _Household:
@@ -114,6 +122,8 @@ class _Household:
             return
         decision = {"bijgesteld": "bijstellen", "afgerond": "voortzetten"}[ending]
         self.at(82, lambda: self.evaluate(decision, 3))
+        if self.story.with_partner:
+            self.at(83, lambda: co_create(self.the_plan, self.director))
         if ending == "afgerond":
             self.at(140, lambda: lifecycle.start_evaluation(self.the_plan, self.director))
             self.at(142, lambda: self.evaluate("afronden", 4))
@@ -274,7 +284,11 @@ class _Household:
             lifecycle.Agreement(
                 agreed_on=clock.today(),
                 how="gesprek_thuis",
-                agreed_by=f"{self.story.given} {self.story.family}",
+                agreed_by_ids=[
+                    p.id
+                    for p in self.the_plan.members
+                    if p.date_of_birth and p.date_of_birth.year < 2000
+                ],
                 note=None,
                 next_evaluation_on=clock.today() + timedelta(weeks=weeks),
             ),

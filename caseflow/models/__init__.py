@@ -5,6 +5,8 @@ from caseflow.models.audit import AccessLog
 from caseflow.models.base import Base
 from caseflow.models.cases import CHANNELS, LIFE_DOMAINS, Case, CaseEvent, Intake, Note
 from caseflow.models.clients import Household, HouseholdMember, Person, Relation
+from caseflow.models.cohorts import BUDGET_KINDS, BudgetSpending, Cohort, CohortHousehold
+from caseflow.models.contacts import CONTACT_KINDS, ContactMoment
 from caseflow.models.deadlines import (
     Deadline,
     DeadlineKind,
@@ -15,6 +17,7 @@ from caseflow.models.deadlines import (
 )
 from caseflow.models.documents import Document
 from caseflow.models.letters import Letter, LetterTemplate
+from caseflow.models.network import NETWORK_KINDS, NetworkRelation
 from caseflow.models.norms import ALL_CASE_TYPES, Norm, NormKind
 from caseflow.models.organisation import (
     Area,
@@ -26,6 +29,15 @@ from caseflow.models.organisation import (
     TeamKind,
     User,
     UserRole,
+)
+from caseflow.models.partners import (
+    CONSENT_WAYS,
+    PARTNER_KINDS,
+    InformationRequest,
+    PartnerOrganisation,
+    PlanActionNote,
+    PlanConsent,
+    PlanConsentDomain,
 )
 from caseflow.models.plan_reminders import PlanReminder, PlanReminderKind
 from caseflow.models.plans import (
@@ -44,16 +56,25 @@ from caseflow.models.signals import JobRun, MailOutbox, Signal, SignalKind, Work
 __all__ = [
     "ALL_CASE_TYPES",
     "API_SCOPES",
+    "BUDGET_KINDS",
     "CHANNELS",
+    "CONSENT_WAYS",
+    "CONTACT_KINDS",
     "INCIDENT_KINDS",
     "LIFE_DOMAINS",
+    "NETWORK_KINDS",
+    "PARTNER_KINDS",
     "RIGHTS_ACTIONS",
     "AccessLog",
     "ApiApplication",
     "Area",
     "Base",
+    "BudgetSpending",
     "Case",
     "CaseEvent",
+    "Cohort",
+    "CohortHousehold",
+    "ContactMoment",
     "Deadline",
     "DeadlineKind",
     "DeadlineStatus",
@@ -64,6 +85,7 @@ __all__ = [
     "HouseholdMember",
     "HouseholdPlan",
     "Incident",
+    "InformationRequest",
     "Intake",
     "JobRun",
     "Letter",
@@ -72,12 +94,17 @@ __all__ = [
     "MailOutbox",
     "MeetingDecision",
     "Municipality",
+    "NetworkRelation",
     "Norm",
     "NormKind",
     "Note",
     "Outcome",
+    "PartnerOrganisation",
     "Person",
     "PlanAction",
+    "PlanActionNote",
+    "PlanConsent",
+    "PlanConsentDomain",
     "PlanEvaluation",
     "PlanGoal",
     "PlanReminder",

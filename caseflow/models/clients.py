@@ -1,4 +1,4 @@
-"""Clients: persons and the households they live in."""
+"""Clients: persons and the households they live in, with who joined and left when."""
 
 from datetime import date, datetime
 from enum import StrEnum
@@ -18,6 +18,20 @@ class Relation(StrEnum):
     KIND = "kind"
     OUDER = "ouder"
     HUISGENOOT = "huisgenoot"
+
+    @property
+    def label(self) -> str:
+        return RELATION_LABELS[self]
+
+
+RELATION_LABELS = {
+    Relation.AANVRAGER: "Aanvrager",
+    Relation.PARTNER: "Partner",
+    Relation.KIND: "Kind",
+    Relation.OUDER: "Ouder",
+    Relation.HUISGENOOT: "Ander lid van het huishouden",
+}
+CURRENT = "ended_on IS NULL"
 
 
 class Person(Base):
@@ -43,7 +57,12 @@ class Person(Base):
     destroyed_at: Mapped[datetime | None]
 
     municipality: Mapped[Municipality] = relationship()
-    memberships: Mapped[list["HouseholdMember"]] = relationship(back_populates="person")
+    # The households this person lives in now; past memberships are in the household's history.
+    memberships: Mapped[list["HouseholdMember"]] = relationship(
+        primaryjoin="and_(Person.id == HouseholdMember.person_id, "
+        "HouseholdMember.ended_on.is_(None))",
+        back_populates="person",
+    )
 
     __table_args__ = (sa.CheckConstraint("bsn IS NULL OR length(bsn) = 9", name="bsn_length"),)
 
@@ -67,19 +86,35 @@ class Household(Base):
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
     municipality: Mapped[Municipality] = relationship()
+    # Who lives in the household now.
     members: Mapped[list["HouseholdMember"]] = relationship(
-        back_populates="household", cascade="all, delete-orphan"
+        primaryjoin="and_(Household.id == HouseholdMember.household_id, "
+        "HouseholdMember.ended_on.is_(None))",
+        back_populates="household",
+        cascade="all, delete-orphan",
+        order_by="HouseholdMember.id",
+    )
+    # Everyone who ever lived in it, with their dates.
+    history: Mapped[list["HouseholdMember"]] = relationship(
+        viewonly=True, order_by="(HouseholdMember.started_on, HouseholdMember.id)"
     )
 
 
 class HouseholdMember(Base):
-    __tablename__ = "household_members"
+    """One person's membership of one household, from a day until a day. Someone who moves out
+    keeps the row with its end date; at most one household at a time is someone's home."""
 
+    __tablename__ = "household_memberships"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("households.id", ondelete="CASCADE"), primary_key=True
+        sa.ForeignKey("households.id", ondelete="CASCADE"), index=True
     )
-    person_id: Mapped[int] = mapped_column(sa.ForeignKey("persons.id"), primary_key=True)
+    person_id: Mapped[int] = mapped_column(sa.ForeignKey("persons.id"), index=True)
     relation: Mapped[str] = mapped_column(sa.String(20))
+    started_on: Mapped[date] = mapped_column(default=clock.today)
+    ended_on: Mapped[date | None]
+    end_reason: Mapped[str | None] = mapped_column(sa.String(300))
 
     household: Mapped[Household] = relationship(back_populates="members")
     person: Mapped[Person] = relationship(back_populates="memberships")
@@ -89,4 +124,20 @@ class HouseholdMember(Base):
             "relation IN (" + ", ".join(f"'{r.value}'" for r in Relation) + ")",
             name="known_relation",
         ),
+        sa.CheckConstraint("ended_on IS NULL OR ended_on >= started_on", name="ends_after_start"),
+        sa.Index(
+            "uq_household_memberships_current",
+            "person_id",
+            unique=True,
+            sqlite_where=sa.text(CURRENT),
+            postgresql_where=sa.text(CURRENT),
+        ),
     )
+
+    @property
+    def relation_label(self) -> str:
+        return RELATION_LABELS.get(Relation(self.relation), self.relation)
+
+    @property
+    def is_current(self) -> bool:
+        return self.ended_on is None

@@ -13,6 +13,7 @@ from caseflow import clock
 from caseflow.models.base import Base
 
 if TYPE_CHECKING:
+    from caseflow.models.partners import PartnerOrganisation
     from caseflow.permissions import Permission
 
 
@@ -25,6 +26,7 @@ class Role(StrEnum):
     BEHEERDER = "beheerder"
     GEMEENTE = "gemeente"
     PRIVACY = "privacy"
+    PARTNER = "partner"
 
     @property
     def label(self) -> str:
@@ -40,6 +42,7 @@ ROLE_LABELS = {
     Role.BEHEERDER: "Beheerder",
     Role.GEMEENTE: "Lezer gemeente",
     Role.PRIVACY: "Privacyfunctionaris",
+    Role.PARTNER: "Medewerker partnerorganisatie",
 }
 
 
@@ -185,10 +188,21 @@ class User(UserMixin, Base):
     must_change_password: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     # Raised at every logout, so a session cookie copied before it no longer logs anyone in.
     session_generation: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Staff of a partner organisation (a kredietbank, a housing corporation) log in like staff
+    # and see only the plan actions their organisation was given, with the household's consent.
+    partner_organisation_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("partner_organisations.id"), index=True
+    )
 
     role_rows: Mapped[list[UserRole]] = relationship(cascade="all, delete-orphan")
     teams: Mapped[list[Team]] = relationship(secondary=team_members, back_populates="members")
     municipalities: Mapped[list[Municipality]] = relationship(secondary=user_municipalities)
+    partner_organisation: Mapped["PartnerOrganisation | None"] = relationship()
+
+    @property
+    def works_for_partner(self) -> bool:
+        """An account of a partner organisation: it reaches the partner pages and nothing else."""
+        return self.partner_organisation_id is not None
 
     @property
     def roles(self) -> frozenset[str]:

@@ -6,7 +6,7 @@ second one.
 """
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -16,6 +16,14 @@ from caseflow.models.base import Base, special
 from caseflow.models.cases import LIFE_DOMAINS, Case
 from caseflow.models.clients import Household, Person
 from caseflow.models.organisation import User
+
+if TYPE_CHECKING:
+    from caseflow.models.partners import (
+        InformationRequest,
+        PartnerOrganisation,
+        PlanActionNote,
+        PlanConsent,
+    )
 
 ACTION_STATES = {
     "open": "Nog niet begonnen",
@@ -55,6 +63,14 @@ plan_members = sa.Table(
     sa.Column("person_id", sa.ForeignKey("persons.id"), primary_key=True),
 )
 
+# The members of the household who agreed to the plan (the last time it was agreed).
+plan_agreed_members = sa.Table(
+    "plan_agreed_members",
+    Base.metadata,
+    sa.Column("plan_id", sa.ForeignKey("household_plans.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("person_id", sa.ForeignKey("persons.id"), primary_key=True),
+)
+
 plan_goal_cases = sa.Table(
     "plan_goal_cases",
     Base.metadata,
@@ -85,6 +101,15 @@ class HouseholdPlan(Base):
     origin_case: Mapped[Case | None] = relationship(foreign_keys=[origin_case_id])
     members: Mapped[list[Person]] = relationship(
         secondary=plan_members, order_by="Person.date_of_birth"
+    )
+    agreed_members: Mapped[list[Person]] = relationship(
+        secondary=plan_agreed_members, order_by="Person.date_of_birth"
+    )
+    consents: Mapped[list["PlanConsent"]] = relationship(
+        back_populates="plan", order_by="PlanConsent.id", cascade="all, delete-orphan"
+    )
+    information_requests: Mapped[list["InformationRequest"]] = relationship(
+        back_populates="plan", order_by="InformationRequest.id", cascade="all, delete-orphan"
     )
     goals: Mapped[list["PlanGoal"]] = relationship(
         back_populates="plan", order_by="PlanGoal.id", cascade="all, delete-orphan"
@@ -180,6 +205,11 @@ class PlanAction(Base):
     owner_case_id: Mapped[int | None] = mapped_column(sa.ForeignKey("cases.id"))
     owner_person_id: Mapped[int | None] = mapped_column(sa.ForeignKey("persons.id"))
     partner_name: Mapped[str | None] = mapped_column(sa.String(200))
+    # A registered partner organisation: its staff see and update this action while the
+    # household's consent for the action's life domain runs.
+    partner_organisation_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("partner_organisations.id"), index=True
+    )
     due_on: Mapped[date]
     state: Mapped[str] = mapped_column(sa.String(20), default="open")
     done_on: Mapped[date | None]
@@ -190,6 +220,10 @@ class PlanAction(Base):
     owner_user: Mapped[User | None] = relationship()
     owner_case: Mapped[Case | None] = relationship()
     owner_person: Mapped[Person | None] = relationship()
+    partner_organisation: Mapped["PartnerOrganisation | None"] = relationship()
+    notes: Mapped[list["PlanActionNote"]] = relationship(
+        back_populates="action", order_by="PlanActionNote.id", cascade="all, delete-orphan"
+    )
 
     __table_args__ = (
         sa.Index("ix_plan_actions_open_due", "state", "due_on"),
@@ -218,6 +252,8 @@ class PlanAction(Base):
             return self.owner_user.full_name
         if self.owner_kind == "zaak" and self.owner_case is not None:
             return self.owner_case.reference
+        if self.owner_kind == "partner" and self.partner_organisation is not None:
+            return self.partner_organisation.name
         if self.owner_kind == "partner" and self.partner_name:
             return self.partner_name
         if self.owner_person is not None:

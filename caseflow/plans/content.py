@@ -17,6 +17,7 @@ from caseflow.models import (
     Case,
     Household,
     HouseholdPlan,
+    PartnerOrganisation,
     Person,
     PlanAction,
     PlanGoal,
@@ -53,6 +54,7 @@ class ActionInput:
     new_case_domain: str | None = None
     owner_person_id: int | None = None
     partner_name: str | None = None
+    partner_organisation_id: int | None = None
 
 
 def active_plan(household_id: int) -> HouseholdPlan | None:
@@ -239,11 +241,30 @@ def _owner(plan: HouseholdPlan, actor: User, action: ActionInput) -> dict[str, o
     if kind == "nieuwe_zaak":
         return {"owner_kind": "zaak", "owner_case": _open_domain_case(plan, actor, action, member)}
     if kind == "partner":
-        required(partner_name=action.partner_name)
-        return {"owner_kind": kind, "partner_name": (action.partner_name or "").strip()}
+        return _partner(action)
     if kind == "huishouden":
         return {"owner_kind": kind, "owner_person": member}
     raise InvalidData({"owner_kind": "Kies wie de actie uitvoert."})
+
+
+def _partner(action: ActionInput) -> dict[str, object]:
+    """A registered partner organisation (whose staff then see the action, with the household's
+    consent), or the name of a partner that is not registered."""
+    if action.partner_organisation_id:
+        partner = db.session.get(PartnerOrganisation, action.partner_organisation_id)
+        if partner is None or not partner.active:
+            raise InvalidData(
+                {"partner_organisation_id": "Kies een partnerorganisatie uit de lijst."}
+            )
+        return {
+            "owner_kind": "partner",
+            "partner_organisation": partner,
+            "partner_name": partner.name,
+        }
+    if not (action.partner_name or "").strip():
+        missing = "Kies een partnerorganisatie of vul de naam van de partner in."
+        raise InvalidData({"partner_organisation_id": missing})
+    return {"owner_kind": "partner", "partner_name": (action.partner_name or "").strip()}
 
 
 def _open_domain_case(

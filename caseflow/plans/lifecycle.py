@@ -21,7 +21,7 @@ from caseflow.workflow.errors import InvalidData, NotAuthorised
 class Agreement:
     agreed_on: date | None
     how: str
-    agreed_by: str
+    agreed_by_ids: list[int]  # the plan's members who agreed
     note: str | None
     next_evaluation_on: date | None
 
@@ -45,7 +45,7 @@ def _may(plan: HouseholdPlan, doing: str, *triggers: str) -> None:
         raise PlanError(f"{doing} kan niet in de status '{workflow.state_label(state)}'.")
 
 
-def _check_agreement(agreement: Agreement) -> None:
+def _check_agreement(plan: HouseholdPlan, agreement: Agreement) -> None:
     today = clock.today()
     errors: dict[str, str] = {}
     if agreement.agreed_on is None:
@@ -54,8 +54,11 @@ def _check_agreement(agreement: Agreement) -> None:
         errors["agreed_on"] = "Het akkoord kan niet in de toekomst liggen."
     if agreement.how not in AGREEMENT_WAYS:
         errors["how"] = "Kies hoe het huishouden akkoord gaf."
-    if not agreement.agreed_by.strip():
-        errors["agreed_by"] = "Vul in wie van het huishouden akkoord gaf."
+    members = {p.id for p in plan.members}
+    if not agreement.agreed_by_ids:
+        errors["agreed_by_ids"] = "Kies wie van het huishouden akkoord gaf."
+    elif not set(agreement.agreed_by_ids) <= members:
+        errors["agreed_by_ids"] = "Kies alleen leden die meedoen aan het plan."
     if agreement.next_evaluation_on is None:
         errors["next_evaluation_on"] = "Plan de eerste evaluatie."
     elif agreement.next_evaluation_on <= today:
@@ -65,16 +68,19 @@ def _check_agreement(agreement: Agreement) -> None:
 
 
 def agree(plan: HouseholdPlan, actor: User, agreement: Agreement) -> None:
-    """The household agreed to the plan (again, after an adjustment)."""
-    _check_agreement(agreement)
+    """The household agreed to the plan (again, after an adjustment): the members who agreed are
+    named on the plan and in the printed plan."""
     with flushed():
         plan = lock_plan(plan)
         require_director(plan.household, actor)
         _may(plan, "Afstemmen", "afstemmen", "hervatten")
+        _check_agreement(plan, agreement)
         first_time = can_fire(plan.case, "afstemmen")
+        agreed = [p for p in plan.members if p.id in agreement.agreed_by_ids]
         plan.agreed_on = agreement.agreed_on
         plan.agreed_how = agreement.how
-        plan.agreed_by = agreement.agreed_by.strip()
+        plan.agreed_members = agreed
+        plan.agreed_by = ", ".join(p.full_name for p in agreed)[:300]
         plan.agreement_note = (agreement.note or "").strip() or None
         plan.next_evaluation_on = agreement.next_evaluation_on
         assert agreement.agreed_on is not None

@@ -55,7 +55,22 @@ def snapshot(plan: HouseholdPlan) -> dict[str, Any]:
             "op": plan.agreed_on.isoformat(),
             "hoe": AGREEMENT_WAYS.get(plan.agreed_how or "", plan.agreed_how),
             "met": plan.agreed_by,
+            "leden": [person.full_name for person in plan.agreed_members],
         },
+        "toestemmingen": [
+            {
+                "id": consent.id,
+                "partner": consent.partner_organisation.name,
+                "leefgebieden": consent.domain_labels,
+                "informatie": consent.information,
+                "van": consent.valid_from.isoformat(),
+                "tot": consent.valid_until.isoformat() if consent.valid_until else None,
+                "hoe": consent.how_label,
+                "door": [person.full_name for person in consent.givers],
+                "ingetrokken": consent.withdrawn_on.isoformat() if consent.withdrawn_on else None,
+            }
+            for consent in plan.consents
+        ],
         "volgende_evaluatie": plan.next_evaluation_on.isoformat()
         if plan.next_evaluation_on
         else None,

@@ -11,6 +11,7 @@ refusal is logged with result "geweigerd".
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -22,6 +23,9 @@ from caseflow.rights.log import record_change, record_refusal
 from caseflow.security.passwords import password_problems
 from caseflow.security.throttle import is_locked, lift, record_failure
 from caseflow.workflow.errors import InvalidData, NotAuthorised
+
+if TYPE_CHECKING:
+    from caseflow.models.partners import PartnerOrganisation
 
 # Words that make a user name, e-mail address or name look like a shared or group account.
 SHARED_WORDS = (
@@ -167,11 +171,27 @@ def _account_errors(username: str, full_name: str, email: str) -> dict[str, str]
     return errors
 
 
-def _checked_roles(roles: Iterable[str]) -> set[str]:
+def _checked_roles(roles: Iterable[str], *, of_partner: bool = False) -> set[str]:
+    """The roles asked for; a partner organisation's account holds the partner role only, and
+    staff never hold it (partner staff see no case, staff see no partner's pages)."""
     known = {r.value for r in Role}
     chosen = set(roles)
     if not chosen <= known:
         raise InvalidData({"roles": "Kies alleen rollen uit de lijst."})
+    if of_partner and chosen != {Role.PARTNER.value}:
+        raise InvalidData(
+            {
+                "roles": "Een account van een partnerorganisatie heeft alleen de rol "
+                f"{Role.PARTNER.label.lower()}."
+            }
+        )
+    if not of_partner and Role.PARTNER.value in chosen:
+        raise InvalidData(
+            {
+                "roles": f"De rol {Role.PARTNER.label.lower()} hoort alleen bij een account dat "
+                "een beheerder bij een partnerorganisatie aanmaakt (Beheer, Partners)."
+            }
+        )
     return chosen
 
 
@@ -190,6 +210,7 @@ def create_account(
     municipality_ids: Iterable[int],
     team_ids: Iterable[int],
     origin: str | None,
+    partner_organisation: "PartnerOrganisation | None" = None,
 ) -> User:
     username, full_name, email = (
         username.strip().lower(),
@@ -197,7 +218,11 @@ def create_account(
         email.strip(),
     )
     authorise(actor, None, "account_aangemaakt", username, origin)
-    chosen_roles = _checked_roles(roles)
+    chosen_roles = _checked_roles(roles, of_partner=partner_organisation is not None)
+    if partner_organisation is not None and set(team_ids):
+        raise InvalidData(
+            {"team_ids": "Een account van een partnerorganisatie hoort bij geen team."}
+        )
     municipalities, teams = _scope_choices(
         actor, None, set(municipality_ids), set(team_ids), origin
     )
@@ -217,10 +242,12 @@ def create_account(
         role_rows=[UserRole(role=r) for r in sorted(chosen_roles)],
         municipalities=municipalities,
         teams=teams,
+        partner_organisation=partner_organisation,
     )
     db.session.add(user)
     db.session.flush()
-    record_change(actor, user, "account_aangemaakt", f"{username} ({full_name})", origin=origin)
+    of = f", {partner_organisation.name}" if partner_organisation is not None else ""
+    record_change(actor, user, "account_aangemaakt", f"{username} ({full_name}{of})", origin=origin)
     _log_each(actor, user, "rol_toegekend", [_label(r) for r in sorted(chosen_roles)], origin)
     _log_each(actor, user, "gemeente_toegevoegd", [m.name for m in municipalities], origin)
     _log_each(actor, user, "team_toegevoegd", [t.name for t in teams], origin)
@@ -268,7 +295,7 @@ def change_rights(
     """Make the user's roles, and their municipalities and teams within the actor's scope, what
     was asked; the rest of their scope stays. Returns how many changes were logged."""
     authorise(actor, subject, "rol_toegekend", "rechten wijzigen", origin)
-    wanted_roles = _checked_roles(roles)
+    wanted_roles = _checked_roles(roles, of_partner=subject.works_for_partner)
     if wanted_roles != subject.roles:
         detail = "rollen " + ", ".join(_label(r) for r in sorted(wanted_roles))
         authorise(actor, subject, "rol_toegekend", detail, origin, whole_account=True)

@@ -4,7 +4,7 @@ caseflow.scope.queries)."""
 import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
 
-from caseflow.models import Case, HouseholdDirector, Intake, Person, User
+from caseflow.models import Case, HouseholdDirector, HouseholdMember, Intake, Person, User
 from caseflow.permissions import (
     FIND_ANY_CLIENT,
     LEAD_TEAMS,
@@ -27,6 +27,11 @@ def team_ids(user: User) -> list[int]:
 
 def sensitive_case_types() -> list[str]:
     return sorted(name for name, wf in registry().workflows.items() if wf.sensitive)
+
+
+def integral_case_types() -> list[str]:
+    """The workflows of the integral area team (domain `integraal`): they serve a household."""
+    return sorted(name for name, wf in registry().workflows.items() if wf.domain == "integraal")
 
 
 def directed_household(user: User) -> ColumnElement[bool]:
@@ -84,7 +89,9 @@ def case_scope(user: User) -> ColumnElement[bool]:
 
 def person_scope(user: User) -> ColumnElement[bool]:
     """A WHERE clause: the clients `user` may look up: front-door workers find anyone in their
-    municipalities (to avoid asking twice); others only clients with a case they may see."""
+    municipalities (to avoid asking twice); others only clients with a case they may see, and
+    those who live in a household whose integral case they may see (the director and the area
+    team work with the whole household, children without a case of their own included)."""
     municipalities = municipality_ids(user)
     if not municipalities:
         return sa.false()
@@ -103,7 +110,19 @@ def person_scope(user: User) -> ColumnElement[bool]:
         .correlate_except(Case)
         .exists()
     )
-    return sa.and_(in_municipality, visible_case)
+    household_member = (
+        sa.select(HouseholdMember.id)
+        .join(Case, Case.household_id == HouseholdMember.household_id)
+        .where(
+            HouseholdMember.person_id == Person.id,
+            HouseholdMember.ended_on.is_(None),
+            Case.case_type.in_(integral_case_types()),
+            case_scope(user),
+        )
+        .correlate_except(HouseholdMember, Case)
+        .exists()
+    )
+    return sa.and_(in_municipality, sa.or_(visible_case, household_member))
 
 
 def intake_text_scope(user: User) -> ColumnElement[bool]:

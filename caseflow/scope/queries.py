@@ -77,7 +77,13 @@ def _criteria(viewer: _Viewer) -> tuple[Any, ...]:
             persons: ColumnElement[bool] = sa.false()
             if viewer.user is not None:
                 cases, persons = case_scope(viewer.user), person_scope(viewer.user)
-        viewer.criteria = (with_loader_criteria(Case, cases), with_loader_criteria(Person, persons))
+        # Not carried on to the loaded objects: a relation loaded later is itself a read that
+        # this hook scopes as its own context says, so an object loaded in scope does not keep
+        # its relations hidden inside `unscoped()` (a partner's update writes the whole plan).
+        viewer.criteria = (
+            with_loader_criteria(Case, cases, propagate_to_loaders=False),
+            with_loader_criteria(Person, persons, propagate_to_loaders=False),
+        )
     return viewer.criteria
 
 

@@ -9,11 +9,15 @@ from caseflow import clock
 from caseflow.models import Role
 from caseflow.permissions import (
     ADMINISTER,
+    HANDLE_CASES,
+    LEAD_TEAMS,
+    MANAGE_PARTNERS,
     OVERSEE_RETENTION,
     READ_PROCESSING_LOG,
     READ_REPORTS,
     REGISTER_REQUESTS,
     TRIAGE_REGISTRATIONS,
+    WORK_FOR_PARTNER,
     WORK_ON_CASES,
 )
 
@@ -25,12 +29,17 @@ NAVIGATION = [
     ("intake.new", "Nieuwe hulpvraag", REGISTER_REQUESTS),
     ("signals.inbox", "Signalen", WORK_ON_CASES),
     ("reports.dashboard", "Rapportages", READ_REPORTS),
+    ("plan_effects.overview", "Effecten gezinsplannen", READ_REPORTS),
+    ("plan_cohorts.index", "Cohorten", LEAD_TEAMS),
     ("privacy.search", "Verwerkingenlog", READ_PROCESSING_LOG),
     ("retention.due_page", "Bewaartermijnen", OVERSEE_RETENTION),
     ("triage.queue_page", "Aanmeldingen gebiedsteam", TRIAGE_REGISTRATIONS),
     ("regie.overview_page", "Regie", TRIAGE_REGISTRATIONS),
+    ("requests.inbox_page", "Vragen aan mij", HANDLE_CASES),
+    ("partners.home", "Acties van mijn organisatie", WORK_FOR_PARTNER),
     ("admin.areas_page", "Gebieden", ADMINISTER),
     ("users.index", "Gebruikers", ADMINISTER),
+    ("partner_admin.index", "Partners", MANAGE_PARTNERS),
     ("rights_review.report", "Herziening rechten", ADMINISTER),
     ("letter_admin.index", "Brieven", ADMINISTER),
 ]
@@ -94,6 +103,28 @@ def register_blueprints(app: Flask) -> None:
 
     for module in (triage, regie, plans, plan_steps, admin):
         app.register_blueprint(module.bp)
+    from caseflow.web import (
+        contacts,
+        partner_admin,
+        partners,
+        plan_cohorts,
+        plan_consent,
+        plan_effects,
+        plan_household,
+        requests,
+    )
+
+    for module in (
+        plan_household,
+        plan_consent,
+        plan_effects,
+        plan_cohorts,
+        contacts,
+        requests,
+        partners,
+        partner_admin,
+    ):
+        app.register_blueprint(module.bp)
     from caseflow.web import account, rights_review, users
 
     for module in (users, rights_review, account):
@@ -106,6 +137,8 @@ def register_blueprints(app: Flask) -> None:
     from caseflow.web.boundary import init_request_boundary
 
     init_request_boundary(app)
+    # After the boundary: a refused partner request is logged in the request's unit of work.
+    partners.init_partner_confinement(app)
     app.jinja_env.globals["nav_items"] = nav_items
     app.jinja_env.globals["search_box_shown"] = search.search_box_shown
     app.jinja_env.filters["local_time"] = local_time

@@ -10,10 +10,9 @@ from flask_login import login_required
 from caseflow import clock
 from caseflow.extensions import db
 from caseflow.incidents import register_incident
-from caseflow.models import INCIDENT_KINDS, Case, Incident, Intake, Person
+from caseflow.models import INCIDENT_KINDS, Case, Incident, Person
 from caseflow.permissions import LEAD_TEAMS
 from caseflow.safety import renew
-from caseflow.scope import intake_text_scope
 from caseflow.web.common import user
 from caseflow.web.forms import IncidentForm
 from caseflow.web.loading import person_or_403
@@ -77,11 +76,6 @@ def _render(
         .where(sa.or_(Case.person_id == person.id, Case.household_id.in_(household_ids)))
         .order_by(Case.closed_at.is_not(None), Case.opened_at.desc())
     ).all()
-    contacts = db.session.execute(
-        sa.select(Intake, intake_text_scope(user()).label("shown"))
-        .where(Intake.person_id == person.id)
-        .order_by(Intake.received_at.desc())
-    ).all()
     incidents = db.session.scalars(
         sa.select(Incident).where(Incident.person_id == person.id).order_by(Incident.occurred_at)
     ).all()
@@ -91,7 +85,6 @@ def _render(
         "dossier/show.html",
         person=person,
         cases=cases,
-        contacts=contacts,
         households=[m.household for m in person.memberships],
         workflows=registry().workflows,
         form=form,

@@ -126,7 +126,12 @@ class ActionForm(DutchForm):
     owner_person_id = SelectField(
         "Voor of door wie uit het huishouden", coerce=int, choices=[], validate_choice=False
     )
-    partner_name = StringField("Naam van de partner", validators=[Optional(), Length(max=200)])
+    partner_organisation_id = SelectField(
+        "Partnerorganisatie", coerce=int, choices=[], validate_choice=False
+    )
+    partner_name = StringField(
+        "Of: naam van een andere partner", validators=[Optional(), Length(max=200)]
+    )
     due_on = DutchDateField("Klaar op")
 
 
@@ -141,7 +146,7 @@ class AgreeForm(DutchForm):
         choices=[("", "Kies…"), *AGREEMENT_WAYS.items()],
         validate_choice=False,
     )
-    agreed_by = StringField("Wie gaf akkoord?", validators=[Optional(), Length(max=300)])
+    agreed_by_ids = CheckboxesField("Wie gaven akkoord?", coerce=int, choices=[])
     note = TextAreaField("Toelichting (niet verplicht)")
     next_evaluation_on = DutchDateField("Eerste evaluatie op")
 

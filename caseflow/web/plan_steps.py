@@ -41,7 +41,7 @@ def agree_page(plan_id: int) -> ResponseReturnValue:
     agreement = Agreement(
         agreed_on=form.agreed_on.data,
         how=form.how.data or "",
-        agreed_by=form.agreed_by.data or "",
+        agreed_by_ids=list(form.agreed_by_ids.data or []),
         note=form.note.data,
         next_evaluation_on=form.next_evaluation_on.data,
     )

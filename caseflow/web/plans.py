@@ -12,7 +12,8 @@ from caseflow import clock
 from caseflow.extensions import db
 from caseflow.models import Case, HouseholdPlan, PlanAction, User
 from caseflow.models.plans import ACTION_STATES, AGREEMENT_WAYS
-from caseflow.permissions import LEAD_TEAMS, WORK_ON_CASES
+from caseflow.partners.organisations import organisations
+from caseflow.permissions import ASK_INFORMATION, LEAD_TEAMS, WORK_ON_CASES
 from caseflow.plans.content import (
     ActionInput,
     GoalInput,
@@ -26,6 +27,7 @@ from caseflow.plans.directors import active_director
 from caseflow.plans.wording import B1_DOMAINS, B1_SCORES
 from caseflow.web.common import user
 from caseflow.web.loading import case_or_403
+from caseflow.web.plan_cocreation_forms import plan_cocreation_forms
 from caseflow.web.plan_forms import (
     SCORES,
     ActionForm,
@@ -45,7 +47,7 @@ from caseflow.web.plan_forms import (
     submitted,
 )
 from caseflow.workflow.engine import can_fire, workflow_for
-from caseflow.workflow.errors import InvalidData, WorkflowError
+from caseflow.workflow.errors import InvalidData, NotAuthorised, WorkflowError
 
 bp = Blueprint("plans", __name__, url_prefix="/plannen")
 
@@ -89,6 +91,9 @@ def _action_choices(plan: HouseholdPlan, form: ActionForm) -> None:
     form.owner_person_id.choices = [(0, "Het hele huishouden")] + [
         (p.id, p.full_name) for p in plan.members
     ]
+    form.partner_organisation_id.choices = [(0, "Kies…")] + [
+        (o.id, o.name) for o in organisations(active_only=True)
+    ]
 
 
 def render_plan(
@@ -97,6 +102,8 @@ def render_plan(
     me = user()
     forms = {**_default_forms(plan), **given}
     _action_choices(plan, forms["action_form"])
+    forms["agree_form"].agreed_by_ids.choices = [(p.id, p.full_name) for p in plan.members]
+    forms |= plan_cocreation_forms(plan, me, given)
     state = plan.case.state
     workflow = workflow_for(plan.case)
     director = active_director(plan.household_id)
@@ -114,6 +121,7 @@ def render_plan(
         director=director,
         is_director=is_director,
         is_manager=me.may(LEAD_TEAMS),
+        may_ask=me.may(ASK_INFORMATION) and plan.is_active,
         editable=is_director and plan.is_active and workflow.has_tag(state, "editable"),
         can_escalate=is_director and can_fire(plan.case, "escaleren"),
         visible_case_ids=visible,
@@ -140,7 +148,10 @@ def show(plan_id: int) -> ResponseReturnValue:
 def refused(
     plan_id: int, exc: WorkflowError, name: str | None = None, form: Any = None
 ) -> ResponseReturnValue:
-    """Render the plan again with the refusal beside the fields of the form that was sent."""
+    """Render the plan again with the refusal beside the fields of the form that was sent; a
+    step the user may not take is a 403 for the error page, which logs it."""
+    if isinstance(exc, NotAuthorised):
+        raise exc
     db.session.expire_all()
     plan = db.session.get_one(HouseholdPlan, plan_id)
     given = {name: form} if name else {}
@@ -202,6 +213,7 @@ def actions(plan_id: int) -> ResponseReturnValue:
         new_case_domain=form.new_case_domain.data or None,
         owner_person_id=form.owner_person_id.data or None,
         partner_name=form.partner_name.data,
+        partner_organisation_id=form.partner_organisation_id.data or None,
     )
     try:
         row = add_action(plan, user(), action)

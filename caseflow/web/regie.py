@@ -2,7 +2,7 @@
 regie (its director, its plans, a handover)."""
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import login_required
 
@@ -19,9 +19,11 @@ from caseflow.plans.directors import (
     open_integral_cases,
     release,
 )
+from caseflow.plans.members import find_people
 from caseflow.scope.queries import UNSCOPED
 from caseflow.web.common import user
 from caseflow.web.loading import case_or_403
+from caseflow.web.plan_cocreation_forms import household_forms
 from caseflow.web.plan_forms import (
     Errors,
     HandOverForm,
@@ -80,13 +82,15 @@ def _directors(household: Household, case: Case) -> list[User]:
     return [m for m in members if m.may(DIRECT_HOUSEHOLDS) and m.is_active]
 
 
-def _page(
+def render_household(
     household: Household,
     case: Case,
     errors: Errors | None = None,
     status: int = 200,
     **given: object,
 ) -> ResponseReturnValue:
+    """The household page: who lives there (with their history and network), its regie and
+    plan; a form that was sent and refused comes in `given` with its errors."""
     start = given.get("start") or fresh(StartPlanForm, "plan")
     handover = given.get("handover") or fresh(HandOverForm, "overdracht")
     stop = given.get("stop") or fresh(ReasonForm, "ontheffen")
@@ -99,11 +103,22 @@ def _page(
     ]
     me = user()
     current = active_director(household.id)
+    may_compose = (current is not None and current.director_id == me.id) or (
+        me.may(LEAD_TEAMS) and me.serves(household.municipality_id)
+    )
+    search = request.args.get("zoek", "").strip()[:100] if may_compose else ""
+    found = [
+        p for p in find_people(me, search) if all(m.person_id != p.id for m in household.members)
+    ]
     return render_template(
         "plans/household.html",
         household=household,
         case=case,
         current=current,
+        may_compose=may_compose,
+        search=search,
+        today=clock.today(),
+        **household_forms(household, me, given, found),
         history=db.session.scalars(
             sa.select(HouseholdDirector)
             .where(HouseholdDirector.household_id == household.id)
@@ -129,7 +144,7 @@ def _page(
 @bp.route("/huishoudens/<int:household_id>")
 @login_required
 def household(household_id: int) -> ResponseReturnValue:
-    return _page(*household_or_403(household_id, "regie huishouden"))
+    return render_household(*household_or_403(household_id, "regie huishouden"))
 
 
 @bp.route("/huishoudens/<int:household_id>/plan", methods=["POST"])
@@ -140,10 +155,10 @@ def start(household_id: int) -> ResponseReturnValue:
     try:
         plan = start_plan(household, user(), form.wishes.data, list(form.member_ids.data or []))
     except InvalidData as exc:
-        return _page(household, case, place_errors(form, exc), 400, start=form)
+        return render_household(household, case, place_errors(form, exc), 400, start=form)
     except WorkflowError as exc:
         db.session.expire_all()
-        return _page(household, case, [(None, exc.message)], 400, start=form)
+        return render_household(household, case, [(None, exc.message)], 400, start=form)
     flash("Het gezinsplan is gestart. Leg nu de doelen en acties vast.")
     return redirect(url_for("plans.show", plan_id=plan.id))
 
@@ -159,10 +174,10 @@ def hand_over_page(household_id: int) -> ResponseReturnValue:
             raise InvalidData({"director_id": "Kies de nieuwe regisseur."})
         hand_over(household, new, user(), form.reason.data)
     except InvalidData as exc:
-        return _page(household, case, place_errors(form, exc), 400, handover=form)
+        return render_household(household, case, place_errors(form, exc), 400, handover=form)
     except WorkflowError as exc:
         db.session.expire_all()
-        return _page(household, case, [(None, exc.message)], 400, handover=form)
+        return render_household(household, case, [(None, exc.message)], 400, handover=form)
     flash(f"{new.full_name} is nu de regisseur van {household.name}.")
     return redirect(url_for("regie.household", household_id=household.id))
 
@@ -175,10 +190,10 @@ def release_page(household_id: int) -> ResponseReturnValue:
     try:
         release(household, user(), form.reason.data)
     except InvalidData as exc:
-        return _page(household, case, place_errors(form, exc), 400, stop=form)
+        return render_household(household, case, place_errors(form, exc), 400, stop=form)
     except WorkflowError as exc:
         db.session.expire_all()
-        return _page(household, case, [(None, exc.message)], 400, stop=form)
+        return render_household(household, case, [(None, exc.message)], 400, stop=form)
     flash(f"{household.name} heeft nu geen regisseur. Wijs zo snel mogelijk een nieuwe toe.")
     return redirect(url_for("regie.household", household_id=household.id))
 

@@ -115,7 +115,7 @@ def _director_makes_the_plan(page: Page) -> None:
             "Een medewerker",
             ("Medewerker", "Samira El Idrissi"),
         ),
-        (money, "Schuldhulpmaatje koppelen", "Een externe partner", ("Naam", "Humanitas")),
+        (money, "Schuldhulpmaatje koppelen", "Een externe partner", ("Of: naam", "Humanitas")),
         (health, "Traplift onderzoeken", "Een nieuwe zaak bij een domein", ("Domein", "Wmo")),
     ):
         _open(page, "Actie toevoegen")
@@ -135,7 +135,7 @@ def _director_makes_the_plan(page: Page) -> None:
 
     page.get_by_label("Datum van het akkoord").fill(clock.today().isoformat())
     page.get_by_label("Hoe gaf het huishouden akkoord?").select_option("gesprek_thuis")
-    page.get_by_label("Wie gaf akkoord?").fill("Anna Peters")
+    page.locator("#akkoord").get_by_label("Anna Peters").check()
     page.get_by_label("Eerste evaluatie op").fill((clock.today() + timedelta(weeks=12)).isoformat())
     page.get_by_role("button", name="Akkoord vastleggen").click()
     _status(page, "afgestemd met het huishouden")

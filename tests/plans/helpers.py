@@ -1,5 +1,6 @@
 """A household on its way through the area team, from the front door to a running plan."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import sqlalchemy as sa
@@ -7,10 +8,28 @@ import sqlalchemy as sa
 from caseflow import clock
 from caseflow.extensions import db
 from caseflow.intake import IntakeData, NewPerson, record_intake
-from caseflow.models import Case, HouseholdPlan
+from caseflow.models import (
+    Case,
+    Cohort,
+    HouseholdPlan,
+    InformationRequest,
+    NetworkRelation,
+    PartnerOrganisation,
+    PlanAction,
+    PlanConsent,
+    Role,
+    User,
+)
+from caseflow.plans import lifecycle
+from caseflow.plans.cohorts import add_household, create_cohort
+from caseflow.plans.consent import ConsentInput, record_consent
 from caseflow.plans.content import ActionInput, GoalInput, add_action, add_goal, start_plan
 from caseflow.plans.lifecycle import Agreement, agree, start_work
+from caseflow.plans.network import RelationInput, add_relation
+from caseflow.plans.requests import RequestInput, ask
 from caseflow.plans.triage import Meeting, take_on
+from caseflow.unit_of_work import commit
+from tests.factories import Factory
 from tests.offices import Office
 
 
@@ -92,10 +111,125 @@ def running_plan(office: Office, family_name: str = "Peters") -> HouseholdPlan:
         Agreement(
             agreed_on=clock.today(),
             how="gesprek_thuis",
-            agreed_by="Anna " + family_name,
+            agreed_by_ids=[p.id for p in plan.members],
             note=None,
             next_evaluation_on=clock.today() + timedelta(weeks=12),
         ),
     )
     start_work(plan, office.regisseur)
     return plan
+
+
+@dataclass(frozen=True)
+class Cocreation:
+    """A running plan with a partner at work: the Kredietbank with one of its staff, a consent
+    for finances, the budget action given to the Kredietbank, a network relation of the
+    applicant, a question to the Wmo consultant, and the household in the 50-gezinnenaanpak."""
+
+    plan: HouseholdPlan
+    kredietbank: PartnerOrganisation
+    partner_user: User
+    consent: PlanConsent
+    action: PlanAction
+    relation: NetworkRelation
+    question: InformationRequest
+    cohort: Cohort
+
+
+def partner(
+    office: Office,
+    name: str = "Kredietbank Limburg",
+    kind: str = "schuldhulp",
+    username: str = "kbl",
+    full_name: str = "Marloes Wetzels",
+) -> tuple[PartnerOrganisation, User]:
+    """A partner organisation working in Maastricht, with one member of staff."""
+    organisation = PartnerOrganisation(name=name, kind=kind)
+    db.session.add(organisation)
+    db.session.flush()
+    worker = Factory().user(
+        Role.PARTNER,
+        municipalities=[office.maastricht],
+        username=username,
+        full_name=full_name,
+        partner_organisation_id=organisation.id,
+    )
+    return organisation, worker
+
+
+def cocreation(office: Office, family_name: str = "Peters") -> Cocreation:
+    plan = running_plan(office, family_name)
+    organisation, worker = partner(office)
+    director = office.regisseur
+    consent = record_consent(
+        plan,
+        director,
+        ConsentInput(
+            partner_organisation_id=organisation.id,
+            domains=["financien"],
+            information="Inkomen en het overzicht van schulden",
+            valid_from=clock.today(),
+            valid_until=None,
+            given_how="ondertekend",
+            witness=None,
+            giver_ids=[p.id for p in plan.members],
+        ),
+    )
+    money = plan.goals[0]
+    lifecycle.evaluate(
+        plan,
+        director,
+        lifecycle.EvaluationInput(
+            held_on=clock.today(),
+            scores={g.id: g.current_score for g in plan.goals},
+            what_changed="De Kredietbank doet mee.",
+            household_view=None,
+            decision="bijstellen",
+            next_evaluation_on=clock.today() + timedelta(weeks=8),
+        ),
+    )
+    action = add_action(
+        plan,
+        director,
+        ActionInput(
+            money.id,
+            "Budgetbeheer starten",
+            "partner",
+            clock.today() + timedelta(days=21),
+            partner_organisation_id=organisation.id,
+        ),
+    )
+    applicant = plan.members[0]
+    relation = add_relation(
+        plan.household,
+        applicant,
+        director,
+        RelationInput(
+            kind="bewindvoerder",
+            name="Mr. J. Coenen",
+            organisation="Bewindvoering Zuid",
+            role=None,
+            phone="043 321 00 00",
+            email=None,
+            started_on=date(2025, 11, 1),
+        ),
+    )
+    question = ask(
+        plan,
+        director,
+        RequestInput(
+            addressee=f"medewerker:{office.wmo_consulent.id}",
+            about_person_id=applicant.id,
+            question="Loopt er een aanvraag voor huishoudelijke hulp?",
+            basis="wettelijk",
+            legal_basis="Wmo 2015 art. 5.2.1",
+            consent_id=None,
+            answer_by=clock.today() + timedelta(days=10),
+        ),
+    )
+    cohort = create_cohort(
+        office.teammanager, "50-gezinnenaanpak", office.maastricht, clock.today()
+    )
+    add_household(cohort, office.teammanager, plan.household, clock.today(), 250000)
+    commit()
+    return Cocreation(plan, organisation, worker, consent, action, relation, question, cohort)

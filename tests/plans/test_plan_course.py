@@ -37,11 +37,11 @@ def _outcomes(case: Case) -> dict[str, list[tuple[str, str | None]]]:
     return found
 
 
-def _agree(client: FlaskClient, plan: HouseholdPlan, **changes: str) -> object:
-    data = {
+def _agree(client: FlaskClient, plan: HouseholdPlan, **changes: object) -> object:
+    data: dict[str, object] = {
         "akkoord-agreed_on": "2026-03-02",
         "akkoord-how": "gesprek_thuis",
-        "akkoord-agreed_by": "Anna Peters",
+        "akkoord-agreed_by_ids": [str(p.id) for p in plan.members],
         "akkoord-next_evaluation_on": "2026-05-25",
     }
     data.update({f"akkoord-{k}": v for k, v in changes.items()})
@@ -66,10 +66,10 @@ def test_agreeing_the_plan_closes_the_area_team_registration_in_time(
 ) -> None:
     plan = concept_plan(office)
     login(client, office.regisseur)
-    missing = _agree(client, plan, agreed_by="", next_evaluation_on="")
+    missing = _agree(client, plan, agreed_by_ids=[], next_evaluation_on="")
     assert missing.status_code == 400  # type: ignore[attr-defined]
     page = _text(missing)
-    assert 'id="akkoord-agreed_by-fout">Vul in wie van het huishouden akkoord gaf.' in page
+    assert 'id="akkoord-agreed_by_ids-fout">Kies wie van het huishouden akkoord gaf.' in page
     assert 'id="akkoord-next_evaluation_on-fout">Plan de eerste evaluatie.' in page
     assert _agree(client, plan).status_code == 302  # type: ignore[attr-defined]
     db.session.expire_all()
@@ -79,6 +79,7 @@ def test_agreeing_the_plan_closes_the_area_team_registration_in_time(
         "Anna Peters",
         date(2026, 5, 25),
     )
+    assert [p.full_name for p in plan.agreed_members] == ["Anna Peters"]
     registration = plan.origin_case
     assert registration is not None
     assert (registration.state, registration.result) == ("afgesloten", "gezinsplan")
@@ -88,7 +89,9 @@ def test_agreeing_the_plan_closes_the_area_team_registration_in_time(
 def test_a_plan_without_an_action_per_goal_cannot_be_agreed(office: Office) -> None:
     plan = concept_plan(office)
     add_goal(plan, office.regisseur, GoalInput("huisvesting", "Eigen woning", 2, 3))
-    agreement = Agreement(clock.today(), "telefonisch", "Anna", None, date(2026, 5, 1))
+    agreement = Agreement(
+        clock.today(), "telefonisch", [p.id for p in plan.members], None, date(2026, 5, 1)
+    )
     with pytest.raises(GuardFailed, match=r"Het doel 'Eigen woning' heeft nog geen actie\."):
         agree(plan, office.regisseur, agreement)
     assert plan.case.state == "concept"
@@ -133,7 +136,9 @@ def test_an_adjusted_plan_is_agreed_again_before_the_work_resumes(office: Office
     evaluate(plan, office.regisseur, _evaluation(plan, "bijstellen"))
     assert plan.case.state == "bijgesteld"
     goal = add_goal(plan, office.regisseur, GoalInput("sociaal_netwerk", "Een maatje", 2, 3))
-    again = Agreement(clock.today(), "telefonisch", "Anna", None, date(2026, 6, 1))
+    again = Agreement(
+        clock.today(), "telefonisch", [p.id for p in plan.members], None, date(2026, 6, 1)
+    )
     with pytest.raises(GuardFailed, match="heeft nog geen actie"):
         agree(plan, office.regisseur, again)
     assert plan.case.state == "bijgesteld"

@@ -13,11 +13,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from caseflow.extensions import db
-from caseflow.models import AccessLog, Area, Case, HouseholdPlan, PlanAction, Role, User
+from caseflow.models import AccessLog, Area, Case, HouseholdPlan, Role, User
 from caseflow.unit_of_work import commit
 from tests.factories import Factory
 from tests.offices import Office, area_office, login
-from tests.plans.helpers import running_plan
+from tests.plans.helpers import cocreation
 from tests.security.helpers import separate_sessions
 
 # Routes anyone may open: the login page, public style sheets and static files.
@@ -33,8 +33,10 @@ PUBLIC = {
 }
 # Routes every logged-in user has, about themselves only.
 OWN = {"auth.logout", "account.password"}
-# Arguments that name no record: an indicator, an action.
-NOT_RECORDS = {"code", "trigger", "case_type", "kind"}
+# Arguments that name no record: an indicator, an action, a letter kind, a life domain; and a
+# partner organisation, which works for every municipality (its page lists only the beheerder's
+# own municipalities' staff).
+NOT_RECORDS = {"code", "trigger", "case_type", "kind", "organisation_id", "domain"}
 # Pages that take a Maastricht record in their query rather than their path.
 QUERIES = (
     "/verwerkingen/?persoon={person_id}",
@@ -59,13 +61,14 @@ def world(
 ) -> Iterator[tuple[World, User]]:
     with separate_sessions(app):
         office: Office = area_office(factory)
-        plan = running_plan(office)
+        together = cocreation(office)
+        plan = together.plan
         registration = plan.origin_case
         assert registration is not None and plan.case.person_id is not None
         vaals = factory.municipality("vaals", "Vaals")
         everything = factory.user(*Role, municipalities=[vaals], teams=[], username="vaals-alles")
         area = db.session.scalar(sa.select(Area).where(Area.name == "Maastricht Noordwest"))
-        action = db.session.scalars(sa.select(PlanAction)).first()
+        action = together.action
         assert area is not None and action is not None
         commit()
         world = World(
@@ -91,6 +94,14 @@ def world(
                 "document_id": 1,
                 "case_type": "wmo_aanvraag",
                 "kind": "beschikking_toekenning",
+                "member_id": plan.household.members[0].id,
+                "relation_id": together.relation.id,
+                "consent_id": together.consent.id,
+                "organisation_id": together.kredietbank.id,
+                "request_id": together.question.id,
+                "domain": "financien",
+                "cohort_id": together.cohort.id,
+                "entry_id": together.cohort.households[0].id,
             },
             person_id=plan.case.person_id,
             case_ids=frozenset({registration.id, plan.case_id}),
