@@ -2,7 +2,9 @@
 
 from caseflow.models.audit import AccessLog
 from caseflow.models.base import Base
+from caseflow.models.benefits import BENEFIT_END_REASONS, Benefit, BenefitMutation
 from caseflow.models.cases import CHANNELS, LIFE_DOMAINS, Case, CaseEvent, Intake, Note
+from caseflow.models.catalogue import CatalogueSettings, Product, Provider
 from caseflow.models.clients import Household, HouseholdMember, Person, Relation
 from caseflow.models.deadlines import (
     Deadline,
@@ -33,6 +35,12 @@ from caseflow.models.plans import (
     PlanScore,
     PlanVersion,
 )
+from caseflow.models.provisions import (
+    PROVISION_END_REASONS,
+    Herindicatie,
+    Provision,
+    ProvisionChange,
+)
 from caseflow.models.regie import HouseholdDirector, MeetingDecision, TeamMeeting
 from caseflow.models.rights import RIGHTS_ACTIONS, RightsChange
 from caseflow.models.security import INCIDENT_KINDS, Incident, LoginThrottle
@@ -40,19 +48,25 @@ from caseflow.models.signals import JobRun, MailOutbox, Signal, SignalKind, Work
 
 __all__ = [
     "ALL_CASE_TYPES",
+    "BENEFIT_END_REASONS",
     "CHANNELS",
     "INCIDENT_KINDS",
     "LIFE_DOMAINS",
+    "PROVISION_END_REASONS",
     "RIGHTS_ACTIONS",
     "AccessLog",
     "Area",
     "Base",
+    "Benefit",
+    "BenefitMutation",
     "Case",
     "CaseEvent",
+    "CatalogueSettings",
     "Deadline",
     "DeadlineKind",
     "DeadlineStatus",
     "Extension",
+    "Herindicatie",
     "Household",
     "HouseholdDirector",
     "HouseholdMember",
@@ -77,6 +91,10 @@ __all__ = [
     "PlanScore",
     "PlanVersion",
     "PostcodeRange",
+    "Product",
+    "Provider",
+    "Provision",
+    "ProvisionChange",
     "Relation",
     "RightsChange",
     "Role",

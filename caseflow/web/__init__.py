@@ -9,6 +9,7 @@ from caseflow import clock
 from caseflow.models import Role
 from caseflow.permissions import (
     ADMINISTER,
+    MANAGE_CATALOGUE,
     OVERSEE_RETENTION,
     READ_PROCESSING_LOG,
     READ_REPORTS,
@@ -24,12 +25,14 @@ NAVIGATION = [
     ("worklist.team", "Teamwerkvoorraad", WORK_ON_CASES),
     ("intake.new", "Nieuwe hulpvraag", REGISTER_REQUESTS),
     ("signals.inbox", "Signalen", WORK_ON_CASES),
+    ("registers.herindicaties_page", "Herindicaties", WORK_ON_CASES),
     ("reports.dashboard", "Rapportages", READ_REPORTS),
     ("privacy.search", "Verwerkingenlog", READ_PROCESSING_LOG),
     ("retention.due_page", "Bewaartermijnen", OVERSEE_RETENTION),
     ("triage.queue_page", "Aanmeldingen gebiedsteam", TRIAGE_REGISTRATIONS),
     ("regie.overview_page", "Regie", TRIAGE_REGISTRATIONS),
     ("admin.areas_page", "Gebieden", ADMINISTER),
+    ("catalogue.page", "Productcatalogus", MANAGE_CATALOGUE),
     ("users.index", "Gebruikers", ADMINISTER),
     ("rights_review.report", "Herziening rechten", ADMINISTER),
 ]
@@ -86,6 +89,10 @@ def register_blueprints(app: Flask) -> None:
     from caseflow.web import account, rights_review, users
 
     for module in (users, rights_review, account):
+        app.register_blueprint(module.bp)
+    from caseflow.web import catalogue, decisions, registers
+
+    for module in (decisions, registers, catalogue):
         app.register_blueprint(module.bp)
     account.init_password_gate(app)
     from caseflow.web.boundary import init_request_boundary

@@ -26,6 +26,7 @@ from caseflow.workflow.keys import (
     TRANSITION,
     Level,
 )
+from caseflow.workflow.register_loader import load_registers
 from caseflow.workflow.schema import (
     DeadlineDef,
     FieldDef,
@@ -142,6 +143,7 @@ def load_workflow(path: Path) -> Workflow:
     overrides = _overrides(check, doc.get("municipalities") or {}, deadlines, triggers)
     _check_reachability(check, doc["initial"], states, transitions)
     _check_dead_ends(check, states, transitions, overrides)
+    provisions, benefit = load_registers(check, doc, states, transitions, fields)
     return Workflow(
         name=name,
         label=check.text(doc["label"], "label"),
@@ -158,6 +160,8 @@ def load_workflow(path: Path) -> Workflow:
         description=check.optional_text(doc.get("description"), "description") or "",
         retention=_retention(check, doc.get("retention")),
         version=definition_version(doc),
+        provisions=provisions,
+        benefit=benefit,
     )
 
 

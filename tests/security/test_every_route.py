@@ -76,6 +76,11 @@ def world(
                 "norm_id": 1,
                 "signal_id": 1,
                 "reminder_id": 1,
+                # The registers' pages (tests/provisions covers them with real records).
+                "provision_id": 1,
+                "benefit_id": 1,
+                "herindicatie_id": 1,
+                "product_id": 1,
             },
             person_id=plan.case.person_id,
             case_ids=frozenset({registration.id, plan.case_id}),
