@@ -90,7 +90,10 @@ def _render(case: Case, filled: Filled, status: int = 200) -> ResponseReturnValu
         transition=transition,
         option=option,
         results=workflow.states[transition.dest].results,
-        grants=workflow.provisions.grants if workflow.provisions else (),
+        grant_labels=" of ".join(
+            workflow.states[transition.dest].results[g].lower()
+            for g in (workflow.provisions.grants if workflow.provisions else ())
+        ),
         products=products,
         providers=_providers(products),
         rows=rows,
