@@ -18,6 +18,8 @@ from caseflow import clock
 from caseflow.access_log import record
 from caseflow.extensions import db
 from caseflow.models import (
+    Benefit,
+    BenefitMutation,
     Case,
     CaseEvent,
     Deadline,
@@ -35,6 +37,8 @@ from caseflow.models import (
     PlanEvaluation,
     PlanGoal,
     PlanVersion,
+    Provision,
+    ProvisionChange,
     Suspension,
     User,
 )
@@ -129,6 +133,13 @@ def _wipe_case_rows(case_id: int) -> None:
         _blank(part, part.plan_id.in_(plan_ids))
     _blank(PlanAction, PlanAction.plan_id.in_(plan_ids), owner_person_id=None)
     db.session.execute(sa.delete(plan_members).where(plan_members.c.plan_id.in_(plan_ids)))
+    # What the decision granted stays in the register, counted, without whom it was for.
+    provision_ids = sa.select(Provision.id).where(Provision.case_id == case_id)
+    _blank(Provision, Provision.case_id == case_id, person_id=None)
+    _blank(ProvisionChange, ProvisionChange.provision_id.in_(provision_ids))
+    benefit_ids = sa.select(Benefit.id).where(Benefit.case_id == case_id)
+    _blank(Benefit, Benefit.case_id == case_id, person_id=None, household_id=None)
+    _blank(BenefitMutation, BenefitMutation.benefit_id.in_(benefit_ids))
 
 
 def _keep_reported_event_data(case_id: int) -> None:
