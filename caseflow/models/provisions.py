@@ -170,8 +170,9 @@ class Herindicatie(Base):
     case_id: Mapped[int | None] = mapped_column(sa.ForeignKey("cases.id"), index=True)
     started_at: Mapped[datetime | None]
     started_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
-    # When a decision was taken in the case that reassessed it (on time: by due_on).
-    decided_at: Mapped[datetime | None]
+    # The (Amsterdam) day a decision was taken in the case that reassessed it; on time when it
+    # is not after due_on.
+    decided_on: Mapped[date | None]
 
     provision: Mapped[Provision] = relationship()
     team: Mapped[Team | None] = relationship()

@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from caseflow import clock
 from caseflow.extensions import db
 from caseflow.models import Case, Herindicatie, Product, Provider, Provision
 from caseflow.models.catalogue import FORMS, UNITS
@@ -212,11 +213,11 @@ def chain_of(case: Case) -> list[int]:
 def _answer_herindicatie(case: Case, now: datetime) -> str | None:
     open_ones = db.session.scalars(
         sa.select(Herindicatie).where(
-            Herindicatie.case_id.in_(chain_of(case)), Herindicatie.decided_at.is_(None)
+            Herindicatie.case_id.in_(chain_of(case)), Herindicatie.decided_on.is_(None)
         )
     ).all()
     for herindicatie in open_ones:
-        herindicatie.decided_at = now
+        herindicatie.decided_on = clock.local_date(now)
     if not open_ones:
         return None
     names = sorted({h.provision.product_label for h in open_ones})

@@ -158,7 +158,7 @@ def upgrade():
     sa.Column('case_id', sa.Integer(), nullable=True),
     sa.Column('started_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('started_by_id', sa.Integer(), nullable=True),
-    sa.Column('decided_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('decided_on', sa.Date(), nullable=True),
     sa.CheckConstraint('started_at IS NULL OR case_id IS NOT NULL', name=op.f('ck_herindicaties_started_has_case')),
     sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_herindicaties_case_id_cases')),
     sa.ForeignKeyConstraint(['municipality_id'], ['municipalities.id'], name=op.f('fk_herindicaties_municipality_id_municipalities')),
