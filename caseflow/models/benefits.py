@@ -6,6 +6,7 @@ of the capacity to work) is a dated mutation appended to its history, never an o
 held on any day can be read back from the mutations up to that day.
 """
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -35,7 +36,7 @@ MUTATION_KINDS = {
 }
 
 
-def _in(values: dict[str, object]) -> str:
+def _in(values: Mapping[str, object]) -> str:
     return ", ".join(f"'{v}'" for v in values)
 
 

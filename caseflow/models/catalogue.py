@@ -6,6 +6,7 @@ The catalogue is data the beheerder keeps; a decision copies what it granted fro
 edit of the catalogue does not change a decision already taken.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -50,7 +51,7 @@ HOURS_PER_WEEK = "uur_per_week"
 FORMS = {"zin": "Zorg in natura", "pgb": "Persoonsgebonden budget (pgb)"}
 
 
-def _in(values: dict[str, object]) -> str:
+def _in(values: Mapping[str, object]) -> str:
     return ", ".join(f"'{v}'" for v in values)
 
 

@@ -6,6 +6,7 @@ copies what was granted: product, form, provider, scope in the product's unit, s
 was decided never changes; ending earlier is a dated, reasoned change appended to its history.
 """
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -32,7 +33,7 @@ PROVISION_END_REASONS = {
 }
 
 
-def _in(values: dict[str, object]) -> str:
+def _in(values: Mapping[str, object]) -> str:
     return ", ".join(f"'{v}'" for v in values)
 
 

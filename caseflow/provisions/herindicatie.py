@@ -48,7 +48,7 @@ def horizons(today: date) -> tuple[dict[int, date], date]:
     return {mid: today + timedelta(weeks=weeks) for mid, weeks in rows}, default
 
 
-def _candidates(today: date) -> sa.Select[Any]:
+def _candidates(today: date) -> sa.Select[*tuple[Any, ...]]:
     own, default = horizons(today)
     horizon: Any = (
         sa.case(own, value=Provision.municipality_id, else_=default) if own else sa.literal(default)

@@ -11,6 +11,7 @@ neither listed nor counted.
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -65,10 +66,8 @@ class Stacking:
         return amount_text(self.wmo_hours)
 
 
-def _running(
-    column: sa.ColumnElement[date], end: sa.ColumnElement[date | None], day: date
-) -> sa.ColumnElement[bool]:
-    return sa.and_(column <= day, sa.or_(end.is_(None), end >= day))
+def _running(start: Any, end: Any, day: date) -> sa.ColumnElement[bool]:
+    return sa.and_(start <= day, sa.or_(end.is_(None), end >= day))
 
 
 def stacking_for(person: Person, today: date) -> Stacking:
