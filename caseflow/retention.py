@@ -67,7 +67,10 @@ def destroy_from(case: Case, closed_on: date) -> date | None:
     workflow = registry().get(case.case_type)
     retention = workflow.retention
     writes = workflow.provisions is not None or workflow.benefit is not None
-    ends = granted_ends(case.id) if writes else []
+    # The effects flushed what they granted; flushing the closing case here would write its row
+    # twice in one step.
+    with db.session.no_autoflush:
+        ends = granted_ends(case.id) if writes else []
     if retention is None or any(end is None for end in ends):
         return None
     return anniversary_after(max([closed_on, *(e for e in ends if e is not None)]), retention.years)
