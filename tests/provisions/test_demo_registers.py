@@ -1,6 +1,7 @@
 """The demo's registers: provisions and benefits decided through the engine over four years, with
 realistic durations and some ending soon, and Maastricht's plan to compare them with."""
 
+from dataclasses import replace
 from datetime import timedelta
 
 import sqlalchemy as sa
@@ -14,6 +15,8 @@ from caseflow.models import Benefit, CaseEvent, Municipality, Norm, Provision
 from caseflow.reports.filters import ReportFilter
 from caseflow.reports.norms import compare
 from caseflow.reports.periods import Period
+from caseflow.reports.registry import indicator
+from tests.reports.helpers import assert_drill_downs_match
 
 
 def test_every_demo_provision_and_benefit_came_from_a_decision_through_the_engine(
@@ -55,3 +58,14 @@ def test_every_demo_provision_and_benefit_came_from_a_decision_through_the_engin
         planned["voorzieningen_hbh"].actual and planned["voorzieningen_hbh"].deviation is not None
     )
     assert planned["preventiequote"].norm_value == 40.0
+    # The MER figures of the demo's Maastricht, this year and per year over four, each open a
+    # list of exactly that many provisions or benefits.
+    four_years = Period.custom(today.replace(year=today.year - 3, month=1, day=1), today)
+    for code in ("voorzieningen_hbh", "uitkeringen", "uitkeringen_verloop"):
+        assert_drill_downs_match(indicator(code).run(report))
+        per_year = indicator(code).run(replace(report, period=four_years), ["jaar"])
+        assert per_year.rows
+        assert_drill_downs_match(per_year)
+    assert indicator("voorzieningen_hbh").run(report).total.values["lopend"] == (
+        planned["voorzieningen_hbh"].actual
+    )
