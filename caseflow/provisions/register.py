@@ -62,13 +62,16 @@ def provisions_of_decision(step: Step) -> dict[str, Any]:
         raise InvalidData(
             {PRODUCTS_FIELD: "Een voorziening hoort bij een inwoner; deze zaak heeft er geen."}
         )
-    checked = _check_rows(step.case, workflow.domain, rows)
-    provisions = [_provision(step, grant) for grant in checked]
-    db.session.add_all(provisions)
-    db.session.flush()
-    report: dict[str, Any] = {PRODUCTS_FIELD: [entry(p) for p in provisions]} if provisions else {}
-    if answered := _answer_herindicatie(step.case, step.now):
-        report["herindicatie"] = answered
+    # Reading the catalogue must not write the closing case ahead of the step's one flush.
+    with db.session.no_autoflush:
+        checked = _check_rows(step.case, workflow.domain, rows)
+        answered = _answer_herindicatie(step.case, step.now)
+    report: dict[str, Any] = {"herindicatie": answered} if answered else {}
+    if checked:
+        provisions = [_provision(step, grant) for grant in checked]
+        db.session.add_all(provisions)
+        db.session.flush()  # their ids go into the decision's event
+        report[PRODUCTS_FIELD] = [entry(p) for p in provisions]
     return report
 
 
