@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection, Engine
 from werkzeug.security import generate_password_hash
 
 from benchmarks.common import Preset, dialect_of, make_app, migrate_schema, recreate_database
+from benchmarks.registers import REGISTER_TABLES, Registers
 from benchmarks.simulate import DueDates, Ids, Row, SimCase, Staff, Tables, Walker
 from caseflow import clock
 from caseflow.deadlines.app_calendar import holiday_calendar
@@ -32,7 +33,7 @@ from caseflow.workflow.registry import registry
 from caseflow.workflow.schema import Workflow
 
 BENCH_PASSWORD = "caseflow-bench"
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 ROOTS_PER_CHUNK = 1000
 MORE_MUNICIPALITIES = [
     "Heerlen",
@@ -79,6 +80,7 @@ TABLE_ORDER = (
     "plan_members",
     "plan_goals",
     "plan_actions",
+    *REGISTER_TABLES,
 )
 META_TABLE = sa.Table(
     "bench_meta",
@@ -168,6 +170,9 @@ def _fill(app: Flask, preset: Preset, seed: int, quiet: bool) -> Generated:
 
         walker = Walker(rng, ids, DueDates(holiday_calendar()), org.staff, route, local, tables)
         walker.registry = dict(workflows)
+        registers = Registers(rng, ids, tables, end)
+        registers.catalogue(conn, [p.municipality_id for p in org.places])
+        walker.decisions = registers.decide
         names = [n for n in CASE_MIX if n in workflows]
         weights = [CASE_MIX[n] for n in names]
         first = end - timedelta(days=preset.history_days)

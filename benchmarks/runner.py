@@ -33,6 +33,7 @@ BUDGETS: dict[str, tuple[str, Callable[[float], bool]]] = {
     "worklist_p95_ms": ("p95 < 50 ms", lambda v: v < 50),
     "dashboard_p95_ms": ("p95 < 500 ms", lambda v: v < 500),
     "tijdigheid_p95_ms": ("p95 < 500 ms", lambda v: v < 500),
+    "stands_p95_ms": ("p95 < 500 ms", lambda v: v < 500),
     "deadline_scan_seconds": ("full scan < 10 s", lambda v: v < 10),
     "deadline_scan_peak_mb": ("peak < 300 MB", lambda v: v < 300),
 }
@@ -162,6 +163,10 @@ def run_all(
             "tijdigheid",
             lambda: reads.tijdigheid(app, who, limits.report_count, limits.report_seconds),
         )
+        scenarios["stands"] = _guard(
+            "stands",
+            lambda: reads.register_stands(app, who, limits.report_count, limits.report_seconds),
+        )
         _report_rows(table, scenarios)
     if want("scan"):
         scenarios["deadline_scan"] = _guard("scan", lambda: scan.deadline_scan(app))
@@ -194,6 +199,7 @@ def run_all(
         "worklist_p95_ms",
         "dashboard_p95_ms",
         "tijdigheid_p95_ms",
+        "stands_p95_ms",
         "deadline_scan_seconds",
         "deadline_scan_peak_mb",
     ):
@@ -261,6 +267,21 @@ def _report_rows(table: Table, s: dict[str, Any]) -> None:
         table.row("  tijdigheid (all time)", _describe(t["municipalities_all_time"], pattern))
     else:
         table.row("tijdigheid", _describe(t, ""))
+    stands = s.get("stands", {})
+    if "provisions_per_kind" in stands:
+        pattern = "p50 {p50_ms} ms, p95 {p95_ms} ms ({counted} running)"
+        for key, label in STAND_ROWS:
+            table.row(label, _describe(stands[key], pattern))
+    elif stands:
+        table.row("stands", _describe(stands, ""))
+
+
+STAND_ROWS = (
+    ("provisions_per_kind", "stand: provisions per kind"),
+    ("benefits_per_scheme", "stand: benefits per scheme"),
+    ("household_help_per_year", "stand: hbh on 31-12, 4 years"),
+    ("provisions_per_kind_everywhere", "  stand: provisions, all places"),
+)
 
 
 def _scan_rows(table: Table, s: dict[str, Any]) -> None:
@@ -314,6 +335,14 @@ def _summary(database: str, preset: Preset, s: dict[str, Any]) -> dict[str, Any]
         "dashboard_p95_ms": _get(s, "dashboard", "p95_ms"),
         "tijdigheid_p95_ms": max((t for t in tijdigheid if t is not None), default=None),
         "tijdigheid_all_time_p95_ms": _get(s, "tijdigheid", "municipalities_all_time", "p95_ms"),
+        "stands_p95_ms": max(
+            (
+                value
+                for key, _ in STAND_ROWS
+                if (value := _get(s, "stands", key, "p95_ms")) is not None
+            ),
+            default=None,
+        ),
         "deadline_scan_seconds": _get(s, "deadline_scan", "full_seconds"),
         "deadline_scan_next_day_seconds": _get(s, "deadline_scan", "next_day_seconds"),
         "deadline_scan_peak_mb": _get(s, "deadline_scan", "peak_python_mb"),
@@ -370,6 +399,7 @@ TABLE_ROWS = (
     ("tijdigheid_p50_ms", "tijdigheid p50 ms (month, region)"),
     ("tijdigheid_p95_ms", "tijdigheid p95 ms (month)"),
     ("tijdigheid_all_time_p95_ms", "tijdigheid p95 ms (all time)"),
+    ("stands_p95_ms", "register stands p95 ms (reference dates)"),
     ("deadline_scan_seconds", "deadline scan, full, s"),
     ("deadline_scan_next_day_seconds", "deadline scan, next day, s"),
     ("deadline_scan_peak_mb", "deadline scan peak MB"),

@@ -18,6 +18,7 @@ from typing import Any
 from caseflow import clock
 from caseflow.deadlines import HolidayCalendar, TermSpec, legal_due_date
 from caseflow.models import DeadlineStatus
+from caseflow.retention import anniversary_after
 from caseflow.workflow.deadline_rules import (
     counted_suspensions,
     deadline_moves,
@@ -103,6 +104,9 @@ class SimCase:
     director: Row | None = None
     has_extension: bool = False
     taken: dict[str, int] = field(default_factory=dict)
+    # The last days of the provisions and benefits its decision granted (None: open-ended).
+    granted_ends: list[date | None] = field(default_factory=list)
+    destroy_from: date | None = None
 
     @property
     def closed(self) -> bool:
@@ -177,6 +181,8 @@ class Walker:
         self.local = local
         self.tables = tables
         self.registry: dict[str, Workflow] = {}
+        # What a decision's effects write (benchmarks.registers); returns what its event records.
+        self.decisions: Callable[[SimCase, TransitionDef, Row, datetime], Row] | None = None
         self.skipped_guards: set[str] = set()
         self.guards: dict[str, Callable[[SimCase, TransitionDef], bool]] = {
             "heeft_behandelaar": lambda c, t: c.assignee_id is not None,
@@ -385,6 +391,11 @@ class Walker:
             case.plan["ended_at"] = moment - timedelta(minutes=1)
         from_state = case.state
         case.taken[transition.trigger] = case.taken.get(transition.trigger, 0) + 1
+        recorded = (
+            self.decisions(case, transition, data, moment)
+            if self.decisions is not None and transition.effects
+            else {}
+        )
         self._event(
             case,
             transition.trigger,
@@ -393,7 +404,7 @@ class Walker:
             actor_id,
             moment,
             data.get("reden"),
-            to_json(data),
+            to_json(data) | recorded,
         )
         case.state = transition.dest
         if from_state != transition.dest:
@@ -404,6 +415,7 @@ class Walker:
         if dest.final:
             case.closed_at = moment
             case.result = data.get("resultaat") or transition.dest
+            case.destroy_from = _destroy_from(case, moment)
             if case.director is not None:
                 case.director["ended_at"] = moment
                 case.director["ended_by_id"] = actor_id
@@ -442,7 +454,8 @@ class Walker:
         today = clock.local_date(moment)
         data: Row = {}
         for name in (*transition.requires, *transition.optional):
-            if name not in transition.requires and rng.random() < 0.5:
+            needed = transition.requires_for.get(str(data.get("resultaat")), ())
+            if name not in transition.requires and name not in needed and rng.random() < 0.5:
                 continue
             definition = field_def(workflow.fields, name, dest)
             if name == "weken":
@@ -464,6 +477,8 @@ class Walker:
                 data[name] = rng.randint(low, high)
             elif definition.type == "choice":
                 data[name] = rng.choice(sorted(definition.options))
+            elif definition.type == "rows":
+                continue  # a decision's products: the decisions hook writes and records them
             else:
                 data[name] = True  # a bool records that something was done
         return data
@@ -538,6 +553,7 @@ class Walker:
                 "state_entered_at": case.state_entered_at,
                 "last_event_at": case.last_event_at,
                 "version": case.version,
+                "destroy_from": case.destroy_from,
             },
         )
         for d in case.deadlines:
@@ -727,3 +743,12 @@ def _recorded(case: SimCase, key: str) -> bool:
 
 def _requires_recorded(case: SimCase, transition: TransitionDef) -> bool:
     return any(name in case.recorded for name in transition.requires if name != "reden")
+
+
+def _destroy_from(case: SimCase, closed: datetime) -> date | None:
+    """As caseflow.retention.destroy_from: from the close, or the end of what it granted."""
+    retention = case.workflow.retention
+    if retention is None or any(end is None for end in case.granted_ends):
+        return None
+    ends = [e for e in case.granted_ends if e is not None]
+    return anniversary_after(max([clock.local_date(closed), *ends]), retention.years)

@@ -20,6 +20,8 @@ from caseflow.access_log import record
 from caseflow.documents.pending import remove_after_commit
 from caseflow.extensions import db
 from caseflow.models import (
+    Benefit,
+    BenefitMutation,
     BudgetSpending,
     Case,
     CaseEvent,
@@ -46,6 +48,8 @@ from caseflow.models import (
     PlanEvaluation,
     PlanGoal,
     PlanVersion,
+    Provision,
+    ProvisionChange,
     Suspension,
     User,
 )
@@ -145,6 +149,13 @@ def _wipe_case_rows(case_id: int) -> None:
     _blank(Letter, Letter.case_id == case_id)
     _destroy_documents(case_id)
     _wipe_cocreation(plan_ids)
+    # What the decision granted stays in the register, counted, without whom it was for.
+    provision_ids = sa.select(Provision.id).where(Provision.case_id == case_id)
+    _blank(Provision, Provision.case_id == case_id, person_id=None)
+    _blank(ProvisionChange, ProvisionChange.provision_id.in_(provision_ids))
+    benefit_ids = sa.select(Benefit.id).where(Benefit.case_id == case_id)
+    _blank(Benefit, Benefit.case_id == case_id, person_id=None, household_id=None)
+    _blank(BenefitMutation, BenefitMutation.benefit_id.in_(benefit_ids))
 
 
 def _destroy_documents(case_id: int) -> None:

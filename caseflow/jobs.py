@@ -21,6 +21,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from caseflow import clock, unit_of_work
+from caseflow.provisions.herindicatie import herindicatie_scan
 from caseflow.retention import retention_scan
 from caseflow.safety import expire_flags
 from caseflow.signals import scan_deadlines, scan_plan_reminders, send_pending_mail, take_snapshot
@@ -84,6 +85,12 @@ def scheduled_jobs(config: Mapping[str, Any]) -> tuple[Job, ...]:
             "Werkvoorraad per team en gemeente vastleggen",
             take_snapshot,
             daily_at=time.fromisoformat(str(config.get("SNAPSHOT_AT", "06:00"))),
+        ),
+        Job(
+            "herindicatie-scan",
+            "Voorzieningen die binnenkort eindigen signaleren voor herindicatie",
+            herindicatie_scan,
+            daily_at=time.fromisoformat(str(config.get("HERINDICATIE_SCAN_AT", "06:15"))),
         ),
         Job(
             "retention-list",
@@ -181,7 +188,8 @@ def scheduler_command() -> None:
     scheduler = build_scheduler(app)
     signal.signal(signal.SIGTERM, lambda *_: scheduler.shutdown(wait=False))
     click.echo(
-        "Planner gestart (termijnen, gezinsplannen, werkvoorraad, bewaartermijnen, mail); "
+        "Planner gestart (termijnen, gezinsplannen, werkvoorraad, herindicaties, "
+        "bewaartermijnen, mail); "
         "stoppen met Ctrl+C."
     )
     try:

@@ -166,6 +166,20 @@ WORK_FOR_PARTNER = _permission(
     Role.PARTNER,
 )
 
+MANAGE_CATALOGUE = _permission(
+    "productcatalogus_beheren",
+    "De productcatalogus, de aanbieders en per gemeente de termijn voor herindicatie en de "
+    "grenzen voor stapeling beheren",
+    Role.BEHEERDER,
+)
+CHANGE_REGISTERS = _permission(
+    "voorzieningen_en_uitkeringen_wijzigen",
+    "Een herindicatie starten, een voorziening eerder beëindigen, een uitkering muteren of "
+    "beëindigen (altijd gedateerd en met een reden)",
+    Role.CONSULENT,
+    Role.TEAMMANAGER,
+)
+
 
 def permissions_of(roles: frozenset[str]) -> list[Permission]:
     return [p for p in ALL if not p.roles.isdisjoint(roles)]

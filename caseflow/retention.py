@@ -2,8 +2,13 @@
 
 A case is due for destruction when its workflow has a `retention` and the full number of years has
 passed since the (Amsterdam) day it closed: closed on 5 March 2019 and kept 7 years, it is due from
-6 March 2026. The list is one SQL query; the daily job only counts it, destruction is a decision of
-the privacy officer (caseflow.destruction).
+6 March 2026. A decision that granted provisions or a benefit is kept from the day the last of them
+ends, when that is later: the file is needed while what it granted runs. The engine stores that
+first day on the case when it closes (`destroy_from`), and again when the last thing it granted
+ends, so a later change of the workflow's period does not reclassify files already closed; cases
+closed before that date was stored follow their workflow as it is now. The list is one SQL query;
+the daily job only counts it, destruction is a decision of the privacy officer
+(caseflow.destruction).
 """
 
 from dataclasses import dataclass
@@ -16,7 +21,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from caseflow import clock
 from caseflow.extensions import db
-from caseflow.models import Case, Municipality
+from caseflow.models import Benefit, Case, Municipality, Provision
 from caseflow.workflow.registry import registry
 
 
@@ -38,15 +43,58 @@ def cutoffs(today: date | None = None) -> dict[str, datetime]:
     }
 
 
+def anniversary_after(day: date, years: int) -> date:
+    """The day after the same calendar day `years` later (29 February: 1 March)."""
+    try:
+        return day.replace(year=day.year + years) + timedelta(days=1)
+    except ValueError:  # 29 February; the anniversary is 28 February
+        return date(day.year + years, 3, 1)
+
+
+def granted_ends(case_id: int) -> list[date | None]:
+    """The last days of the provisions and benefits `case` granted (None: still open-ended)."""
+    ends = sa.union_all(
+        sa.select(Provision.end_date.label("end")).where(Provision.case_id == case_id),
+        sa.select(Benefit.end_date.label("end")).where(Benefit.case_id == case_id),
+    ).subquery()
+    return list(db.session.scalars(sa.select(ends.c.end)))
+
+
+def destroy_from(case: Case, closed_on: date) -> date | None:
+    """The first day the closed `case` may be destroyed: counted from the day it closed, or from
+    the end of the last provision or benefit it granted when that is later. None for a type kept
+    for ever, and while something it granted runs without an end."""
+    workflow = registry().get(case.case_type)
+    retention = workflow.retention
+    writes = workflow.provisions is not None or workflow.benefit is not None
+    # The effects flushed what they granted; flushing the closing case here would write its row
+    # twice in one step.
+    with db.session.no_autoflush:
+        ends = granted_ends(case.id) if writes else []
+    if retention is None or any(end is None for end in ends):
+        return None
+    return anniversary_after(max([closed_on, *(e for e in ends if e is not None)]), retention.years)
+
+
+def _granted_something() -> ColumnElement[bool]:
+    return sa.or_(
+        sa.select(Provision.id).where(Provision.case_id == Case.id).exists(),
+        sa.select(Benefit.id).where(Benefit.case_id == Case.id).exists(),
+    )
+
+
 def due_clause(today: date | None = None) -> ColumnElement[bool]:
-    """A WHERE clause: closed, not yet destroyed, and past the retention of its case type."""
+    """A WHERE clause: closed, not yet destroyed, and past its stored first day of destruction,
+    or, closed before that day was stored, past the retention of its case type."""
+    today = today or clock.today()
     per_type = [
         sa.and_(Case.case_type == name, Case.closed_at < cutoff)
         for name, cutoff in sorted(cutoffs(today).items())
     ]
-    if not per_type:
-        return sa.false()
-    return sa.and_(Case.destroyed_at.is_(None), Case.closed_at.is_not(None), sa.or_(*per_type))
+    stored = sa.and_(Case.destroy_from.is_not(None), Case.destroy_from <= today)
+    unstored = sa.and_(Case.destroy_from.is_(None), sa.or_(*per_type), ~_granted_something())
+    due = sa.or_(stored, unstored) if per_type else stored
+    return sa.and_(Case.destroyed_at.is_(None), Case.closed_at.is_not(None), due)
 
 
 def is_due(case: Case, today: date | None = None) -> bool:
@@ -57,15 +105,14 @@ def is_due(case: Case, today: date | None = None) -> bool:
 
 
 def due_since(case: Case) -> date | None:
-    """The first day `case` could be destroyed, or None when its type is kept for ever."""
+    """The first day `case` could be destroyed, or None when its type is kept for ever or what
+    it granted still runs."""
+    if case.destroy_from is not None or case.closed_at is None:
+        return case.destroy_from
     retention = registry().get(case.case_type).retention
-    if retention is None or case.closed_at is None:
+    if retention is None or granted_ends(case.id):
         return None
-    closed = clock.local_date(case.closed_at)
-    try:
-        return closed.replace(year=closed.year + retention.years) + timedelta(days=1)
-    except ValueError:  # closed on 29 February; the anniversary is 28 February
-        return date(closed.year + retention.years, 3, 1)
+    return anniversary_after(clock.local_date(case.closed_at), retention.years)
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,19 @@ from datetime import date
 from itertools import count
 from typing import Any
 
+import sqlalchemy as sa
 from werkzeug.security import generate_password_hash
 
+from caseflow import clock
 from caseflow.extensions import db
 from caseflow.models import (
     Area,
+    Case,
     Municipality,
     Person,
     PostcodeRange,
+    Product,
+    Provider,
     Role,
     ServiceOrganisation,
     Team,
@@ -19,12 +24,17 @@ from caseflow.models import (
     User,
     UserRole,
 )
+from caseflow.workflow.registry import registry
 
 _numbers = count(1)
 # Hashing is deliberately slow; tests share one hash.
 PASSWORD = "geheim-wachtwoord"
-# What a Wmo decision that grants records: the wmo_aanvraag asks for it with a granting result.
-WMO_GRANT = {"voorziening": "woonvoorziening", "omvang": "1 traplift", "ingangsdatum": "2026-04-01"}
+# The product a test decision grants when it does not say: one per domain that grants products.
+STANDARD_PRODUCTS = {
+    "wmo": ("WA01", "Traplift", "woningaanpassing", "stuks"),
+    "jeugd": ("JA01", "Ambulante jeugdhulp", "jeugdhulp_ambulant", "uur_per_week"),
+}
+STANDARD_PROVIDER = "Zorggroep Heuvelland"
 _PASSWORD_HASH = generate_password_hash(PASSWORD)
 
 
@@ -120,3 +130,71 @@ class Factory:
         db.session.add(person)
         db.session.commit()
         return person
+
+
+def provider(name: str = STANDARD_PROVIDER) -> Provider:
+    found = db.session.scalar(sa.select(Provider).where(Provider.name == name))
+    if found is None:
+        found = Provider(name=name)
+        db.session.add(found)
+        db.session.flush()
+    return found
+
+
+def product(
+    municipality: Municipality,
+    code: str,
+    label: str,
+    kind: str,
+    unit: str = "uur_per_week",
+    *,
+    providers: list[Provider] | None = None,
+    pgb: bool = True,
+) -> Product:
+    """A catalogue product of `municipality` (the same code twice gives the same product)."""
+    found = db.session.scalar(
+        sa.select(Product).where(Product.municipality_id == municipality.id, Product.code == code)
+    )
+    if found is not None:
+        return found
+    made = Product(
+        municipality=municipality,
+        code=code,
+        label=label,
+        kind=kind,
+        unit=unit,
+        allows_pgb=pgb,
+        providers=providers if providers is not None else [provider()],
+    )
+    db.session.add(made)
+    db.session.commit()
+    return made
+
+
+def grant_row(item: Product, amount: str = "1", **given: str) -> dict[str, str]:
+    """One product row as the decision page sends it: in natura by its first provider, from
+    today, ending today unless said otherwise (a one-off, so retention counts from the close)."""
+    today = clock.today().isoformat()
+    return {
+        "product": str(item.id),
+        "vorm": "zin",
+        "aanbieder": str(item.providers[0].id),
+        "omvang": amount,
+        "ingangsdatum": today,
+        "einddatum": today,
+    } | given
+
+
+def granted(case: Case, result: str = "toegekend") -> dict[str, Any]:
+    """What a decision of `case` with `result` needs beside result and reasons: when it grants,
+    for a Wmo or Jeugd decision one product of the standard catalogue, for a benefit its start;
+    else nothing."""
+    workflow = registry().get(case.case_type)
+    if workflow.provisions is not None and result in workflow.provisions.grants:
+        code, label, kind, unit = STANDARD_PRODUCTS[workflow.domain]
+        rows = [grant_row(product(case.municipality, code, label, kind, unit))]
+        partly = {"niet_toegekend": "De rest past in het voorliggend veld."}
+        return {"producten": rows} | (partly if result == "deels_toegekend" else {})
+    if workflow.benefit is not None and result in workflow.benefit.grants:
+        return {"ingangsdatum": clock.today().isoformat(), "arbeidsvermogen": "volledig"}
+    return {}

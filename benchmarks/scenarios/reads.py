@@ -130,9 +130,10 @@ def tijdigheid(app: Flask, who: Who, count: int, seconds: float) -> dict[str, An
 
 def _tijdigheid(who: Who, count: int, seconds: float) -> dict[str, Any]:
     try:
-        from caseflow.reports.filters import ReportFilter, scope_for
+        from caseflow.reports.filters import ReportFilter
         from caseflow.reports.periods import Period
         from caseflow.reports.registry import indicator
+        from caseflow.scope.reports import scope_for
     except ImportError as exc:
         return {"skipped": f"caseflow.reports is not importable yet ({exc})"}
     manager = db.session.get(User, who.manager_id)
@@ -162,6 +163,51 @@ def _tijdigheid(who: Who, count: int, seconds: float) -> dict[str, Any]:
             "deadlines_counted": sum(
                 int(v or 0) for k, v in outcome.total.values.items() if k != "percentage_tijdig"
             ),
+            **latency_summary(watch.samples),
+        }
+    return results
+
+
+def register_stands(app: Flask, who: Who, count: int, seconds: float) -> dict[str, Any]:
+    """The registers' counts on a reference date, as the MER table and the municipal report ask
+    them: provisions per kind today, benefits per scheme today, and the year-end stand of hulp
+    bij het huishouden over four years; for the manager's region and for every municipality."""
+    with app.app_context():
+        return _register_stands(who, count, seconds)
+
+
+def _register_stands(who: Who, count: int, seconds: float) -> dict[str, Any]:
+    from datetime import date
+
+    from caseflow.reports.filters import ReportFilter
+    from caseflow.reports.periods import Period
+    from caseflow.reports.registry import indicator
+
+    manager = db.session.get(User, who.manager_id)
+    assert manager is not None
+    today = clock.today()
+    year = Period.custom(date(today.year, 1, 1), today)
+    four_years = Period.custom(date(today.year - 3, 1, 1), today)
+    region = tuple(m.id for m in manager.municipalities)
+    results: dict[str, Any] = {"method": "caseflow.reports indicator(...).run, reference dates"}
+    for label, code, period, group, places in (
+        ("provisions_per_kind", "voorzieningen", year, [], region),
+        ("benefits_per_scheme", "uitkeringen", year, ["zaaktype"], region),
+        ("household_help_per_year", "voorzieningen_hbh", four_years, ["jaar"], region),
+        ("provisions_per_kind_everywhere", "voorzieningen", year, ["gemeente"], None),
+    ):
+        report = indicator(code)
+        report_filter = ReportFilter(today=today, period=period, municipality_ids=places)
+        watch = Stopwatch(count, seconds)
+        while watch.running():
+            with watch.sample():
+                outcome = report.run(report_filter, group)
+            db.session.rollback()
+        results[label] = {
+            "indicator": code,
+            "period": period.label,
+            "group_by": group,
+            "counted": outcome.total.values["lopend"],
             **latency_summary(watch.samples),
         }
     return results

@@ -7,6 +7,7 @@ from typing import Any
 
 from caseflow import clock
 from caseflow.bsn import random_bsn
+from caseflow.demo.catalogue import fill_grant
 from caseflow.demo.organisation import WMO_JEUGD_MUNICIPALITIES, DemoOrganisation
 from caseflow.extensions import db
 from caseflow.models import (
@@ -217,7 +218,7 @@ def _step(case: Case, demo: DemoOrganisation, rng: random.Random) -> None:
     actor, option = rng.choices(choices, weights)[0]
     # A refusal (say, an extension beyond its maximum) means the demo simply takes no step.
     with contextlib.suppress(WorkflowError):
-        fire(case, option.trigger, actor, _fill(option.fields, rng))
+        fire(case, option.trigger, actor, fill_grant(case, _fill(option.fields, rng), rng))
 
 
 def _fill(fields: tuple[FieldDef, ...], rng: random.Random) -> dict[str, Any]:
@@ -227,6 +228,8 @@ def _fill(fields: tuple[FieldDef, ...], rng: random.Random) -> dict[str, Any]:
             data[field.name] = FILLER_TEXT
         elif field.type == "date":
             data[field.name] = clock.today() + timedelta(days=rng.randint(7, 21))
+        elif field.type == "rows":
+            data[field.name] = []  # a decision's products: fill_grant picks them
         elif field.type == "int":
             data[field.name] = max(field.minimum or 1, 1)
         elif field.type == "choice":

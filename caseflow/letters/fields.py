@@ -5,9 +5,8 @@ the decision and what was granted), kept with the letter as it was; and the case
 letter's date (the client, the municipality, the running term, the bezwaar date), read when the
 letter is previewed and frozen in its PDF when it is sent.
 
-`voorzieningen` is a list: one decision may grant several provisions. Today one row comes from
-the decision's own fields (voorziening, omvang, ingangsdatum, einddatum); a register of provisions
-can feed the same list.
+`voorzieningen` is a list: one decision may grant several provisions, one row per provision the
+decision wrote to the register.
 """
 
 from collections.abc import Mapping
@@ -15,12 +14,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import sqlalchemy as sa
+
 from caseflow import clock
 from caseflow.deadlines import TermSpec, legal_due_date
 from caseflow.deadlines.app_calendar import holiday_calendar
 from caseflow.deadlines.dutch_dates import MONTHS, plural
+from caseflow.extensions import db
 from caseflow.letters.letterheads import letterhead_for
-from caseflow.models import Case, DeadlineKind, DeadlineStatus, User
+from caseflow.models import Case, DeadlineKind, DeadlineStatus, Provision, User
+from caseflow.provisions.wording import amount_text
 from caseflow.workflow.deadline_effects import compute_due_date
 from caseflow.workflow.effects import Step
 
@@ -110,7 +113,7 @@ def drafted_fields(
 ) -> dict[str, Any]:
     """What the transition knows that the letter tells: kept with the letter as JSON."""
     data = step.data
-    fields: dict[str, Any] = {"voorzieningen": granted_provisions(data, workflow_fields)}
+    fields: dict[str, Any] = {"voorzieningen": granted_provisions(step)}
     if "hersteltermijn_tot" in data or step.transition.letter_suspends:
         fields["aanvulling"] = {
             "reden": str(data.get("reden") or ""),
@@ -134,21 +137,24 @@ def drafted_fields(
     return fields
 
 
-def granted_provisions(
-    data: Mapping[str, Any], workflow_fields: Mapping[str, Any]
-) -> list[dict[str, str]]:
-    """The provisions a decision grants, as letter rows; none when it grants nothing."""
-    if not data.get("voorziening"):
-        return []
-    kind = workflow_fields.get("voorziening")
-    options = getattr(kind, "options", {}) or {}
+def granted_provisions(step: Step) -> list[dict[str, str]]:
+    """The provisions this step's decision wrote to the register (create_provisions runs before
+    the letter is drafted), as letter rows; none when it grants nothing."""
+    granted = db.session.scalars(
+        sa.select(Provision)
+        .where(Provision.case_id == step.case.id, Provision.decided_at == step.now)
+        .order_by(Provision.id)
+    )
     return [
         {
-            "naam": options.get(str(data["voorziening"]), str(data["voorziening"])),
-            "omvang": str(data.get("omvang") or ""),
-            "ingangsdatum": _date_text(data.get("ingangsdatum")),
-            "einddatum": _date_text(data.get("einddatum")),
+            "naam": provision.product_label,
+            "omvang": f"{amount_text(provision.amount)} {provision.unit_label}, "
+            f"{provision.form_label.lower()}"
+            + (f" door {provision.provider.name}" if provision.provider else ""),
+            "ingangsdatum": long_date(provision.start_date),
+            "einddatum": long_date(provision.end_date) if provision.end_date else "",
         }
+        for provision in granted
     ]
 
 

@@ -3,7 +3,9 @@
 from caseflow.models.api import API_SCOPES, ApiApplication
 from caseflow.models.audit import AccessLog
 from caseflow.models.base import Base
+from caseflow.models.benefits import BENEFIT_END_REASONS, Benefit, BenefitMutation
 from caseflow.models.cases import CHANNELS, LIFE_DOMAINS, Case, CaseEvent, Intake, Note
+from caseflow.models.catalogue import CatalogueSettings, Product, Provider
 from caseflow.models.clients import Household, HouseholdMember, Person, Relation
 from caseflow.models.cohorts import BUDGET_KINDS, BudgetSpending, Cohort, CohortHousehold
 from caseflow.models.contacts import CONTACT_KINDS, ContactMoment
@@ -48,6 +50,12 @@ from caseflow.models.plans import (
     PlanScore,
     PlanVersion,
 )
+from caseflow.models.provisions import (
+    PROVISION_END_REASONS,
+    Herindicatie,
+    Provision,
+    ProvisionChange,
+)
 from caseflow.models.regie import HouseholdDirector, MeetingDecision, TeamMeeting
 from caseflow.models.rights import RIGHTS_ACTIONS, RightsChange
 from caseflow.models.security import INCIDENT_KINDS, Incident, LoginThrottle
@@ -56,6 +64,7 @@ from caseflow.models.signals import JobRun, MailOutbox, Signal, SignalKind, Work
 __all__ = [
     "ALL_CASE_TYPES",
     "API_SCOPES",
+    "BENEFIT_END_REASONS",
     "BUDGET_KINDS",
     "CHANNELS",
     "CONSENT_WAYS",
@@ -64,14 +73,18 @@ __all__ = [
     "LIFE_DOMAINS",
     "NETWORK_KINDS",
     "PARTNER_KINDS",
+    "PROVISION_END_REASONS",
     "RIGHTS_ACTIONS",
     "AccessLog",
     "ApiApplication",
     "Area",
     "Base",
+    "Benefit",
+    "BenefitMutation",
     "BudgetSpending",
     "Case",
     "CaseEvent",
+    "CatalogueSettings",
     "Cohort",
     "CohortHousehold",
     "ContactMoment",
@@ -80,6 +93,7 @@ __all__ = [
     "DeadlineStatus",
     "Document",
     "Extension",
+    "Herindicatie",
     "Household",
     "HouseholdDirector",
     "HouseholdMember",
@@ -112,6 +126,10 @@ __all__ = [
     "PlanScore",
     "PlanVersion",
     "PostcodeRange",
+    "Product",
+    "Provider",
+    "Provision",
+    "ProvisionChange",
     "Relation",
     "RightsChange",
     "Role",

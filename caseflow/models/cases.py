@@ -116,6 +116,10 @@ class Case(Base):
     # The checksum of the workflow file the case started under (Workflow.version); empty for
     # cases opened before definitions were versioned.
     definition_version: Mapped[str | None] = mapped_column(sa.String(16))
+    # The first day the closed file may be destroyed, stored when it closes (and when the last
+    # provision or benefit it granted ends), so a later change of a workflow's retention does not
+    # reclassify files already closed. Empty while a granted provision or benefit still runs.
+    destroy_from: Mapped[date | None] = mapped_column(index=True)
     version: Mapped[int] = mapped_column(default=1)
 
     municipality: Mapped[Municipality] = relationship()

@@ -147,6 +147,17 @@ def build(
         ),
         _section("Toekenningen", "toekenning", f, ["zaaktype"], ["percentage_toegekend"]),
         _section("Bezwaren", "bezwaren_gegrond", f, ["zaaktype"]),
+        # After the decision: the registers (caseflow.reports.provisions and .benefits).
+        _section(
+            "Lopende voorzieningen per soort",
+            "voorzieningen",
+            f,
+            [],
+            ["lopend"],
+            "Stand op de laatste dag van de periode.",
+        ),
+        _section("Uitkeringen", "uitkeringen", f, ["zaaktype"], note="Stand op de laatste dag."),
+        _section("Instroom en uitstroom uitkeringen", "uitkeringen_verloop", f, ["zaaktype"]),
     ]
     trends: list[TrendBlock] = []
     if four_monthly:

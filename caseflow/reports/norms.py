@@ -28,6 +28,61 @@ class NormTarget:
     measure: str
     unit: str
     better: str | None  # "hoger" or "lager" when more or less is good; None for plain plans
+    # A count on a reference date (running provisions, benefits): never taken pro rata.
+    stock: bool = False
+
+
+# What the MER dashboard and the service agreements set against a plan or norm after the
+# decision: running provisions and benefits as ramingen, outflow to work and the preventiequote
+# as norms (caseflow.reports.provisions and caseflow.reports.benefits).
+REGISTER_TARGETS = (
+    NormTarget(
+        "voorzieningen_hbh",
+        "Lopende voorzieningen hulp bij het huishouden (stand)",
+        "voorzieningen_hbh",
+        "lopend",
+        "aantal",
+        None,
+        stock=True,
+    ),
+    NormTarget(
+        "voorzieningen_begeleiding",
+        "Lopende voorzieningen begeleiding (stand)",
+        "voorzieningen_begeleiding",
+        "lopend",
+        "aantal",
+        None,
+        stock=True,
+    ),
+    NormTarget(
+        "uitkeringen",
+        "Uitkeringen (uitkeringseenheden, stand)",
+        "uitkeringen",
+        "lopend",
+        "aantal",
+        None,
+        stock=True,
+    ),
+    NormTarget(
+        "uitstroom_uitkeringen",
+        "Uitstroom uitkeringen",
+        "uitkeringen_verloop",
+        "uitstroom",
+        "aantal",
+        None,
+    ),
+    NormTarget(
+        "uitstroom_werk",
+        "Uitstroom naar werk (% van de uitstroom)",
+        "uitkeringen_verloop",
+        "percentage_werk",
+        "procent",
+        "hoger",
+    ),
+    NormTarget(
+        "preventiequote", "Preventiequote (%)", "preventiequote", "percentage", "procent", "hoger"
+    ),
+)
 
 
 TARGETS: dict[str, NormTarget] = {
@@ -76,6 +131,7 @@ TARGETS: dict[str, NormTarget] = {
             "gemiddelde",
             "lager",
         ),
+        *REGISTER_TARGETS,
     )
 }
 
@@ -92,7 +148,7 @@ class Comparison:
 
     @property
     def pro_rata(self) -> bool:
-        return self.target.unit == "aantal" and self.share < 1.0
+        return self.target.unit == "aantal" and self.share < 1.0 and not self.target.stock
 
     @property
     def norm_value(self) -> float | None:

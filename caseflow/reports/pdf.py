@@ -72,7 +72,8 @@ class _Document(FPDF):
         self.ln(2)
 
     def chart(self, svg: str) -> None:
-        plain = _SVG_TEXT_ALTERNATIVES.sub("", svg)
+        # The chart's labels are drawn with the same Latin-1 fonts: a shortened label's "…" too.
+        plain = _text(_SVG_TEXT_ALTERNATIVES.sub("", svg))
         self.image(io.BytesIO(plain.encode("utf-8")), w=WIDTH_MM * 0.9)
         self.ln(2)
 

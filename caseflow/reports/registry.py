@@ -3,10 +3,23 @@
 from caseflow.reports.backlog import Werkvoorraad
 from caseflow.reports.backlog_trend import WerkvoorraadVerloop
 from caseflow.reports.base import Indicator
+from caseflow.reports.benefits import (
+    BenefitFlow,
+    PerThousandInhabitants,
+    Preventiequote,
+    RunningBenefits,
+)
 from caseflow.reports.flow import Doorstroom
 from caseflow.reports.handovers import Overdrachten
 from caseflow.reports.leadtime import Doorlooptijd, TijdPerStatus
 from caseflow.reports.outcomes import BezwarenGegrond, Toekenning
+from caseflow.reports.provisions import (
+    HerindicatiesOnTime,
+    ProvisionFlow,
+    RunningGuidance,
+    RunningHouseholdHelp,
+    RunningProvisions,
+)
 from caseflow.reports.timeliness import Tijdigheid
 
 INDICATORS: dict[str, Indicator] = {
@@ -21,6 +34,16 @@ INDICATORS: dict[str, Indicator] = {
         Overdrachten(),
         Toekenning(),
         BezwarenGegrond(),
+        # After the decision: the registers of provisions and benefits (caseflow.provisions).
+        RunningProvisions(),
+        RunningHouseholdHelp(),
+        RunningGuidance(),
+        ProvisionFlow(),
+        HerindicatiesOnTime(),
+        RunningBenefits(),
+        BenefitFlow(),
+        Preventiequote(),
+        PerThousandInhabitants(),
     )
 }
 

@@ -11,6 +11,7 @@ from caseflow.permissions import (
     ADMINISTER,
     HANDLE_CASES,
     LEAD_TEAMS,
+    MANAGE_CATALOGUE,
     MANAGE_PARTNERS,
     OVERSEE_RETENTION,
     READ_PROCESSING_LOG,
@@ -28,6 +29,7 @@ NAVIGATION = [
     ("worklist.team", "Teamwerkvoorraad", WORK_ON_CASES),
     ("intake.new", "Nieuwe hulpvraag", REGISTER_REQUESTS),
     ("signals.inbox", "Signalen", WORK_ON_CASES),
+    ("registers.herindicaties_page", "Herindicaties", WORK_ON_CASES),
     ("reports.dashboard", "Rapportages", READ_REPORTS),
     ("plan_effects.overview", "Effecten gezinsplannen", READ_REPORTS),
     ("plan_cohorts.index", "Cohorten", LEAD_TEAMS),
@@ -38,6 +40,7 @@ NAVIGATION = [
     ("requests.inbox_page", "Vragen aan mij", HANDLE_CASES),
     ("partners.home", "Acties van mijn organisatie", WORK_FOR_PARTNER),
     ("admin.areas_page", "Gebieden", ADMINISTER),
+    ("catalogue.page", "Productcatalogus", MANAGE_CATALOGUE),
     ("users.index", "Gebruikers", ADMINISTER),
     ("partner_admin.index", "Partners", MANAGE_PARTNERS),
     ("rights_review.report", "Herziening rechten", ADMINISTER),
@@ -129,9 +132,17 @@ def register_blueprints(app: Flask) -> None:
 
     for module in (users, rights_review, account):
         app.register_blueprint(module.bp)
-    from caseflow.web import documents, letter_admin, letters, themes
+    from caseflow.web import (
+        catalogue,
+        decisions,
+        documents,
+        letter_admin,
+        letters,
+        registers,
+        themes,
+    )
 
-    for module in (letters, documents, letter_admin, themes):
+    for module in (letters, documents, letter_admin, themes, decisions, registers, catalogue):
         app.register_blueprint(module.bp)
     account.init_password_gate(app)
     from caseflow.web.boundary import init_request_boundary

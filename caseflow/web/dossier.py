@@ -8,10 +8,12 @@ from flask.typing import ResponseReturnValue
 from flask_login import login_required
 
 from caseflow import clock
+from caseflow.domains import domain_label
 from caseflow.extensions import db
 from caseflow.incidents import register_incident
 from caseflow.models import INCIDENT_KINDS, Case, Incident, Person
 from caseflow.permissions import LEAD_TEAMS
+from caseflow.provisions.stacking import stacking_for
 from caseflow.safety import renew
 from caseflow.web.common import user
 from caseflow.web.forms import IncidentForm
@@ -95,4 +97,7 @@ def _render(
         may_renew_flag=person.safety_flag and user().may(LEAD_TEAMS),
         errors=errors,
         incident_kinds=INCIDENT_KINDS,
+        # Stapeling: what the person and household receive at once (caseflow.provisions).
+        stacking=stacking_for(person, clock.today()),
+        domain_label=domain_label,
     ), status

@@ -170,4 +170,9 @@ def _text(workflow: Workflow, event: CaseEvent, key: str, value: Any) -> str:
             return str(value)
     if definition.type == "bool":
         return "Ja" if value else "Nee"
+    if definition.type == "rows" and isinstance(value, list):
+        # A decision's products: each row carries its own words (caseflow.provisions.register).
+        return "; ".join(
+            str(r.get("omschrijving", r)) if isinstance(r, dict) else str(r) for r in value
+        )
     return str(value)

@@ -21,6 +21,7 @@ PAGES: dict[str, tuple[str, Callable[[Case], str]]] = {
         "de aanmelding bij het gebiedsteam",
         lambda case: url_for("triage.registration", case_id=case.id),
     ),
+    "besluit": ("het besluitformulier", lambda case: url_for("decisions.form", case_id=case.id)),
 }
 
 

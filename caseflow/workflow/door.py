@@ -3,7 +3,8 @@
 A case's state, result, team, handler and moments are what every worklist and report counts.
 The engine writes them together with the event that explains them; a write anywhere else
 would be a fact without its event. At flush time this module refuses such writes, and new
-cases that the engine did not open.
+cases that the engine did not open. The same holds for the registers a decision writes (a
+provision, a benefit): an entry made anywhere else would be a grant without its decision.
 """
 
 from collections.abc import Iterator
@@ -15,7 +16,9 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from caseflow.models.benefits import Benefit
 from caseflow.models.cases import Case
+from caseflow.models.provisions import Provision
 
 # Columns and the relationships that set them: the facts of a case the engine owns.
 GUARDED = (
@@ -63,6 +66,8 @@ def _refuse_writes_outside_the_engine(session: Session, context: Any, instances:
     for obj in session.new:
         if isinstance(obj, Case):
             raise DoorViolation("a case is opened by the workflow engine only (start_case)")
+        if isinstance(obj, Provision | Benefit):
+            raise DoorViolation("a provision or benefit is written by its decision only")
     for obj in session.dirty:
         if isinstance(obj, Case) and (names := _changed(obj)):
             raise DoorViolation(

@@ -118,3 +118,20 @@ def end_plan(step: Step) -> dict[str, Any] | None:
     plan.ended_at = step.now
     end_with_plan(plan.household, step.actor, _summary(step))
     return None
+
+
+@effect("create_provisions")
+def create_provisions(step: Step) -> dict[str, Any]:
+    """The granted products become provisions in the register, in the decision's transaction;
+    a result that grants nothing writes none (caseflow.provisions.register)."""
+    from caseflow.provisions.register import provisions_of_decision
+
+    return provisions_of_decision(step)
+
+
+@effect("start_benefit")
+def start_benefit(step: Step) -> dict[str, Any] | None:
+    """A granting decision starts the benefit in the register (caseflow.provisions.benefits)."""
+    from caseflow.provisions.benefits import benefit_of_decision
+
+    return benefit_of_decision(step)

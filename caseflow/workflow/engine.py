@@ -12,6 +12,7 @@ from caseflow.models.cases import Case, CaseEvent, Intake, Note
 from caseflow.models.clients import Household, Person
 from caseflow.models.organisation import ROLE_LABELS, Municipality, Role, Team, User
 from caseflow.permissions import ASSIGN_CASES, HANDLE_CASES, WORK_ON_CASES
+from caseflow.retention import destroy_from
 from caseflow.routing import route
 from caseflow.scope.queries import unscoped
 from caseflow.workflow.deadline_effects import apply_deadline_effects, extension_problem
@@ -377,6 +378,9 @@ def _transition_case(
         case.closed_at = now
         case.result = data.get("resultaat") or holder.state
     done = run_effects(Step(case, transition, actor, data, from_state, now))
+    if dest.final:
+        # Stored at close, after the effects wrote what the decision granted (caseflow.retention).
+        case.destroy_from = destroy_from(case, clock.local_date(now))
     event = _append_event(
         case,
         transition.trigger,

@@ -8,9 +8,12 @@ from caseflow import clock
 from caseflow.workflow.errors import InvalidData
 from caseflow.workflow.schema import FieldDef, StateDef, TransitionDef
 
-FIELD_TYPES = frozenset({"text", "date", "int", "choice", "bool"})
+FIELD_TYPES = frozenset({"text", "date", "int", "choice", "bool", "rows"})
 # A written account (a report, a motivation) is long; megabytes are not an account.
 MAX_TEXT = 20_000
+# The rows of one field (the products of one decision): a page's worth, never a bulk load.
+MAX_ROWS = 20
+ROW_TEXT = 200
 
 COMMON_FIELDS = {
     "reden": FieldDef("reden", "Reden", "text"),
@@ -69,7 +72,28 @@ def to_json(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _is_empty(value: Any) -> bool:
+    if isinstance(value, list | tuple):
+        return not value
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _rows(label: str, value: Any) -> list[dict[str, str]]:
+    """Rows as the page that asks for them sends them: mappings of short texts. What the
+    values mean is checked by the effect that writes them (a product in the catalogue)."""
+    if not isinstance(value, list | tuple) or not all(isinstance(r, Mapping) for r in value):
+        raise ValueError(f"{label}: geef de regels als een lijst.")
+    if len(value) > MAX_ROWS:
+        raise ValueError(f"{label}: maximaal {MAX_ROWS} regels.")
+    rows = []
+    for row in value:
+        cleaned = {}
+        for key, item in row.items():
+            text = "" if item is None else str(item).strip()
+            if len(text) > ROW_TEXT:
+                raise ValueError(f"{label}: maximaal {ROW_TEXT} tekens per vak.")
+            cleaned[str(key)] = text
+        rows.append(cleaned)
+    return rows
 
 
 def _convert(definition: FieldDef, value: Any) -> Any:
@@ -79,6 +103,8 @@ def _convert(definition: FieldDef, value: Any) -> Any:
         if len(text) > MAX_TEXT:
             raise ValueError(f"{label}: maximaal {MAX_TEXT:,} tekens.".replace(",", "."))
         return text
+    if definition.type == "rows":
+        return _rows(label, value)
     if definition.type == "bool":
         if isinstance(value, bool):
             return value

@@ -62,6 +62,46 @@ TOP = Level(
             "The kinds of document a case takes in (upload): code -> label. Without it, the "
             "common kinds in caseflow/documents/types.py.",
         ),
+        Key(
+            "provisions",
+            "Its decisions grant provisions (voorzieningen) from the municipality's product "
+            "catalogue; a transition with the effect create_provisions writes them.",
+        ),
+        Key(
+            "benefit",
+            "Its decisions start a benefit (uitkering); a transition with the effect "
+            "start_benefit writes it.",
+        ),
+    ),
+)
+
+PROVISIONS = Level(
+    "provisions",
+    (
+        Key(
+            "grants",
+            "The results that grant products: such a decision needs at least one product row, "
+            "any other result (a refusal) may have none.",
+            True,
+        ),
+        Key(
+            "herindicatie",
+            "The workflow a herindicatie opens for the same person when a provision nears its "
+            "end (e.g. wmo_melding).",
+        ),
+    ),
+)
+
+BENEFIT = Level(
+    "benefit",
+    (
+        Key("scheme", "The scheme's short code in the register, e.g. pw, ioaw.", True),
+        Key("label", "The scheme as users see it, e.g. Participatiewet.", True),
+        Key(
+            "grants",
+            "The results that start the benefit; the transition then needs `ingangsdatum`.",
+            True,
+        ),
     ),
 )
 
@@ -77,7 +117,12 @@ FIELD = Level(
     "fields.<name>",
     (
         Key("label", "The field as users see it.", True),
-        Key("type", "text, date, int, choice or bool.", True),
+        Key(
+            "type",
+            "text, date, int, choice, bool or rows (a list of rows, e.g. the products of a "
+            "decision; only on a transition with a page of its own).",
+            True,
+        ),
         Key("options", "For a choice field (required there): code -> label."),
         Key("min", "For an int field: the smallest value accepted."),
         Key("max", "For an int field: the largest value accepted."),
@@ -295,6 +340,8 @@ MUNICIPAL_DEADLINE = Level(
 LEVELS = (
     TOP,
     RETENTION,
+    PROVISIONS,
+    BENEFIT,
     FIELD,
     STATE,
     TRANSITION,

@@ -27,6 +27,7 @@ from caseflow.workflow.keys import (
     Level,
 )
 from caseflow.workflow.letter_loader import letter_choice, suspends_when_sent
+from caseflow.workflow.register_loader import load_registers
 from caseflow.workflow.schema import (
     DeadlineDef,
     FieldDef,
@@ -143,6 +144,7 @@ def load_workflow(path: Path) -> Workflow:
     overrides = _overrides(check, doc.get("municipalities") or {}, deadlines, triggers)
     _check_reachability(check, doc["initial"], states, transitions)
     _check_dead_ends(check, states, transitions, overrides)
+    provisions, benefit = load_registers(check, doc, states, transitions, fields)
     return Workflow(
         name=name,
         label=check.text(doc["label"], "label"),
@@ -160,6 +162,8 @@ def load_workflow(path: Path) -> Workflow:
         retention=_retention(check, doc.get("retention")),
         document_types=check.labels(doc.get("documents") or {}, "documents"),
         version=definition_version(doc),
+        provisions=provisions,
+        benefit=benefit,
     )
 
 

@@ -8,6 +8,7 @@ from transitions import Machine
 
 from caseflow.workflow.errors import WorkflowDefinitionError
 from caseflow.workflow.loader import load_directory
+from caseflow.workflow.register_loader import check_herindicaties
 from caseflow.workflow.schema import Workflow
 
 EXTENSION_KEY = "caseflow.workflows"
@@ -35,6 +36,7 @@ class WorkflowRegistry:
     @classmethod
     def from_directory(cls, directory: Path) -> "WorkflowRegistry":
         workflows = load_directory(directory)
+        check_herindicaties(workflows)
         return cls(workflows, {name: build_machine(wf) for name, wf in workflows.items()})
 
     def get(self, name: str) -> Workflow:

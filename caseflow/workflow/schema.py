@@ -148,6 +148,25 @@ class RetentionDef:
 
 
 @dataclass(frozen=True)
+class ProvisionsDef:
+    """The provisions register this workflow's decisions write (`provisions:`)."""
+
+    # Results that grant products; any other result grants none.
+    grants: tuple[str, ...]
+    # The workflow a herindicatie of these provisions opens.
+    herindicatie: str | None = None
+
+
+@dataclass(frozen=True)
+class BenefitDef:
+    """The benefit this workflow's decisions start (`benefit:`)."""
+
+    scheme: str
+    label: str
+    grants: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class MunicipalityOverride:
     deadlines: dict[str, dict[str, Any]] = field(default_factory=dict)
     disabled_triggers: frozenset[str] = frozenset()
@@ -175,6 +194,9 @@ class Workflow:
     document_types: dict[str, str] = field(default_factory=dict)
     # A checksum of the file's parsed content: each case stores the one it started under.
     version: str = ""
+    # The registers its decisions write (caseflow.provisions).
+    provisions: ProvisionsDef | None = None
+    benefit: BenefitDef | None = None
 
     def transitions_from(self, state: str) -> list[TransitionDef]:
         return [t for t in self.transitions if state in t.sources]

@@ -6,7 +6,8 @@ decides on the aanvraag. Every typed value is counted and no value may be typed 
 BSN, the address, the story and what was granted travel with the case.
 
 The case pages are walked by the labels of the actions they offer (MELDING_STEPS,
-AANVRAAG_STEPS): a step a workflow gains later is one more line there.
+AANVRAAG_STEPS): a step a workflow gains later is one more line there. The decision has a page of
+its own, walked by the labels of its fields (DECISION): what was granted is one product row.
 """
 
 import re
@@ -22,7 +23,7 @@ from caseflow.models import Case, Person
 from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import assign, start_case
 from tests.browser.conftest import log_in, log_out, screenshot
-from tests.factories import PASSWORD, Factory
+from tests.factories import PASSWORD, STANDARD_PROVIDER, Factory, product
 from tests.offices import Office, web_office
 
 pytestmark = pytest.mark.browser
@@ -48,19 +49,16 @@ MELDING_STEPS: list[tuple[str, dict[str, str]]] = [
     ("Verslag aan de inwoner verstrekt", {}),
     ("Onderzoek afronden", {"Resultaat": "Aanvraag maatwerkvoorziening volgt"}),
 ]
-AANVRAAG_STEPS: list[tuple[str, dict[str, str]]] = [
-    ("In behandeling nemen", {}),
-    (
-        "Besluit nemen",
-        {
-            "Resultaat": "Toegekend",
-            "Voorziening": "Woonvoorziening (zoals een traplift of aanpassing)",
-            "Omvang": "1 traplift",
-            "Ingangsdatum": "2026-03-16",
-            "Motivering": "Met een traplift blijft zij zelfstandig thuis wonen.",
-        },
-    ),
-]
+AANVRAAG_STEPS: list[tuple[str, dict[str, str]]] = [("In behandeling nemen", {})]
+# The decision page: the first product row, by its labels, then the reasons.
+DECISION_ROW = {
+    "Product": "Traplift (WA01, in stuks)",
+    "Vorm": "Zorg in natura",
+    "Aanbieder (bij zorg in natura)": STANDARD_PROVIDER,
+    "Omvang": "1",
+    "Ingangsdatum": "2026-03-16",
+}
+REASONS = "Met een traplift blijft zij zelfstandig thuis wonen."
 
 
 @dataclass
@@ -94,7 +92,9 @@ class Keyboard:
 
 @pytest.fixture
 def office(factory: Factory, live_server: str) -> Office:
-    return web_office(factory)
+    made = web_office(factory)
+    product(made.maastricht, "WA01", "Traplift", "woningaanpassing", "stuks", pgb=False)
+    return made
 
 
 def _walk(page: Page, keys: Keyboard, steps: list[tuple[str, dict[str, str]]]) -> None:
@@ -107,6 +107,21 @@ def _walk(page: Page, keys: Keyboard, steps: list[tuple[str, dict[str, str]]]) -
             keys.fill(form.get_by_label(field_label, exact=False), field_label, value)
         form.get_by_role("button", name=label).click()
         expect(page.get_by_role("status")).to_contain_text("De actie is uitgevoerd.")
+
+
+def _decide(page: Page, keys: Keyboard) -> None:
+    """The decision on its own page: the result, one product row, the reasons."""
+    page.locator("section.actions").get_by_role("link", name="het besluitformulier").click()
+    expect(page.get_by_role("heading", name=re.compile("Besluit nemen"))).to_be_visible()
+    page.get_by_label("Toegekend", exact=True).check()
+    keys.chosen.append(("Resultaat", "Toegekend"))
+    first = page.get_by_role("group", name="Product 1")
+    for label, value in DECISION_ROW.items():
+        keys.fill(first.get_by_label(label, exact=True), label, value)
+    keys.fill(page.get_by_label("Motivering", exact=True), "Motivering", REASONS)
+    screenshot(page, "23b-besluit-productregels")
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    expect(page.get_by_role("status")).to_contain_text("Het besluit is vastgelegd.")
 
 
 def _claim_if_offered(page: Page) -> None:
@@ -197,8 +212,11 @@ def test_one_wmo_request_from_first_contact_to_decision_types_nothing_twice(
     expect(page.get_by_role("heading", name=re.compile("Wmo-aanvraag"))).to_be_visible()
     _claim_if_offered(page)
     _walk(page, keys, AANVRAAG_STEPS)
+    _decide(page, keys)
     expect(page.locator("dl.facts").first).to_contain_text("Besluit genomen (Toegekend)")
-    expect(page.locator(".timeline")).to_contain_text("Ingangsdatum: 16 maart 2026")
+    granted = "Traplift, zorg in natura door Zorggroep Heuvelland, 1 stuks, vanaf 16 maart 2026"
+    expect(page.locator(".timeline")).to_contain_text(f"Toegekende producten: {granted}")
+    expect(page.locator("section", has_text="Toegekend bij dit besluit")).to_contain_text(granted)
     screenshot(page, "24-aanvraag-besloten")
 
     print(

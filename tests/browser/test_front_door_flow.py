@@ -11,7 +11,7 @@ from caseflow.models import Case, CaseEvent
 from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import assign, start_case
 from tests.browser.conftest import log_in, log_out, screenshot
-from tests.factories import PASSWORD, Factory
+from tests.factories import PASSWORD, STANDARD_PROVIDER, Factory, product
 from tests.offices import Office, web_office
 
 pytestmark = pytest.mark.browser
@@ -19,7 +19,9 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def office(factory: Factory, live_server: str) -> Office:
-    return web_office(factory)
+    made = web_office(factory)
+    product(made.maastricht, "WA01", "Traplift", "woningaanpassing", "stuks", pgb=False)
+    return made
 
 
 def _act(page: Page, label: str, fields: dict[str, str] | None = None) -> None:
@@ -113,17 +115,18 @@ def test_intake_to_wmo_then_melding_onderzoek_aanvraag_and_decision(
     expect(page.locator("dl.facts").first).to_contain_text(office.consulent.full_name)
     expect(page.get_by_role("button", name="Oppakken")).to_have_count(0)
     _act(page, "In behandeling nemen")
-    _act(
-        page,
-        "Besluit nemen",
-        {
-            "Motivering": "Traplift past bij de vraag.",
-            "Resultaat": "Toegekend",
-            "Voorziening": "Woonvoorziening (zoals een traplift of aanpassing)",
-            "Omvang": "1 traplift",
-            "Ingangsdatum": "2026-03-16",
-        },
-    )
+    # The decision has its own page: what was granted is a product row from the catalogue.
+    page.get_by_role("link", name="het besluitformulier").click()
+    page.get_by_label("Toegekend", exact=True).check()
+    row = page.get_by_role("group", name="Product 1")
+    row.get_by_label("Product", exact=True).select_option(label="Traplift (WA01, in stuks)")
+    row.get_by_label("Vorm", exact=True).select_option(label="Zorg in natura")
+    row.get_by_label("Aanbieder (bij zorg in natura)").select_option(label=STANDARD_PROVIDER)
+    row.get_by_label("Omvang", exact=True).fill("1")
+    row.get_by_label("Ingangsdatum", exact=True).fill("2026-03-16")
+    page.get_by_label("Motivering", exact=True).fill("Traplift past bij de vraag.")
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    expect(page.get_by_role("status")).to_contain_text("Het besluit is vastgelegd.")
     expect(page.locator("dl.facts").first).to_contain_text("Besluit genomen")
     screenshot(page, "05-aanvraag-besloten")
 

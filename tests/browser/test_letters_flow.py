@@ -19,7 +19,7 @@ from caseflow.models import Case
 from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import assign, start_case
 from tests.browser.conftest import log_in, screenshot
-from tests.factories import PASSWORD, Factory
+from tests.factories import PASSWORD, STANDARD_PROVIDER, Factory, product
 from tests.offices import Office, web_office
 
 pytestmark = pytest.mark.browser
@@ -41,6 +41,7 @@ MELDING_STEPS: list[tuple[str, dict[str, str]]] = [
 @pytest.fixture
 def melding(factory: Factory, live_server: str) -> tuple[Office, Case]:
     office = web_office(factory)
+    product(office.maastricht, "WA01", "Traplift", "woningaanpassing", "stuks", pgb=False)
     client = factory.person(
         office.maastricht,
         "Smeets",
@@ -139,20 +140,25 @@ def test_a_wmo_request_from_receipt_to_decision_sends_its_letters(
     expect(page.locator(".timeline")).to_contain_text("Brief verstuurd")
     expect(page.locator(".timeline")).to_contain_text("Opgeschort: Beschikking binnen 2 weken")
     _act(page, "Aanvulling ontvangen", {})
-    _act(
-        page,
-        "Besluit nemen",
-        {
-            "Resultaat": "Toegekend",
-            "Voorziening": "Woonvoorziening (zoals een traplift of aanpassing)",
-            "Omvang": "1 traplift",
-            "Ingangsdatum": "2026-03-16",
-            "Motivering": "Met een traplift blijft u zelfstandig thuis wonen.",
-        },
+    # The decision on its own page: what was granted is a product row of the catalogue.
+    page.locator("section.actions").get_by_role("link", name="het besluitformulier").click()
+    page.get_by_label("Toegekend", exact=True).check()
+    first = page.get_by_role("group", name="Product 1")
+    first.get_by_label("Product", exact=True).select_option(label="Traplift (WA01, in stuks)")
+    first.get_by_label("Vorm", exact=True).select_option(label="Zorg in natura")
+    first.get_by_label("Aanbieder (bij zorg in natura)", exact=True).select_option(
+        label=STANDARD_PROVIDER
     )
+    first.get_by_label("Omvang", exact=True).fill("1")
+    first.get_by_label("Ingangsdatum", exact=True).fill("2026-03-16")
+    page.get_by_label("Motivering", exact=True).fill(
+        "Met een traplift blijft u zelfstandig thuis wonen."
+    )
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    expect(page.get_by_role("status")).to_contain_text("Het besluit is vastgelegd.")
     page.locator("#brieven").get_by_role("link", name="Beschikking: toekenning").click()
     preview = page.locator("article.letter")
-    expect(preview).to_contain_text("Woonvoorziening (zoals een traplift of aanpassing)")
+    expect(preview).to_contain_text("Traplift: 1 stuks, zorg in natura door " + STANDARD_PROVIDER)
     expect(preview).to_contain_text("Bent u het niet eens met dit besluit?")
     page.get_by_role("link", name=re.compile("Terug naar Z-")).click()
     letter_page = _send(
@@ -175,7 +181,7 @@ def test_a_wmo_request_from_receipt_to_decision_sends_its_letters(
     root = reader.trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
-    assert "Woonvoorziening (zoals een traplift of aanpassing): 1 traplift" in text
+    assert "Traplift: 1 stuks, zorg in natura door " + STANDARD_PROVIDER in text
     assert "Dan kunt u bezwaar maken. Dat moet binnen 6 weken" in text
     assert "Ik bel u volgende week om de plaatsing af te spreken." in text
 

@@ -7,6 +7,7 @@ from werkzeug.security import check_password_hash
 from caseflow.demo import DEMO_PASSWORD, seed
 from caseflow.demo.cases import FRESH_CASES, NEARLY_DUE_CASES, OLD_CASES, OVERDUE_CASES
 from caseflow.demo.organisation import build_organisation
+from caseflow.demo.registers import register_cases
 from caseflow.extensions import db
 from caseflow.models import Case, CaseEvent, Deadline, Municipality, User
 from caseflow.retention import is_due
@@ -23,7 +24,9 @@ def test_seed_demo_creates_users_for_every_role_and_cases_through_the_engine(
 
     cases = db.session.scalars(sa.select(Case)).all()
     started = [c for c in cases if c.parent_id is None]
-    assert len(started) == 60 + FRESH_CASES + NEARLY_DUE_CASES + OVERDUE_CASES + OLD_CASES
+    fresh = FRESH_CASES + NEARLY_DUE_CASES + OVERDUE_CASES
+    # Besides: four years of decisions with provisions and benefits (caseflow.demo.registers).
+    assert len(started) == 60 + fresh + OLD_CASES + register_cases(60)
     # The privacy officer's destruction list has something to show in the demo.
     assert sum(is_due(c) for c in cases) == OLD_CASES
     assert len(cases) > 60, "routing at the front door opened follow-up cases"

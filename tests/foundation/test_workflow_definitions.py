@@ -21,6 +21,9 @@ TEN_WORKFLOWS = {
     "jeugd",
     "schuldhulp",
     "bezwaar",
+    "ioaw",
+    "ioaz",
+    "bbz",
 }
 
 
@@ -29,7 +32,7 @@ def test_check_workflows_lists_the_ten_workflows(app: Flask) -> None:
     assert result.exit_code == 0, result.output
     listed = {line.split()[0] for line in result.output.splitlines()[:-1]}
     assert listed == TEN_WORKFLOWS
-    assert result.output.splitlines()[-1] == "10 workflows geldig."
+    assert result.output.splitlines()[-1] == "13 workflows geldig."
 
 
 def test_every_workflow_has_dutch_labels_and_a_legal_basis_for_legal_terms(

@@ -17,7 +17,7 @@ from caseflow.models.letters import LetterAlreadySent
 from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import fire
 from caseflow.workflow.errors import TriggerNotAllowed
-from tests.factories import WMO_GRANT
+from tests.factories import granted
 from tests.letters.helpers import drafted, send_drafted
 from tests.offices import Office
 
@@ -28,8 +28,11 @@ def _pdf(letter: Letter) -> bytes:
 
 
 def _decide(case: Case, office: Office, result: str = "toegekend") -> Letter:
-    grant = WMO_GRANT if result != "afgewezen" else {}
-    data = {"resultaat": result, "motivering": "Met een traplift blijft u thuis wonen.", **grant}
+    data = {
+        "resultaat": result,
+        "motivering": "Met een traplift blijft u thuis wonen.",
+        **granted(case, result),
+    }
     fire(case, "besluiten", office.anna, data)
     return drafted(case)
 
@@ -73,8 +76,8 @@ def test_the_beschikking_names_the_provision_and_the_objection_clause_in_a_tagge
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     assert root["/Lang"] == "nl"
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
-    assert "Woonvoorziening (zoals een traplift of aanpassing): 1 traplift" in text
-    assert "vanaf 1 april 2026" in text
+    assert "Traplift: 1 stuks, zorg in natura door Zorggroep Heuvelland" in text
+    assert "vanaf 2 maart 2026" in text
     assert "Bent u het niet eens met dit besluit?" in text
     # Sent on Monday 2 March: six weeks after the day it was made known (Awb 6:7, 6:8).
     assert "uiterlijk op 13 april 2026" in text

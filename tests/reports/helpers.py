@@ -11,7 +11,7 @@ from caseflow.reports.base import ReportResult, Row
 from caseflow.reports.filters import ReportFilter
 from caseflow.reports.periods import Period
 from caseflow.workflow.engine import assign, fire, start_case
-from tests.factories import WMO_GRANT
+from tests.factories import granted
 from tests.letters.helpers import send_drafted
 from tests.offices import Office
 
@@ -48,7 +48,7 @@ def decide(case: Case, resultaat: str = "toegekend") -> None:
     assert handler is not None
     if case.state == "ontvangen":
         take_up(case)
-    data = {"resultaat": resultaat, "motivering": "Zie verslag.", **WMO_GRANT}
+    data = {"resultaat": resultaat, "motivering": "Zie verslag.", **granted(case, resultaat)}
     fire(case, "besluiten", handler, data)
 
 

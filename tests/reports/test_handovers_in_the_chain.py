@@ -8,7 +8,7 @@ from caseflow.extensions import db
 from caseflow.models import Case, Intake, Role
 from caseflow.reports.registry import indicator
 from caseflow.workflow.engine import assign, fire, start_case
-from tests.factories import WMO_GRANT, Factory
+from tests.factories import Factory, granted
 from tests.offices import Colleague, Office, Resident, Town, build_office
 from tests.reports.helpers import assert_drill_downs_match, at, report_filter, table
 from tests.workflow.helpers import confirm_melding
@@ -73,7 +73,7 @@ def chain(office: Office, travel: time_machine.Traveller) -> list[Case]:
         aanvraag,
         "besluiten",
         lotte,
-        {"resultaat": "toegekend", "motivering": "Zie verslag.", **WMO_GRANT},
+        {"resultaat": "toegekend", "motivering": "Zie verslag.", **granted(aanvraag)},
     )
     return [front, melding, aanvraag]
 

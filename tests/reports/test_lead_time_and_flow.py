@@ -5,7 +5,7 @@ import time_machine
 
 from caseflow.reports.registry import indicator
 from caseflow.workflow.engine import assign, fire, start_case
-from tests.factories import WMO_GRANT
+from tests.factories import granted
 from tests.offices import MakeOffice, Office
 from tests.reports.helpers import (
     ask_completion,
@@ -154,7 +154,7 @@ def test_a_stretch_suspending_two_deadlines_counts_once(
     fire(case, "aanvulling_ontvangen", anna)  # 2 up to 9 April: 7 days, on both deadlines
     assert [len(d.suspensions) for d in case.deadlines] == [1, 1]
     at(travel, "2026-04-21 10:00")
-    decision = {"resultaat": "toegekend", "motivering": "Noodzakelijke kosten.", **WMO_GRANT}
+    decision = {"resultaat": "toegekend", "motivering": "Noodzakelijke kosten.", **granted(case)}
     fire(case, "besluiten", anna, decision)
     values = indicator("doorlooptijd").run(report_filter("2026-05-01", "2026-04")).total.values
     assert (values["mediaan_bruto"], values["mediaan_netto"]) == (20.0, 13.0)

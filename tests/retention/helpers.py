@@ -11,7 +11,7 @@ from caseflow.extensions import db
 from caseflow.incidents import register_incident
 from caseflow.models import Case, Household, HouseholdMember, Intake, Person, Role, User
 from caseflow.workflow.engine import add_note, assign, fire, start_case
-from tests.factories import WMO_GRANT, Factory
+from tests.factories import Factory, granted
 from tests.offices import Colleague, Office, wmo_office
 from tests.reports.helpers import at
 
@@ -94,7 +94,7 @@ def full_case(office: Office, person: Person, start: str, travel: time_machine.T
         case,
         "besluiten",
         bram,
-        {"resultaat": "toegekend", "motivering": f"Traplift voor {MARK}.", **WMO_GRANT},
+        {"resultaat": "toegekend", "motivering": f"Traplift voor {MARK}.", **granted(case)},
     )
     return case
 

@@ -4,6 +4,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 import time_machine
 import yaml
 from flask import Flask
@@ -53,19 +54,51 @@ def test_the_period_is_the_one_of_the_case_type(
     assert (is_due(wmo_case), is_due(bezwaar)) == (False, True)
 
 
-def test_a_changed_period_in_the_yaml_changes_the_list(
+def test_a_changed_period_in_the_yaml_leaves_closed_files_as_they_were_classified(
     app: Flask,
     office: Office,
     travel: time_machine.Traveller,
     tmp_path: Path,
     workflows_dir: Path,
 ) -> None:
+    """The first day of destruction is stored when a case closes: a later edit of the file
+    holds for cases closed after it, and does not silently reclassify the closed ones."""
     case = _closed_wmo(office, travel, "2022-01-10 10:00")
+    assert case.destroy_from == date(2032, 1, 11)
+    for source in workflows_dir.glob("*.yaml"):
+        (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    path = tmp_path / "wmo_aanvraag.yaml"
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spec["retention"] = {"years": 3, "basis": "Kortere termijn voor de test"}
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
+    original = app.extensions[EXTENSION_KEY]
+    app.extensions[EXTENSION_KEY] = WorkflowRegistry.from_directory(tmp_path)
+    try:
+        at(travel, "2026-03-02 10:00")
+        assert not is_due(case)
+        later = _closed_wmo(office, travel, "2022-06-01 10:00")
+        assert later.destroy_from == date(2025, 6, 2)
+        at(travel, "2026-03-02 10:00")
+        assert is_due(later)
+    finally:
+        app.extensions[EXTENSION_KEY] = original
+
+
+def test_a_case_closed_before_the_day_was_stored_follows_its_file(
+    app: Flask,
+    office: Office,
+    travel: time_machine.Traveller,
+    tmp_path: Path,
+    workflows_dir: Path,
+) -> None:
+    case = _bezwaar(office, travel, "2022-01-10 10:00")
+    db.session.execute(sa.update(Case).where(Case.id == case.id).values(destroy_from=None))
+    unit_of_work.commit()
     at(travel, "2026-03-02 10:00")
     assert not is_due(case)
     for source in workflows_dir.glob("*.yaml"):
         (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
-    path = tmp_path / "wmo_aanvraag.yaml"
+    path = tmp_path / "bezwaar.yaml"
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
     spec["retention"] = {"years": 3, "basis": "Kortere termijn voor de test"}
     path.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")

@@ -35,6 +35,9 @@ def test_every_shipped_workflow_says_how_long_its_cases_are_kept(workflows_dir: 
         "jeugd": 20,
         "schuldhulp": 7,
         "bezwaar": 10,
+        "ioaw": 10,
+        "ioaz": 10,
+        "bbz": 10,
     }
     assert all(wf.retention and wf.retention.basis for wf in workflows.values())
 

@@ -102,6 +102,11 @@ def world(
                 "domain": "financien",
                 "cohort_id": together.cohort.id,
                 "entry_id": together.cohort.households[0].id,
+                # The registers' pages (tests/provisions covers them with real records).
+                "provision_id": 1,
+                "benefit_id": 1,
+                "herindicatie_id": 1,
+                "product_id": 1,
             },
             person_id=plan.case.person_id,
             case_ids=frozenset({registration.id, plan.case_id}),

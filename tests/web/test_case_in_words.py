@@ -1,6 +1,6 @@
 """The case page speaks the user's language: labels instead of codes, case numbers instead of
-database ids, Dutch dates in the timeline; and the Wmo decision takes what was granted once, as
-fields, with a message beside each one a grant lacks."""
+database ids, Dutch dates in the timeline. (What a Wmo decision grants, as rows on its own page,
+is in tests/provisions.)"""
 
 import html
 import re
@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from caseflow.extensions import db
-from caseflow.models import Case, CaseEvent, Role
+from caseflow.models import Case, Role
 from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import assign, fire, start_case
 from caseflow.workflow.errors import WorkflowDefinitionError
@@ -83,92 +83,6 @@ def test_an_assignment_names_the_new_handler(
     assert f"Aan: {office.consulent.full_name}" in page
 
 
-def test_a_grant_without_what_was_granted_is_named_beside_each_field(
-    client: FlaskClient, office: Office, factory: Factory
-) -> None:
-    case = _aanvraag_in_behandeling(office, factory)
-    login(client, office.consulent)
-    form = client.get(f"/zaken/{case.id}").text
-    assert (
-        '<label for="besluiten-voorziening">Voorziening (verplicht bij Toegekend of Deels '
-        "toegekend)</label>" in form
-    )
-    assert '<label for="besluiten-einddatum">Einddatum (niet verplicht)</label>' in form
-
-    response = _decide(client, case, resultaat="toegekend", motivering="Past bij de vraag.")
-    assert response.status_code == 400
-    for name, label in (
-        ("voorziening", "Voorziening"),
-        ("omvang", "Omvang"),
-        ("ingangsdatum", "Ingangsdatum"),
-    ):
-        assert re.search(
-            rf'<p class="field-error" id="besluiten-{name}-fout">{label} is verplicht bij '
-            r"resultaat toegekend\.</p>",
-            response.text,
-        ), name
-    db.session.expire_all()
-    assert db.session.get_one(Case, case.id).state == "in_behandeling"
-
-
-def test_an_end_date_before_the_start_is_refused(
-    client: FlaskClient, office: Office, factory: Factory
-) -> None:
-    case = _aanvraag_in_behandeling(office, factory)
-    login(client, office.consulent)
-    response = _decide(
-        client,
-        case,
-        resultaat="deels_toegekend",
-        motivering="Alleen de trap.",
-        voorziening="woonvoorziening",
-        omvang="1 traplift",
-        ingangsdatum="2026-04-01",
-        einddatum="2026-03-01",
-    )
-    assert response.status_code == 400
-    assert "De einddatum ligt vóór de ingangsdatum." in _text(response)
-
-
-def test_what_was_granted_is_recorded_once_as_data_and_shown_in_words(
-    client: FlaskClient, office: Office, factory: Factory
-) -> None:
-    case = _aanvraag_in_behandeling(office, factory)
-    login(client, office.consulent)
-    response = _decide(
-        client,
-        case,
-        resultaat="toegekend",
-        motivering="Past bij de vraag.",
-        voorziening="woonvoorziening",
-        omvang="1 traplift",
-        ingangsdatum="2026-04-01",
-    )
-    assert response.status_code == 302
-    event = db.session.scalars(
-        sa.select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.trigger == "besluiten")
-    ).one()
-    assert {k: event.data.get(k) for k in ("voorziening", "omvang", "ingangsdatum")} == {
-        "voorziening": "woonvoorziening",
-        "omvang": "1 traplift",
-        "ingangsdatum": "2026-04-01",
-    }
-    page = _text(client.get(f"/zaken/{case.id}"))
-    assert "Status Besluit genomen (Toegekend)" in page
-    assert "Voorziening: Woonvoorziening (zoals een traplift of aanpassing)" in page
-    assert "Ingangsdatum: 1 april 2026" in page
-    assert "Resultaat: Toegekend" in page
-
-
-def test_a_refusal_needs_no_provision(
-    client: FlaskClient, office: Office, factory: Factory
-) -> None:
-    case = _aanvraag_in_behandeling(office, factory)
-    login(client, office.consulent)
-    response = _decide(client, case, resultaat="afgewezen", motivering="Voorliggend veld.")
-    assert response.status_code == 302
-
-
 def test_the_case_page_offers_only_domains_with_a_receiving_team(
     client: FlaskClient, office: Office, factory: Factory
 ) -> None:
@@ -201,7 +115,7 @@ def _with(doc: dict[str, Any], **change: Any) -> dict[str, Any]:
     ("change", "message"),
     [
         (
-            {"requires_for": {"misschien": ["voorziening"]}},
+            {"requires_for": {"misschien": ["niet_toegekend"]}},
             "transitions.besluiten.requires_for: unknown result 'misschien'",
         ),
         (

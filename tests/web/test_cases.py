@@ -9,7 +9,7 @@ from flask.testing import FlaskClient
 from caseflow.extensions import db
 from caseflow.models import AccessLog, Case, CaseEvent, Note
 from caseflow.workflow.engine import assign, fire, start_case
-from tests.factories import WMO_GRANT, Factory
+from tests.factories import Factory, grant_row, product
 from tests.offices import Office, login
 
 
@@ -127,19 +127,18 @@ def test_a_consultant_moves_a_case_through_the_page(
 ) -> None:
     case = _aanvraag(office, factory)
     login(client, office.consulent)
-    for trigger, data in [
-        ("oppakken", {}),
-        ("verslag_vastleggen", {"verslag": "Keukentafelgesprek gevoerd."}),
-        (
-            "besluiten",
-            {"resultaat": "toegekend", "motivering": "Traplift past bij de vraag.", **WMO_GRANT},
-        ),
+    lift = product(case.municipality, "WA01", "Traplift", "woningaanpassing", "stuks")
+    row = {f"producten-1-{name}": value for name, value in grant_row(lift).items()}
+    decision = {"besluit-resultaat": "toegekend", "besluit-motivering": "Traplift past.", **row}
+    for path, data in [
+        ("acties/oppakken", {}),
+        ("acties/verslag_vastleggen", {"verslag": "Keukentafelgesprek gevoerd."}),
+        # The decision has a page of its own: its products are rows.
+        ("besluit", decision),
     ]:
         db.session.expire_all()
         version = db.session.get_one(Case, case.id).version
-        response = client.post(
-            f"/zaken/{case.id}/acties/{trigger}", data={"version": str(version), **data}
-        )
+        response = client.post(f"/zaken/{case.id}/{path}", data={"version": str(version), **data})
         assert response.status_code == 302, response.get_data(as_text=True)
     db.session.expire_all()
     assert (db.session.get_one(Case, case.id).state, case.result) == ("besloten", "toegekend")

@@ -18,7 +18,7 @@ from caseflow.workflow.errors import (
     TriggerNotAllowed,
     UnknownTrigger,
 )
-from tests.factories import WMO_GRANT, Factory
+from tests.factories import Factory, granted
 from tests.letters.helpers import send_drafted
 
 
@@ -68,7 +68,7 @@ def test_happy_path_walks_to_a_decision_in_time(setting, travel) -> None:  # typ
     fire(case, "oppakken", consulent)
     fire(case, "verslag_vastleggen", consulent, {"verslag": "Keukentafelgesprek gevoerd."})
     travel.shift(timedelta(days=3))
-    decision = {"resultaat": "toegekend", "motivering": "Past bij de vraag.", **WMO_GRANT}
+    decision = {"resultaat": "toegekend", "motivering": "Past bij de vraag.", **granted(case)}
     event = fire(case, "besluiten", consulent, decision)
     assert (case.state, case.result) == ("besloten", "toegekend")
     assert case.closed_at is not None and event.to_state == "besloten"
@@ -125,7 +125,7 @@ def test_failed_guard_leaves_case_and_log_untouched(setting) -> None:  # type: i
             case,
             "besluiten",
             consulent,
-            {"resultaat": "toegekend", "motivering": "Goed.", **WMO_GRANT},
+            {"resultaat": "toegekend", "motivering": "Goed.", **granted(case)},
         )
     assert info.value.reasons == ["Leg eerst het verslag van het onderzoek vast."]
     assert _snapshot(case) == before
@@ -255,7 +255,7 @@ def test_available_triggers_say_what_is_possible_and_why_not(setting, factory: F
     assert {f.name for f in options["besluiten"].fields} == {
         "motivering",
         "resultaat",
-        *("voorziening", "omvang", "ingangsdatum", "einddatum"),
+        *("producten", "niet_toegekend"),
     }
     toegang = factory.user(Role.TOEGANG, municipalities=[gemeente])
     allowed_for_toegang = {o.trigger for o in available_triggers(case, toegang) if o.allowed}

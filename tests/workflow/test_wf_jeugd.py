@@ -7,6 +7,7 @@ import time_machine
 
 from caseflow.workflow.engine import fire
 from caseflow.workflow.errors import GuardFailed
+from tests.factories import granted
 from tests.offices import Office
 from tests.workflow.helpers import deadline, due_dates, go_to, open_case, outcomes
 
@@ -32,9 +33,8 @@ def test_decision_after_a_recorded_onderzoek(
         },
     )
     go_to(travel, date(2026, 4, 14))
-    fire(
-        case, "besluiten", consulent, {"resultaat": "toegekend", "motivering": "Past bij de vraag."}
-    )
+    decision = {"resultaat": "toegekend", "motivering": "Past bij de vraag.", **granted(case)}
+    fire(case, "besluiten", consulent, decision)
     assert (case.state, case.result) == ("besloten", "toegekend")
     assert outcomes(case) == {
         "onderzoek": ("stopped", "in_time"),

@@ -7,6 +7,7 @@ import time_machine
 
 from caseflow.workflow.engine import fire
 from caseflow.workflow.errors import GuardFailed, TriggerNotAllowed
+from tests.factories import granted
 from tests.offices import Office
 from tests.workflow.helpers import deadline, due_dates, go_to, open_case, outcomes
 
@@ -39,7 +40,8 @@ def test_young_applicant_waits_four_weeks_then_gets_an_advance_and_a_decision(
     assert outcomes(case)["beslissing"] == ("running", None)
     fire(case, "verslag_vastleggen", consulent, {"verslag": "Huisbezoek: woont zelfstandig."})
     go_to(travel, date(2026, 5, 18))
-    fire(case, "besluiten", consulent, {"resultaat": "toegekend", "motivering": "Geen middelen."})
+    decision = {"resultaat": "toegekend", "motivering": "Geen middelen.", **granted(case)}
+    fire(case, "besluiten", consulent, decision)
     assert (case.state, case.result) == ("besloten", "toegekend")
     assert outcomes(case)["beslissing"] == ("stopped", "in_time")
 

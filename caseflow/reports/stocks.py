@@ -1,0 +1,48 @@
+"""What runs on a reference date (peildatum): the counting both registers share.
+
+A stock is counted on one day: the last day of the period, or today when the period has not
+ended yet. Grouped by month or year it is counted on the last day of each (the MER dashboard's
+"stand op 31-12" per year). The days are a small list of literals the register rows are joined
+to, so one query counts every day at once and its drill-down lists exactly the rows it counted.
+"""
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+
+from caseflow.reports.dimensions import Dimension, TimeColumn
+from caseflow.reports.filters import ReportFilter
+from caseflow.reports.periods import Period
+
+TIME_GROUPS = ("maand", "jaar")
+
+
+def reference_days(report_filter: ReportFilter, dims: Sequence[Dimension]) -> list[date]:
+    """The days the stock is counted on: one per month or year of the period when grouped by
+    time, else the period's last day; never after today."""
+    today = report_filter.today
+    period = report_filter.period
+    unit = next((d.key for d in dims if d.key in TIME_GROUPS), None)
+    if unit is None:
+        return [min(period.end or today, today)]
+    parts: list[Period] = period.months() if unit == "maand" else period.years()
+    return [min(p.end, today) for p in parts if p.start and p.end and p.start <= today]
+
+
+def days_table(days: Sequence[date]) -> sa.Subquery:
+    """The reference days as a table with one column, `dag`."""
+    selects = [sa.select(sa.literal(day, sa.Date).label("dag")) for day in days]
+    if not selects:
+        return sa.select(sa.literal(None, sa.Date).label("dag")).where(sa.false()).subquery("peil")
+    return (selects[0] if len(selects) == 1 else sa.union_all(*selects)).subquery("peildata")
+
+
+def runs_on(start: Any, end: Any, day: Any) -> sa.ColumnElement[bool]:
+    """Started on or before the day, and not ended before it (the end is the last day)."""
+    return sa.and_(start <= day, sa.or_(end.is_(None), end >= day))
+
+
+def day_column(days: sa.Subquery) -> TimeColumn:
+    return TimeColumn(days.c.dag, is_date=True)
