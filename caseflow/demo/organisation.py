@@ -80,6 +80,11 @@ COLLEAGUES = [
     ("e.pinckaers", "Eva Pinckaers", "bezwaar"),
     ("d.ramakers", "Daan Ramakers", "integraal"),
 ]
+# What a colleague of a domain's team does, when it is not the consultant's work.
+DOMAIN_ROLES = {
+    "integraal": (Role.CONSULENT, Role.REGISSEUR),
+    "bezwaar": (Role.JURIST,),
+}
 DOMAIN_TEAMS = {
     "wmo": "Team Wmo",
     "jeugd": "Team Jeugd",
@@ -175,7 +180,7 @@ def build_organisation() -> DemoOrganisation:
     first_area_team = next(iter(area_teams.values()))
     first_area_team.members = [by_name["regisseur"], by_name["teammanager"]]
     for username, full_name, domain in COLLEAGUES:
-        roles = (Role.CONSULENT, Role.REGISSEUR) if domain == "integraal" else (Role.CONSULENT,)
+        roles = DOMAIN_ROLES.get(domain, (Role.CONSULENT,))
         user = User(
             username=username,
             full_name=full_name,

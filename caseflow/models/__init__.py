@@ -13,6 +13,7 @@ from caseflow.models.deadlines import (
     Suspension,
 )
 from caseflow.models.norms import ALL_CASE_TYPES, Norm, NormKind
+from caseflow.models.objections import COMPLAINT_CHANNELS, Complaint, Objection
 from caseflow.models.organisation import (
     Area,
     Municipality,
@@ -41,6 +42,7 @@ from caseflow.models.signals import JobRun, MailOutbox, Signal, SignalKind, Work
 __all__ = [
     "ALL_CASE_TYPES",
     "CHANNELS",
+    "COMPLAINT_CHANNELS",
     "INCIDENT_KINDS",
     "LIFE_DOMAINS",
     "RIGHTS_ACTIONS",
@@ -49,6 +51,7 @@ __all__ = [
     "Base",
     "Case",
     "CaseEvent",
+    "Complaint",
     "Deadline",
     "DeadlineKind",
     "DeadlineStatus",
@@ -67,6 +70,7 @@ __all__ = [
     "Norm",
     "NormKind",
     "Note",
+    "Objection",
     "Outcome",
     "Person",
     "PlanAction",

@@ -25,6 +25,8 @@ class Role(StrEnum):
     BEHEERDER = "beheerder"
     GEMEENTE = "gemeente"
     PRIVACY = "privacy"
+    JURIST = "jurist"
+    KLACHTENCOORDINATOR = "klachtencoordinator"
 
     @property
     def label(self) -> str:
@@ -40,6 +42,8 @@ ROLE_LABELS = {
     Role.BEHEERDER: "Beheerder",
     Role.GEMEENTE: "Lezer gemeente",
     Role.PRIVACY: "Privacyfunctionaris",
+    Role.JURIST: "Jurist bezwaar en beroep",
+    Role.KLACHTENCOORDINATOR: "Klachtencoördinator",
 }
 
 

@@ -227,7 +227,9 @@ MOMENT = Level(
             "melding: count from the first contact with the college (the intake's received "
             "moment, or the earlier moment a partner channel reported it, carried along the "
             "follow-up chain) instead of from the moment the clock starts; alone, the clock "
-            "starts when the case is opened. A case opened directly counts from its own moment.",
+            "starts when the case is opened. A case opened directly counts from its own moment. "
+            "Or a date field: count from the date the case last recorded in it (e.g. the end of "
+            "the bezwaar term, given when the objection was registered).",
         ),
     ),
 )

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+import caseflow.objections.hooks  # noqa: F401  (registers the guards and effects it names)
 from caseflow.domains import DOMAINS
 from caseflow.models.organisation import Role
 from caseflow.workflow.deadline_loader import load_deadlines, municipal_changes
@@ -129,7 +130,7 @@ def load_workflow(path: Path) -> Workflow:
     check.known((doc["initial"],), states, "initial", "state")
     transitions = _transitions(check, doc["transitions"], states, fields)
     triggers = {t.trigger for t in transitions}
-    deadlines = load_deadlines(check, doc.get("deadlines") or {}, states, triggers)
+    deadlines = load_deadlines(check, doc.get("deadlines") or {}, states, triggers, fields)
     for state in states.values():
         check.known(state.suspends, deadlines, f"states.{state.name}.suspends", "deadline")
     for t in transitions:

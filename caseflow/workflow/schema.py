@@ -95,6 +95,11 @@ class DeadlineDef:
     # Counted from the melding, the first contact with the college, rather than from the moment
     # the term starts in this case (`starts: {from: melding}`).
     counts_from_melding: bool = False
+    # Counted from the date the case recorded in this field (`starts: {from: <date field>}`),
+    # e.g. a bezwaar's decision term from the end of the bezwaar term (Awb 7:10), with the
+    # field's label to say so.
+    counts_from_field: str | None = None
+    counts_from_label: str | None = None
     # A legal term a municipality's own regulation may set (the Wgs decision term, say).
     municipal_regulation: bool = False
     # In a municipality whose regulation set it: not a statutory term, so no Atw.
@@ -171,6 +176,10 @@ class Workflow:
         """The results a transition may record: those of the final state it leads to."""
         dest = next((t.dest for t in self.transitions if t.trigger == trigger), None)
         return dict(self.states[dest].results) if dest is not None else {}
+
+    def decision_triggers(self) -> frozenset[str]:
+        """The triggers that take a decision (`decision:`): what bezwaar can be lodged against."""
+        return frozenset(t.trigger for t in self.transitions if t.decision_basis is not None)
 
     def has_trigger(self, trigger: str) -> bool:
         return any(t.trigger == trigger for t in self.transitions)
