@@ -12,6 +12,7 @@ from caseflow.permissions import (
     OVERSEE_RETENTION,
     READ_PROCESSING_LOG,
     READ_REPORTS,
+    REGISTER_OBJECTIONS,
     REGISTER_REQUESTS,
     TRIAGE_REGISTRATIONS,
     WORK_ON_CASES,
@@ -24,6 +25,7 @@ NAVIGATION = [
     ("worklist.team", "Teamwerkvoorraad", WORK_ON_CASES),
     ("intake.new", "Nieuwe hulpvraag", REGISTER_REQUESTS),
     ("signals.inbox", "Signalen", WORK_ON_CASES),
+    ("objections.new", "Bezwaar registreren", REGISTER_OBJECTIONS),
     ("reports.dashboard", "Rapportages", READ_REPORTS),
     ("privacy.search", "Verwerkingenlog", READ_PROCESSING_LOG),
     ("retention.due_page", "Bewaartermijnen", OVERSEE_RETENTION),
@@ -88,6 +90,9 @@ def register_blueprints(app: Flask) -> None:
     for module in (users, rights_review, account):
         app.register_blueprint(module.bp)
     account.init_password_gate(app)
+    from caseflow.web.objections import init_objection_pages
+
+    init_objection_pages(app)
     from caseflow.web.boundary import init_request_boundary
 
     init_request_boundary(app)
