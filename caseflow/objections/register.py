@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from caseflow import clock
 from caseflow.deadlines.app_calendar import holiday_calendar
 from caseflow.extensions import db
-from caseflow.models import Case, CaseEvent, Objection, User
+from caseflow.models import Case, CaseEvent, Household, Objection, Person, User
 from caseflow.objections.decisions import decisions_of
 from caseflow.objections.terms import lodging_term
 from caseflow.permissions import REGISTER_OBJECTIONS
@@ -77,6 +77,12 @@ def register_objection(contested: Case, actor: User, given: ObjectionInput) -> C
     term = lodging_term(made_known, received, given.posted_on, holiday_calendar())
     excused = given.excused and not term.in_time
     workflow = registry().get(OBJECTION_CASE_TYPE)
+    # The objector is the decision's client, also when the one registering may not see them yet.
+    with unscoped():
+        person = db.session.get(Person, contested.person_id) if contested.person_id else None
+        household = (
+            db.session.get(Household, contested.household_id) if contested.household_id else None
+        )
     data = {
         "bestreden_zaak": contested.id,
         "bekendgemaakt_op": made_known,
@@ -93,9 +99,9 @@ def register_objection(contested: Case, actor: User, given: ObjectionInput) -> C
             OBJECTION_CASE_TYPE,
             municipality=contested.municipality,
             actor=actor,
-            person=contested.person,
-            household=contested.household,
-            team=route(workflow.domain, contested.municipality, contested.person),
+            person=person,
+            household=household,
+            team=route(workflow.domain, contested.municipality, person),
             data={k: v for k, v in data.items() if v is not None},
         )
         db.session.add(

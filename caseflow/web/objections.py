@@ -16,7 +16,7 @@ from flask_login import login_required
 from caseflow import clock
 from caseflow.deadlines.app_calendar import holiday_calendar
 from caseflow.extensions import db
-from caseflow.models import Case, CaseEvent, Objection
+from caseflow.models import Case, CaseEvent, Objection, Person
 from caseflow.objections.decisions import decision_label, decisions_of
 from caseflow.objections.register import (
     ObjectionInput,
@@ -96,8 +96,16 @@ def _page(
         case=case,
         form=form,
         team=_team_label(case) if case else "",
+        client=_client_name(case) if case else "",
         errors=errors,
     ), status
+
+
+def _client_name(case: Case) -> str:
+    """The client the letter names, so the jurist knows it is the right decision."""
+    with unscoped():
+        person = db.session.get(Person, case.person_id) if case.person_id else None
+        return person.full_name if person else "–"
 
 
 def _team_label(case: Case) -> str:
@@ -117,7 +125,7 @@ def new() -> ResponseReturnValue:
     except InvalidData as exc:
         find.zaak.errors = [exc.field_errors["zaak"]]
         return _page(find, None, None, 400)
-    form = ObjectionForm(zaak_id=str(case.id), ontvangen_op=clock.today().isoformat())
+    form = ObjectionForm(zaak_id=str(case.id), ontvangen_op=clock.today())
     form.besluit.choices = _decision_choices(case)
     form.besluit.data = form.besluit.choices[0][0]
     return _page(find, case, form)

@@ -59,6 +59,7 @@ def test_the_jurist_finds_the_decision_by_its_number_and_registers(
     response = client.post("/bezwaren/nieuw", data=_form(case))
     assert response.status_code == 302
     objection = db.session.scalars(sa.select(Objection)).one()
+    assert objection.case.person_id == office.client.id
     assert response.headers["Location"].endswith(f"/zaken/{objection.case_id}")
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Bestreden besluit" in page
