@@ -31,10 +31,11 @@ def _recorded(case: Case, key: str) -> bool:
 
 @guard("gehoord_of_grond_vastgelegd")
 def heard_or_ground_recorded(case: Case, data: Mapping[str, Any]) -> str | None:
-    """Awb 7:2: the objector is heard before the decision, unless 7:3 allows otherwise."""
+    """The objector (Awb 7:2) or the complainant (9:10) is heard before the decision, unless
+    a ground the law names is recorded (7:3, 9:10 lid 2)."""
     if _recorded(case, "hoorverslag") or _recorded(case, "grond_niet_horen"):
         return None
-    return "Leg eerst het verslag van de hoorzitting vast, of de grond om niet te horen (Awb 7:3)."
+    return "Leg eerst het verslag van het horen vast, of de grond om niet te horen."
 
 
 @guard("ontvankelijk_of_niet_ontvankelijk")
@@ -70,3 +71,23 @@ def new_decision_on_upheld(step: Step) -> dict[str, Any] | None:
     )
     db.session.flush()
     return {"nieuw_besluit": new.id}
+
+
+# Letters these steps owe the client. The letters register writes them; until it does, the
+# event records which letter is due, so nothing is lost and the hook has a name.
+LETTER_HOOKS = {
+    "ontvangstbevestiging_bezwaar": "Ontvangstbevestiging bezwaarschrift (Awb 6:14)",
+    "ontvangstbevestiging_klacht": "Ontvangstbevestiging klacht (Awb 9:6)",
+    "afhandelingsbrief_klacht": "Brief met bevindingen en oordeel over de klacht (Awb 9:12)",
+}
+
+
+def _letter_due(name: str) -> None:
+    def record(step: Step) -> dict[str, Any]:
+        return {"brief": LETTER_HOOKS[name]}
+
+    effect(name)(record)
+
+
+for _name in LETTER_HOOKS:
+    _letter_due(_name)

@@ -12,6 +12,7 @@ from caseflow.permissions import (
     OVERSEE_RETENTION,
     READ_PROCESSING_LOG,
     READ_REPORTS,
+    REGISTER_COMPLAINTS,
     REGISTER_OBJECTIONS,
     REGISTER_REQUESTS,
     TRIAGE_REGISTRATIONS,
@@ -26,6 +27,7 @@ NAVIGATION = [
     ("intake.new", "Nieuwe hulpvraag", REGISTER_REQUESTS),
     ("signals.inbox", "Signalen", WORK_ON_CASES),
     ("objections.new", "Bezwaar registreren", REGISTER_OBJECTIONS),
+    ("complaints.new", "Klacht registreren", REGISTER_COMPLAINTS),
     ("reports.dashboard", "Rapportages", READ_REPORTS),
     ("privacy.search", "Verwerkingenlog", READ_PROCESSING_LOG),
     ("retention.due_page", "Bewaartermijnen", OVERSEE_RETENTION),
@@ -93,6 +95,9 @@ def register_blueprints(app: Flask) -> None:
     from caseflow.web.objections import init_objection_pages
 
     init_objection_pages(app)
+    from caseflow.web.complaints import init_complaint_pages
+
+    init_complaint_pages(app)
     from caseflow.web.boundary import init_request_boundary
 
     init_request_boundary(app)

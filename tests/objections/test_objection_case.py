@@ -98,7 +98,7 @@ def test_no_decision_before_the_objector_is_heard_or_a_ground_not_to_hear_is_rec
     take_up(office, objection)
     decision = {"resultaat": "ongegrond", "motivering": "Het besluit blijft in stand."}
 
-    with pytest.raises(GuardFailed, match="hoorzitting"):
+    with pytest.raises(GuardFailed, match="verslag van het horen"):
         fire(objection, "besluiten", office.jurist, decision)
 
     fire(objection, "niet_horen", office.jurist, {"grond_niet_horen": "afgezien"})

@@ -35,6 +35,7 @@ def test_every_shipped_workflow_says_how_long_its_cases_are_kept(workflows_dir: 
         "jeugd": 20,
         "schuldhulp": 7,
         "bezwaar": 10,
+        "klacht": 5,
     }
     assert all(wf.retention and wf.retention.basis for wf in workflows.values())
 
