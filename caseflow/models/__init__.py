@@ -38,6 +38,12 @@ from caseflow.models.regie import HouseholdDirector, MeetingDecision, TeamMeetin
 from caseflow.models.rights import RIGHTS_ACTIONS, RightsChange
 from caseflow.models.security import INCIDENT_KINDS, Incident, LoginThrottle
 from caseflow.models.signals import JobRun, MailOutbox, Signal, SignalKind, WorklistSnapshot
+from caseflow.models.survey import (
+    SURVEY_CHANNELS,
+    SurveyContact,
+    SurveyInvitation,
+    SurveyResponse,
+)
 
 __all__ = [
     "ALL_CASE_TYPES",
@@ -46,6 +52,7 @@ __all__ = [
     "INCIDENT_KINDS",
     "LIFE_DOMAINS",
     "RIGHTS_ACTIONS",
+    "SURVEY_CHANNELS",
     "AccessLog",
     "Area",
     "Base",
@@ -87,6 +94,9 @@ __all__ = [
     "ServiceOrganisation",
     "Signal",
     "SignalKind",
+    "SurveyContact",
+    "SurveyInvitation",
+    "SurveyResponse",
     "Suspension",
     "Team",
     "TeamKind",

@@ -98,6 +98,9 @@ def register_blueprints(app: Flask) -> None:
     from caseflow.web.complaints import init_complaint_pages
 
     init_complaint_pages(app)
+    from caseflow.web.survey import init_survey_pages
+
+    init_survey_pages(app)
     from caseflow.web.boundary import init_request_boundary
 
     init_request_boundary(app)

@@ -10,6 +10,7 @@ from caseflow.models.base import special, special_category_columns
 NOT_SPECIAL = {
     "team_meetings.other_attendees",  # names of partner organisations at a case conference
     "mail_outbox.body",  # signal mail carries only a link, never case content
+    "survey_responses.answers",  # fixed answer codes (ja, nee), anonymous by design
 }
 
 
