@@ -2,6 +2,8 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 FLASK   := $(VENV)/bin/flask --app caseflow
 STAMP   := $(VENV)/.installed
+AXE_DIR   := tests/browser/axe
+AXE_STAMP := $(AXE_DIR)/node_modules/.installed
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 PG_CHECK := import psycopg; psycopg.connect('postgresql://postgres@127.0.0.1:5432/test', connect_timeout=3).close()
 
@@ -11,13 +13,18 @@ PG_CHECK := import psycopg; psycopg.connect('postgresql://postgres@127.0.0.1:543
 help:  ## show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-install: $(STAMP)  ## create .venv and install caseflow with its dev tools (idempotent)
+install: $(STAMP) $(AXE_STAMP)  ## create .venv and install caseflow with its dev tools (idempotent)
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $(STAMP)
+
+# The accessibility engine the browser tests inject into their pages (npm's axe-core).
+$(AXE_STAMP): $(AXE_DIR)/package.json $(AXE_DIR)/package-lock.json
+	cd $(AXE_DIR) && npm ci --no-fund --no-audit --loglevel=error
+	touch $@
 
 # The key that signs sessions, made once and kept: create_app() reads it when SECRET_KEY is unset.
 SECRET_FILE := instance/secret_key
