@@ -29,6 +29,7 @@ class SurveyInvitation(Base):
     municipality_id: Mapped[int] = mapped_column(sa.ForeignKey("municipalities.id"))
     domain: Mapped[str] = mapped_column(sa.String(40))
     team_id: Mapped[int | None] = mapped_column(sa.ForeignKey("teams.id"))
+    # The month the decision closed: the answers are counted in it.
     period: Mapped[date]
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
     # The message that waits in the outbox: a link only. Emptied once it is sent or used.
@@ -44,7 +45,7 @@ class SurveyInvitation(Base):
 
 
 class SurveyContact(Base):
-    """That a person was invited (or asked by phone) in a period: nobody twice a period."""
+    """That a person was invited (or asked by phone) in a four-month period: nobody twice."""
 
     __tablename__ = "survey_contacts"
 
@@ -63,6 +64,7 @@ class SurveyResponse(Base):
     municipality_id: Mapped[int] = mapped_column(sa.ForeignKey("municipalities.id"))
     domain: Mapped[str] = mapped_column(sa.String(40))
     team_id: Mapped[int | None] = mapped_column(sa.ForeignKey("teams.id"))
+    # The first day of the month it belongs to: nothing finer, so no answer is traced by time.
     period: Mapped[date]
     channel: Mapped[str] = mapped_column(sa.String(20))
     grade: Mapped[int]

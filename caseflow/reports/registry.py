@@ -7,6 +7,13 @@ from caseflow.reports.flow import Doorstroom
 from caseflow.reports.handovers import Overdrachten
 from caseflow.reports.leadtime import Doorlooptijd, TijdPerStatus
 from caseflow.reports.outcomes import BezwarenGegrond, Toekenning
+from caseflow.reports.quality import (
+    BezwarenPerBesluiten,
+    BezwarenTijdig,
+    KlachtenGegrond,
+    KlachtenTijdig,
+)
+from caseflow.reports.survey import Clientwaardering
 from caseflow.reports.timeliness import Tijdigheid
 
 INDICATORS: dict[str, Indicator] = {
@@ -21,6 +28,11 @@ INDICATORS: dict[str, Indicator] = {
         Overdrachten(),
         Toekenning(),
         BezwarenGegrond(),
+        BezwarenTijdig(),
+        BezwarenPerBesluiten(),
+        KlachtenGegrond(),
+        KlachtenTijdig(),
+        Clientwaardering(),
     )
 }
 

@@ -30,10 +30,15 @@ def token_hash(token: str) -> str:
 
 
 def period_of(day: date) -> date:
-    """The survey period: the four-month period the reports use (tertaal)."""
+    """The period in which a person is asked once: the four-month period of the reports."""
     start = tertial_of(day).start
     assert start is not None
     return start
+
+
+def month_of(day: date) -> date:
+    """What an answer keeps of when: the month, nothing finer."""
+    return day.replace(day=1)
 
 
 def already_asked(person_id: int, period: date) -> bool:
@@ -45,7 +50,8 @@ def invite(case: Case) -> str | None:
     returns the token (for the outbox's link), or None."""
     if case.person_id is None or case.closed_at is None:
         return None
-    period = period_of(clock.local_date(case.closed_at))
+    closed_on = clock.local_date(case.closed_at)
+    period = period_of(closed_on)
     if already_asked(case.person_id, period):
         return None
     token = secrets.token_urlsafe(24)
@@ -57,7 +63,7 @@ def invite(case: Case) -> str | None:
             municipality_id=case.municipality_id,
             domain=registry().get(case.case_type).domain,
             team_id=case.team_id,
-            period=period,
+            period=month_of(closed_on),
             outbox_link=survey_path(token),
         )
     )

@@ -5,10 +5,11 @@ from datetime import date, datetime
 import time_machine
 
 from caseflow.clock import LOCAL_TZ
-from caseflow.models import Case
+from caseflow.models import Case, Person
 from caseflow.objections.decisions import decisions_of
 from caseflow.objections.register import ObjectionInput, register_objection
 from caseflow.workflow.engine import assign, fire, start_case
+from tests.factories import WMO_GRANT
 from tests.offices import Office
 
 
@@ -17,20 +18,26 @@ def at(travel: time_machine.Traveller, day: str, hour: int = 10) -> None:
     travel.move_to(datetime.fromisoformat(day).replace(hour=hour, tzinfo=LOCAL_TZ))
 
 
-def refused_wmo(office: Office, resultaat: str = "afgewezen") -> Case:
-    """A Wmo-aanvraag the consultant decides today."""
+def refused_wmo(office: Office, resultaat: str = "afgewezen", client: Person | None = None) -> Case:
+    """A Wmo-aanvraag the consultant decides today (for the office's client by default)."""
     consultant = office.consulent
     case = start_case(
         "wmo_aanvraag",
         municipality=office.gemeente,
         actor=consultant,
-        person=office.client,
+        person=client or office.client,
         team=office.wmo,
     )
     assign(case, consultant, consultant)
     fire(case, "oppakken", consultant)
     fire(case, "verslag_vastleggen", consultant, {"verslag": "Keukentafelgesprek gevoerd."})
-    fire(case, "besluiten", consultant, {"resultaat": resultaat, "motivering": "Zie verslag."})
+    grant = WMO_GRANT if resultaat != "afgewezen" else {}
+    fire(
+        case,
+        "besluiten",
+        consultant,
+        {"resultaat": resultaat, "motivering": "Zie verslag.", **grant},
+    )
     return case
 
 

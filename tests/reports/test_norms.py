@@ -116,8 +116,7 @@ def test_csv_import_adds_updates_and_refuses_a_file_with_errors(
     refused = import_csv(bad, [office.gemeente], None)
     assert refused.errors == [
         "Regel 3: gemeente 'vaals' is onbekend of niet van u.",
-        "Regel 4: indicator 'snelheid' bestaat niet (kies uit tijdigheid, doorlooptijd, "
-        "instroom, uitstroom, toekenning, bezwaren_gegrond, overdrachten).",
+        f"Regel 4: indicator 'snelheid' bestaat niet (kies uit {', '.join(TARGETS)}).",
         "Regel 5: jaar '1850' klopt niet.",
         "Regel 6: 'veel' is geen getal.",
         "Regel 7: staat al op regel 2.",

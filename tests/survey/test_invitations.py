@@ -46,7 +46,7 @@ def test_a_closed_decision_invites_its_client_once_per_period(
     assert (invitation.person_id, invitation.domain, invitation.period) == (
         office.client.id,
         "wmo",
-        date(2026, 1, 1),
+        date(2026, 3, 1),
     )
     assert invitation.outbox_link is not None and invitation.outbox_link.startswith("/waardering/")
     assert first.person_id == second.person_id  # the second decision asked nobody twice
