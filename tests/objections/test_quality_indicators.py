@@ -18,8 +18,8 @@ from caseflow.reports.timeliness import HEADLINE
 from caseflow.survey.answers import invitation_for, record_answers, refuse
 from caseflow.survey.invitations import invite
 from caseflow.workflow.engine import assign, fire
-from tests.objections.helpers import at, lodge, refused_wmo, take_up
 from tests.factories import Factory
+from tests.objections.helpers import at, lodge, refused_wmo, take_up
 from tests.offices import Office
 from tests.reports.helpers import assert_drill_downs_match, table
 
