@@ -159,6 +159,13 @@ HANDLE_COMPLAINTS = _permission(
     Role.KLACHTENCOORDINATOR,
 )
 
+REVIEW_QUALITY = _permission(
+    "kwaliteit_toetsen",
+    "Een steekproef van besluiten trekken, de checklist doorlopen en bevindingen met hun oorzaak "
+    "vastleggen",
+    Role.KWALITEIT,
+)
+
 
 def permissions_of(roles: frozenset[str]) -> list[Permission]:
     return [p for p in ALL if not p.roles.isdisjoint(roles)]

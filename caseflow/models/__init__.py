@@ -34,6 +34,13 @@ from caseflow.models.plans import (
     PlanScore,
     PlanVersion,
 )
+from caseflow.models.quality import (
+    CAUSES,
+    VERDICTS,
+    QualityFinding,
+    QualitySample,
+    QualitySampleCase,
+)
 from caseflow.models.regie import HouseholdDirector, MeetingDecision, TeamMeeting
 from caseflow.models.rights import RIGHTS_ACTIONS, RightsChange
 from caseflow.models.security import INCIDENT_KINDS, Incident, LoginThrottle
@@ -47,12 +54,14 @@ from caseflow.models.survey import (
 
 __all__ = [
     "ALL_CASE_TYPES",
+    "CAUSES",
     "CHANNELS",
     "COMPLAINT_CHANNELS",
     "INCIDENT_KINDS",
     "LIFE_DOMAINS",
     "RIGHTS_ACTIONS",
     "SURVEY_CHANNELS",
+    "VERDICTS",
     "AccessLog",
     "Area",
     "Base",
@@ -88,6 +97,9 @@ __all__ = [
     "PlanScore",
     "PlanVersion",
     "PostcodeRange",
+    "QualityFinding",
+    "QualitySample",
+    "QualitySampleCase",
     "Relation",
     "RightsChange",
     "Role",

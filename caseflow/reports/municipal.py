@@ -194,6 +194,7 @@ def _quality_sections(f: ReportFilter) -> list[Section]:
             ["gemiddeld_cijfer"],
             note="De antwoorden zijn anoniem: achter deze cijfers staat geen lijst van zaken.",
         ),
+        _section("Foutscore kwaliteitstoetsing", "foutscore", f, ["domein"], ["foutscore"]),
     ]
 
 

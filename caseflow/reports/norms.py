@@ -110,6 +110,14 @@ TARGETS: dict[str, NormTarget] = {
             "hoger",
         ),
         NormTarget(
+            "foutscore",
+            "Foutscore kwaliteitstoetsing (%)",
+            "foutscore",
+            "foutscore",
+            "procent",
+            "lager",
+        ),
+        NormTarget(
             "overdrachten",
             "Overdrachten per afgesloten zaak",
             "overdrachten",

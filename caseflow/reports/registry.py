@@ -13,6 +13,7 @@ from caseflow.reports.quality import (
     KlachtenGegrond,
     KlachtenTijdig,
 )
+from caseflow.reports.review import Foutscore
 from caseflow.reports.survey import Clientwaardering
 from caseflow.reports.timeliness import Tijdigheid
 
@@ -33,6 +34,7 @@ INDICATORS: dict[str, Indicator] = {
         KlachtenGegrond(),
         KlachtenTijdig(),
         Clientwaardering(),
+        Foutscore(),
     )
 }
 

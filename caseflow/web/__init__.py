@@ -15,6 +15,7 @@ from caseflow.permissions import (
     REGISTER_COMPLAINTS,
     REGISTER_OBJECTIONS,
     REGISTER_REQUESTS,
+    REVIEW_QUALITY,
     TRIAGE_REGISTRATIONS,
     WORK_ON_CASES,
 )
@@ -28,6 +29,7 @@ NAVIGATION = [
     ("signals.inbox", "Signalen", WORK_ON_CASES),
     ("objections.new", "Bezwaar registreren", REGISTER_OBJECTIONS),
     ("complaints.new", "Klacht registreren", REGISTER_COMPLAINTS),
+    ("quality.index", "Kwaliteitstoetsing", REVIEW_QUALITY),
     ("reports.dashboard", "Rapportages", READ_REPORTS),
     ("privacy.search", "Verwerkingenlog", READ_PROCESSING_LOG),
     ("retention.due_page", "Bewaartermijnen", OVERSEE_RETENTION),
@@ -101,6 +103,9 @@ def register_blueprints(app: Flask) -> None:
     from caseflow.web.survey import init_survey_pages
 
     init_survey_pages(app)
+    from caseflow.web.quality import init_quality_pages
+
+    init_quality_pages(app)
     from caseflow.web.boundary import init_request_boundary
 
     init_request_boundary(app)

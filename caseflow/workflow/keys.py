@@ -57,6 +57,21 @@ TOP = Level(
             "team manager) see a case, not the whole team. Default false.",
         ),
         Key("retention", "How long a closed case is kept (bewaartermijn)."),
+        Key(
+            "checklist",
+            "The items a quality reviewer checks in a sampled case of this type "
+            "(rechtmatigheid), each with its legal basis.",
+        ),
+    ),
+)
+
+CHECKLIST_ITEM = Level(
+    "checklist[]",
+    (
+        Key("code", "The item's name, unique in the list.", True),
+        Key("label", "What is checked, as the reviewer reads it.", True),
+        Key("basis", "The rule it checks, e.g. Awb 3:46.", True),
+        Key("weight", "Error points when it is not met; default 1."),
     ),
 )
 
@@ -282,6 +297,7 @@ MUNICIPAL_DEADLINE = Level(
 LEVELS = (
     TOP,
     RETENTION,
+    CHECKLIST_ITEM,
     FIELD,
     STATE,
     TRANSITION,

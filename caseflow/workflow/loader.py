@@ -17,6 +17,7 @@ from caseflow.workflow.errors import WorkflowDefinitionError
 from caseflow.workflow.fields import COMMON_FIELDS, FIELD_TYPES
 from caseflow.workflow.guards import GUARDS
 from caseflow.workflow.keys import (
+    CHECKLIST_ITEM,
     DECISION,
     FIELD,
     FOLLOW_UP,
@@ -28,6 +29,7 @@ from caseflow.workflow.keys import (
     Level,
 )
 from caseflow.workflow.schema import (
+    ChecklistItem,
     DeadlineDef,
     FieldDef,
     FollowUp,
@@ -159,7 +161,31 @@ def load_workflow(path: Path) -> Workflow:
         description=check.optional_text(doc.get("description"), "description") or "",
         retention=_retention(check, doc.get("retention")),
         version=definition_version(doc),
+        checklist=_checklist(check, doc.get("checklist")),
     )
+
+
+def _checklist(check: _Checker, raw: Any) -> tuple[ChecklistItem, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not raw:
+        raise check.fail("checklist", "expected a non-empty list")
+    items: list[ChecklistItem] = []
+    for index, spec in enumerate(raw):
+        key = f"checklist[{index}]"
+        spec = check.level(spec, key, CHECKLIST_ITEM)
+        code = check.text(spec["code"], f"{key}.code")
+        if any(item.code == code for item in items):
+            raise check.fail(f"{key}.code", f"'{code}' is in the list twice")
+        items.append(
+            ChecklistItem(
+                code=code,
+                label=check.text(spec["label"], f"{key}.label"),
+                basis=check.text(spec["basis"], f"{key}.basis"),
+                weight=check.number(spec.get("weight", 1), f"{key}.weight", minimum=1),
+            )
+        )
+    return tuple(items)
 
 
 def _retention(check: _Checker, raw: Any) -> RetentionDef | None:

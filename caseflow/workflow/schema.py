@@ -133,6 +133,16 @@ class RetentionDef:
 
 
 @dataclass(frozen=True)
+class ChecklistItem:
+    """One rechtmatigheid item a quality reviewer checks in a sampled case."""
+
+    code: str
+    label: str
+    basis: str
+    weight: int = 1
+
+
+@dataclass(frozen=True)
 class MunicipalityOverride:
     deadlines: dict[str, dict[str, Any]] = field(default_factory=dict)
     disabled_triggers: frozenset[str] = frozenset()
@@ -158,6 +168,8 @@ class Workflow:
     retention: RetentionDef | None = None
     # A checksum of the file's parsed content: each case stores the one it started under.
     version: str = ""
+    # What a quality reviewer checks in a sampled case of this type (kwaliteitstoetsing).
+    checklist: tuple[ChecklistItem, ...] = ()
 
     def transitions_from(self, state: str) -> list[TransitionDef]:
         return [t for t in self.transitions if state in t.sources]
