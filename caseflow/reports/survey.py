@@ -25,7 +25,8 @@ PROMOTERS, DETRACTORS = 9, 6
 
 def _names(model: Any, column: Any) -> Any:
     def lookup(values: list[Any]) -> dict[Any, str]:
-        return dict(db.session.execute(sa.select(model.id, column).where(model.id.in_(values))))
+        query = sa.select(model.id, column).where(model.id.in_(values))
+        return {row_id: name for row_id, name in db.session.execute(query)}
 
     return lookup
 

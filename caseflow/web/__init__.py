@@ -9,6 +9,7 @@ from caseflow import clock
 from caseflow.models import Role
 from caseflow.permissions import (
     ADMINISTER,
+    LEAD_TEAMS,
     OVERSEE_RETENTION,
     READ_PROCESSING_LOG,
     READ_REPORTS,
@@ -31,6 +32,7 @@ NAVIGATION = [
     ("complaints.new", "Klacht registreren", REGISTER_COMPLAINTS),
     ("quality.index", "Kwaliteitstoetsing", REVIEW_QUALITY),
     ("reports.dashboard", "Rapportages", READ_REPORTS),
+    ("incident_counts.overview", "Incidenten", LEAD_TEAMS),
     ("privacy.search", "Verwerkingenlog", READ_PROCESSING_LOG),
     ("retention.due_page", "Bewaartermijnen", OVERSEE_RETENTION),
     ("triage.queue_page", "Aanmeldingen gebiedsteam", TRIAGE_REGISTRATIONS),
@@ -106,6 +108,9 @@ def register_blueprints(app: Flask) -> None:
     from caseflow.web.quality import init_quality_pages
 
     init_quality_pages(app)
+    from caseflow.web.incident_counts import init_incident_counts
+
+    init_incident_counts(app)
     from caseflow.web.boundary import init_request_boundary
 
     init_request_boundary(app)

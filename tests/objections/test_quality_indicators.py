@@ -134,6 +134,8 @@ def test_the_clients_grade_share_of_passes_recommendation_and_response(
         "aanbevelingsscore": 0.0,  # one 10 (promoter) and one 6 (critic) of two
         "respons": 66.7,
     }
+    by_team = indicator("clientwaardering").run(_filter(office), ["gemeente", "team"])
+    assert list(table(by_team)) == [("Maastricht", "Team Wmo")]
 
 
 def test_the_four_monthly_report_holds_the_four_quality_norms(
