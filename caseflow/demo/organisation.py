@@ -69,6 +69,8 @@ DEMO_USERS = [
     ("kwaliteit", "Ingrid Notermans", (Role.KWALITEIT,), "Kwaliteitsmedewerker"),
     ("gemeente", "Raadsgriffie Maastricht", (Role.GEMEENTE,), "Lezer gemeente Maastricht"),
     ("privacy", "Noor Habets", (Role.PRIVACY,), "Privacyfunctionaris"),
+    ("jurist", "Maud Lardinois", (Role.JURIST,), "Jurist bezwaar en beroep"),
+    ("klachten", "Lars Frissen", (Role.KLACHTENCOORDINATOR,), "Klachtencoördinator"),
 ]
 COLLEAGUES = [
     ("l.schepers", "Lotte Schepers", "wmo"),
@@ -91,6 +93,7 @@ DOMAIN_TEAMS = {
     "participatie": "Team Werk en Inkomen",
     "schuldhulp": "Team Schuldhulpverlening",
     "bezwaar": "Team Bezwaar en Beroep",
+    "klachten": "Klachtencoördinatie",
 }
 # Wmo and Jeugd for the other four municipalities: their own teams, so the front door can send
 # every question it takes on to someone (no municipality without a receiving team).
@@ -177,6 +180,8 @@ def build_organisation() -> DemoOrganisation:
     by_name = {u.username: u for u in users}
     front_door.members = [by_name["toegang"], by_name["teammanager"]]
     teams_by_domain["wmo"].members = [by_name["consulent"], by_name["teammanager"]]
+    teams_by_domain["bezwaar"].members = [by_name["jurist"]]
+    teams_by_domain["klachten"].members = [by_name["klachten"]]
     first_area_team = next(iter(area_teams.values()))
     first_area_team.members = [by_name["regisseur"], by_name["teammanager"]]
     for username, full_name, domain in COLLEAGUES:
