@@ -144,8 +144,8 @@ def redraw_sample(sample_id: int) -> ResponseReturnValue:
 @login_required
 def check(sample_id: int, case_id: int) -> ResponseReturnValue:
     _reviewer()
-    sample = _sample(sample_id)
     case = case_or_403(case_id, "kwaliteitstoetsing")
+    sample = _sample(sample_id)
     errors: dict[str, str] = {}
     if request.method == "POST":
         verdicts = {

@@ -20,8 +20,16 @@ from tests.offices import Office, area_office, login
 from tests.plans.helpers import running_plan
 from tests.security.helpers import separate_sessions
 
-# Routes anyone may open: the login page, public style sheets and static files.
-PUBLIC = {"auth.login", "static", "plans.stylesheet", "reports.stylesheet"}
+# Routes anyone may open: the login page, public style sheets and static files, and the client
+# survey, reached by its single-use link (tests/survey).
+PUBLIC = {
+    "auth.login",
+    "static",
+    "plans.stylesheet",
+    "reports.stylesheet",
+    "survey.show",
+    "survey.answer",
+}
 # Routes every logged-in user has, about themselves only.
 OWN = {"auth.logout", "account.password"}
 # Arguments that name no record: an indicator, an action.
@@ -76,6 +84,7 @@ def world(
                 "norm_id": 1,
                 "signal_id": 1,
                 "reminder_id": 1,
+                "sample_id": 1,
             },
             person_id=plan.case.person_id,
             case_ids=frozenset({registration.id, plan.case_id}),
