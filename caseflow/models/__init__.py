@@ -13,7 +13,13 @@ from caseflow.models.deadlines import (
     Suspension,
 )
 from caseflow.models.norms import ALL_CASE_TYPES, Norm, NormKind
-from caseflow.models.objections import COMPLAINT_CHANNELS, Complaint, Objection
+from caseflow.models.objections import (
+    APPEAL_LEVELS,
+    COMPLAINT_CHANNELS,
+    Appeal,
+    Complaint,
+    Objection,
+)
 from caseflow.models.organisation import (
     Area,
     Municipality,
@@ -54,6 +60,7 @@ from caseflow.models.survey import (
 
 __all__ = [
     "ALL_CASE_TYPES",
+    "APPEAL_LEVELS",
     "CAUSES",
     "CHANNELS",
     "COMPLAINT_CHANNELS",
@@ -63,6 +70,7 @@ __all__ = [
     "SURVEY_CHANNELS",
     "VERDICTS",
     "AccessLog",
+    "Appeal",
     "Area",
     "Base",
     "Case",

@@ -87,3 +87,27 @@ class Complaint(Base):
             name="known_channel",
         ),
     )
+
+
+class Appeal(Base):
+    """A beroep against a decision on bezwaar, or a hoger beroep against a court's ruling."""
+
+    __tablename__ = "appeals"
+
+    case_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    # The bezwaar case (beroep) or the beroep case (hoger beroep) whose outcome is contested.
+    contested_case_id: Mapped[int] = mapped_column(sa.ForeignKey("cases.id"), index=True)
+    level: Mapped[str] = mapped_column(sa.String(20))
+    court: Mapped[str] = mapped_column(sa.String(200))
+    filed_on: Mapped[date]
+
+    case: Mapped[Case] = relationship(foreign_keys=[case_id])
+    contested_case: Mapped[Case] = relationship(foreign_keys=[contested_case_id])
+
+    __table_args__ = (
+        sa.CheckConstraint(
+            "level IN (" + ", ".join(f"'{c}'" for c in APPEAL_LEVELS) + ")", name="known_level"
+        ),
+    )

@@ -56,12 +56,12 @@ def need_to_know(user: User) -> ColumnElement[bool]:
 
 
 # The domains whose every case a role handles in its municipalities, whichever team holds them.
-OBJECTION_DOMAIN = "bezwaar"
+OBJECTION_DOMAINS = ("bezwaar", "beroep")
 COMPLAINT_DOMAIN = "klachten"
 
 
-def case_types_of(domain: str) -> list[str]:
-    return sorted(name for name, wf in registry().workflows.items() if wf.domain == domain)
+def case_types_of(*domains: str) -> list[str]:
+    return sorted(name for name, wf in registry().workflows.items() if wf.domain in domains)
 
 
 def register_reach(user: User) -> ColumnElement[bool]:
@@ -72,7 +72,7 @@ def register_reach(user: User) -> ColumnElement[bool]:
     reach: list[ColumnElement[bool]] = []
     if user.may(HANDLE_OBJECTIONS):
         reach += [
-            Case.case_type.in_(case_types_of(OBJECTION_DOMAIN)),
+            Case.case_type.in_(case_types_of(*OBJECTION_DOMAINS)),
             Case.id.in_(sa.select(Objection.contested_case_id)),
         ]
     if user.may(HANDLE_COMPLAINTS):

@@ -99,6 +99,9 @@ def register_blueprints(app: Flask) -> None:
     from caseflow.web.objections import init_objection_pages
 
     init_objection_pages(app)
+    from caseflow.web.appeals import init_appeal_pages
+
+    init_appeal_pages(app)
     from caseflow.web.complaints import init_complaint_pages
 
     init_complaint_pages(app)

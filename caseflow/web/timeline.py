@@ -42,6 +42,7 @@ CASE_KEYS = {
     "bestreden_zaak": "Bezwaar tegen het besluit in",
     "nieuw_besluit": "Nieuwe besluitzaak",
     "heroverweging_van": "Opnieuw te besluiten in plaats van",
+    "beroep_tegen": "Beroep tegen de uitkomst van",
 }
 TEAM_KEYS = {"team_van": "Van team", "team_naar": "Naar team"}
 

@@ -22,6 +22,7 @@ SHIPPED_WORKFLOWS = {
     "schuldhulp",
     "bezwaar",
     "klacht",
+    "beroep",
 }
 
 

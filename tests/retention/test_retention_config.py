@@ -36,6 +36,7 @@ def test_every_shipped_workflow_says_how_long_its_cases_are_kept(workflows_dir: 
         "schuldhulp": 7,
         "bezwaar": 10,
         "klacht": 5,
+        "beroep": 10,
     }
     assert all(wf.retention and wf.retention.basis for wf in workflows.values())
 
