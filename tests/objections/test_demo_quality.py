@@ -2,9 +2,12 @@
 quality sample, all through the real paths; its four-monthly report shows the four DVO quality
 indicators against their norms, and their numbers match their lists."""
 
+import re
+
 import sqlalchemy as sa
 import time_machine
 from flask import Flask
+from flask.testing import FlaskClient
 
 from caseflow import clock
 from caseflow.demo import seed
@@ -69,3 +72,37 @@ def test_the_demo_fills_the_quality_indicators_of_the_tertial_report(
             assert_drill_downs_match(section.result)
             checked += 1
     assert checked >= 3
+
+
+def test_the_demo_bestuursrapportage_page_links_every_quality_count_to_its_list(
+    app: Flask, client: FlaskClient, travel: time_machine.Traveller
+) -> None:
+    from tests.reports.test_demo_maastricht import LINK, _listed, _login, _text
+
+    seed(case_count=120)
+    db.session.commit()
+    maastricht = db.session.scalars(
+        sa.select(Municipality).where(Municipality.code == "maastricht")
+    ).one()
+    _login(client, "kwaliteit")
+
+    page = _text(
+        client, f"/rapportages/gemeenten/{maastricht.id}/bestuursrapportage?periode=2026-T1"
+    )
+
+    for label in (
+        "Bezwaren op tijd beslist (%, lopende termijnen meegeteld)",
+        "Gegronde bezwaren (% van de ingediende)",
+        "Gegronde klachten (% van de ingediende)",
+        "Cliëntwaardering: gemiddeld cijfer",
+    ):
+        assert label in page
+    quality = [
+        (href, shown)
+        for href, shown in LINK.findall(page)
+        if re.search(r"/indicatoren/(bezwaren_tijdig|bezwaren_gegrond|klachten_gegrond)/", href)
+    ]
+    assert quality, "the quality sections link their counts"
+    for raw, shown in quality:
+        counted, rows, hidden = _listed(client, raw.replace("&amp;", "&"))
+        assert counted == int(shown) and rows + hidden == counted, raw
