@@ -20,6 +20,7 @@ from caseflow.reports.periods import Period, ReportError
 from caseflow.reports.sql import bucket, in_period
 
 PASS_MARK = 6
+CONSTANT = frozenset({"zaaktype"})
 PROMOTERS, DETRACTORS = 9, 6
 
 
@@ -207,8 +208,10 @@ def _grouped(
     time = TimeColumn(table.period, is_date=True)
     columns = [dims[k].expression(report_filter, time).label(f"g{i}") for i, k in enumerate(keys)]
     query = sa.select(*columns, *counted).where(*where)
-    if columns:
-        query = query.group_by(*columns)
+    # An answer has no case type: that group is one constant, which nobody groups by.
+    grouped = [c for key, c in zip(keys, columns, strict=True) if key not in CONSTANT]
+    if grouped:
+        query = query.group_by(*grouped)
     found: dict[tuple[Any, ...], dict[str, Number]] = {}
     for row in db.session.execute(query):
         mapping = row._mapping
