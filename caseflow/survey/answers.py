@@ -107,12 +107,14 @@ def record_phone_survey(
     domain: str,
     team_id: int | None,
     period: date,
+    contact_period: date,
     form: Mapping[str, str],
 ) -> SurveyResponse:
-    """A colleague rang the client and typed in the answers: counted like the web ones."""
+    """A colleague rang the client and typed in the answers: counted like the web ones, in the
+    month `period`; the client counts as asked in `contact_period`."""
     grade, recommendation, answers, remark = clean_answers(domain, form)
-    if db.session.get(SurveyContact, (person_id, period)) is None:
-        db.session.add(SurveyContact(person_id=person_id, period=period))
+    if db.session.get(SurveyContact, (person_id, contact_period)) is None:
+        db.session.add(SurveyContact(person_id=person_id, period=contact_period))
     response = SurveyResponse(
         municipality_id=municipality_id,
         domain=domain,

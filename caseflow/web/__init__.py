@@ -108,6 +108,9 @@ def register_blueprints(app: Flask) -> None:
     from caseflow.web.survey import init_survey_pages
 
     init_survey_pages(app)
+    from caseflow.web.phone_survey import init_phone_survey
+
+    init_phone_survey(app)
     from caseflow.web.quality import init_quality_pages
 
     init_quality_pages(app)

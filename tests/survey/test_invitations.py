@@ -14,7 +14,7 @@ from caseflow.models import Case, SurveyContact, SurveyInvitation, SurveyRespons
 from caseflow.survey.invitations import invite, invite_closed_cases
 from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import fire
-from tests.offices import Office
+from tests.offices import Office, login
 from tests.reports.helpers import at, decide, wmo
 
 ANSWERS = {"cijfer": "8", "aanbevelen": "9", "respect": "ja", "past": "een_beetje"}
@@ -154,3 +154,29 @@ def test_the_answers_are_csrf_protected(
     assert forged.status_code == 400
     assert "Formulier verlopen" in forged.get_data(as_text=True)
     assert not _invitations()[0].used
+
+
+def test_a_colleague_records_a_phone_survey_once_and_the_client_is_not_invited_again(
+    client: FlaskClient, office: Office, travel: time_machine.Traveller
+) -> None:
+    at(travel, "2026-03-02 10:00")
+    case = _decided(office)
+    commit()
+    login(client, office.anna)
+    assert "Cliëntwaardering telefonisch vastleggen" in client.get(f"/zaken/{case.id}").get_data(
+        as_text=True
+    )
+
+    refused = client.post(f"/zaken/{case.id}/clientwaardering", data={"cijfer": "0"})
+    assert refused.status_code == 400
+    assert "Kies een cijfer van 1 tot en met 10." in refused.get_data(as_text=True)
+    done = client.post(
+        f"/zaken/{case.id}/clientwaardering", data={"cijfer": "7", "aanbevelen": "8"}
+    )
+
+    assert done.status_code == 302
+    answer = db.session.scalars(sa.select(SurveyResponse)).one()
+    assert (answer.channel, answer.grade, answer.period) == ("telefoon", 7, date(2026, 3, 1))
+    assert "telefonisch vastleggen" not in client.get(f"/zaken/{case.id}").get_data(as_text=True)
+    assert client.get(f"/zaken/{case.id}/clientwaardering").status_code == 404
+    assert invite(case) is None  # asked this period already
