@@ -5,6 +5,8 @@ STAMP   := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 OIDC_DIR  := tests/integration/oidc
 OIDC_STAMP := $(OIDC_DIR)/node_modules/.installed
+AXE_DIR   := tests/browser/axe
+AXE_STAMP := $(AXE_DIR)/node_modules/.installed
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 PG_CHECK := import psycopg; psycopg.connect('postgresql://postgres@127.0.0.1:5432/test', connect_timeout=3).close()
 
@@ -14,7 +16,7 @@ PG_CHECK := import psycopg; psycopg.connect('postgresql://postgres@127.0.0.1:543
 help:  ## show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-install: $(STAMP) $(NPM_STAMP) $(OIDC_STAMP)  ## create .venv, install caseflow with its dev tools and the npm packages (idempotent)
+install: $(STAMP) $(NPM_STAMP) $(OIDC_STAMP) $(AXE_STAMP)  ## create .venv, install caseflow with its dev tools and the npm packages (idempotent)
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -31,6 +33,11 @@ $(NPM_STAMP): package.json package-lock.json
 # The OpenID provider the single sign-on tests start (npm's oidc-provider), from its lock file.
 $(OIDC_STAMP): $(OIDC_DIR)/package.json $(OIDC_DIR)/package-lock.json
 	cd $(OIDC_DIR) && npm ci --no-fund --no-audit --loglevel=error
+	touch $@
+
+# The accessibility engine the browser tests inject into their pages (npm's axe-core).
+$(AXE_STAMP): $(AXE_DIR)/package.json $(AXE_DIR)/package-lock.json
+	cd $(AXE_DIR) && npm ci --no-fund --no-audit --loglevel=error
 	touch $@
 
 # The key that signs sessions, made once and kept: create_app() reads it when SECRET_KEY is unset.

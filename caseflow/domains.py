@@ -37,6 +37,8 @@ DOMAINS: dict[str, Domain] = {
             "bijzondere_bijstand", "Bijzondere bijstand", Routing.DOMAIN_TEAM, "bijzondere_bijstand"
         ),
         Domain("bezwaar", "Bezwaar", Routing.DOMAIN_TEAM),
+        Domain("beroep", "Beroep en hoger beroep", Routing.DOMAIN_TEAM),
+        Domain("klachten", "Klachten", Routing.DOMAIN_TEAM),
         Domain("onderwijs", "Onderwijs", Routing.DOMAIN_TEAM),
     )
 }

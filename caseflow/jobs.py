@@ -26,6 +26,7 @@ from caseflow.retention import retention_scan
 from caseflow.safety import expire_flags
 from caseflow.signals import scan_deadlines, scan_plan_reminders, send_pending_mail, take_snapshot
 from caseflow.signals.joblock import last_finished, mark_finished, mark_started, single_runner
+from caseflow.survey.invitations import invite_closed_cases
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,14 @@ class Job:
 
 def deadline_scan() -> str:
     return scan_deadlines().summary
+
+
+def survey_invitations() -> str:
+    """Cases closed in the last week: a rerun or a missed day invites nobody twice."""
+    now = clock.now()
+    with unit_of_work.unit_of_work():
+        made = invite_closed_cases(now - timedelta(days=7), now)
+    return f"{made} uitnodiging(en) voor de cliëntwaardering"
 
 
 def plan_reminder_scan() -> str:
@@ -103,6 +112,12 @@ def scheduled_jobs(config: Mapping[str, Any]) -> tuple[Job, ...]:
             "Veiligheidsmarkeringen na hun herziendatum beëindigen",
             expire_flags,
             daily_at=time.fromisoformat(str(config.get("SAFETY_FLAGS_AT", "05:45"))),
+        ),
+        Job(
+            "survey-invitations",
+            "Cliënten na een besluit of gezinsplan uitnodigen voor de cliëntwaardering",
+            survey_invitations,
+            daily_at=time.fromisoformat(str(config.get("SURVEY_INVITATIONS_AT", "07:00"))),
         ),
         Job(
             "mail",

@@ -33,6 +33,8 @@ WORK_ON_CASES = _permission(
     Role.CONSULENT,
     Role.REGISSEUR,
     Role.TEAMMANAGER,
+    Role.JURIST,
+    Role.KLACHTENCOORDINATOR,
 )
 HANDLE_CASES = _permission(
     "zaken_behandelen",
@@ -40,6 +42,8 @@ HANDLE_CASES = _permission(
     Role.TOEGANG,
     Role.CONSULENT,
     Role.REGISSEUR,
+    Role.JURIST,
+    Role.KLACHTENCOORDINATOR,
 )
 ASSIGN_CASES = _permission(
     "zaken_toewijzen",
@@ -78,6 +82,8 @@ SEARCH_CLIENTS = _permission(
     Role.REGISSEUR,
     Role.TEAMMANAGER,
     Role.KWALITEIT,
+    Role.JURIST,
+    Role.KLACHTENCOORDINATOR,
 )
 REVIEW_ALL_CASES = _permission(
     "alle_zaken_toetsen",
@@ -178,6 +184,43 @@ CHANGE_REGISTERS = _permission(
     "beëindigen (altijd gedateerd en met een reden)",
     Role.CONSULENT,
     Role.TEAMMANAGER,
+)
+
+REGISTER_OBJECTIONS = _permission(
+    "bezwaren_registreren",
+    "Een bezwaarschrift registreren tegen een besluit van de eigen gemeenten",
+    Role.TOEGANG,
+    Role.CONSULENT,
+    Role.JURIST,
+)
+HANDLE_OBJECTIONS = _permission(
+    "bezwaren_behandelen",
+    "Elk bezwaar- en beroepschrift van de eigen gemeenten behandelen en het bestreden besluit "
+    "lezen",
+    Role.JURIST,
+)
+REGISTER_COMPLAINTS = _permission(
+    "klachten_registreren",
+    "Een klacht over de behandeling door de organisatie registreren (Awb 9:1)",
+    Role.TOEGANG,
+    Role.CONSULENT,
+    Role.REGISSEUR,
+    Role.TEAMMANAGER,
+    Role.KWALITEIT,
+    Role.JURIST,
+    Role.KLACHTENCOORDINATOR,
+)
+HANDLE_COMPLAINTS = _permission(
+    "klachten_behandelen",
+    "Elke klacht van de eigen gemeenten behandelen en de zaak lezen waar zij over gaat",
+    Role.KLACHTENCOORDINATOR,
+)
+
+REVIEW_QUALITY = _permission(
+    "kwaliteit_toetsen",
+    "Een steekproef van besluiten trekken, de checklist doorlopen en bevindingen met hun oorzaak "
+    "vastleggen",
+    Role.KWALITEIT,
 )
 
 

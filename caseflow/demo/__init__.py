@@ -9,6 +9,7 @@ from caseflow.demo.organisation import DEMO_PASSWORD, build_organisation
 from caseflow.demo.organisation import DEMO_USERS as STAFF_USERS
 from caseflow.demo.partners import PARTNER_USERS, build_partners
 from caseflow.demo.plans import seed_plans
+from caseflow.demo.quality import seed_quality
 from caseflow.demo.registers import register_cases, seed_registers
 
 __all__ = ["DEMO_PASSWORD", "DEMO_USERS", "seed"]
@@ -29,6 +30,8 @@ def seed(case_count: int = 400, random_seed: int = 2026) -> str:
     made += seed_old_cases(demo, rng, end)
     # After the decision: four years of provisions and benefits, and the plan they are held to.
     made += seed_registers(demo, catalogue, rng, end, register_cases(case_count))
+    quality = seed_quality(demo, rng, end)
+    made += quality.objections + quality.complaints
     return (
         f"Demodata aangemaakt: {len(demo.municipalities)} gemeenten, {len(demo.users)} "
         f"medewerkers, {len(PARTNER_USERS)} medewerker van een partner, {made} zaken."

@@ -36,7 +36,6 @@ CASE_MIX = {
     "bijzondere_bijstand": 10,
     "jeugd": 6,
     "schuldhulp": 8,
-    "bezwaar": 6,
 }
 GIVEN = [
     "Anna",

@@ -69,6 +69,8 @@ DEMO_USERS = [
     ("kwaliteit", "Ingrid Notermans", (Role.KWALITEIT,), "Kwaliteitsmedewerker"),
     ("gemeente", "Raadsgriffie Maastricht", (Role.GEMEENTE,), "Lezer gemeente Maastricht"),
     ("privacy", "Noor Habets", (Role.PRIVACY,), "Privacyfunctionaris"),
+    ("jurist", "Maud Lardinois", (Role.JURIST,), "Jurist bezwaar en beroep"),
+    ("klachten", "Lars Frissen", (Role.KLACHTENCOORDINATOR,), "Klachtencoördinator"),
 ]
 COLLEAGUES = [
     ("l.schepers", "Lotte Schepers", "wmo"),
@@ -80,12 +82,18 @@ COLLEAGUES = [
     ("e.pinckaers", "Eva Pinckaers", "bezwaar"),
     ("d.ramakers", "Daan Ramakers", "integraal"),
 ]
+# What a colleague of a domain's team does, when it is not the consultant's work.
+DOMAIN_ROLES = {
+    "integraal": (Role.CONSULENT, Role.REGISSEUR),
+    "bezwaar": (Role.JURIST,),
+}
 DOMAIN_TEAMS = {
     "wmo": "Team Wmo",
     "jeugd": "Team Jeugd",
     "participatie": "Team Werk en Inkomen",
     "schuldhulp": "Team Schuldhulpverlening",
     "bezwaar": "Team Bezwaar en Beroep",
+    "klachten": "Klachtencoördinatie",
 }
 # Wmo and Jeugd for the other four municipalities: their own teams, so the front door can send
 # every question it takes on to someone (no municipality without a receiving team).
@@ -172,10 +180,12 @@ def build_organisation() -> DemoOrganisation:
     by_name = {u.username: u for u in users}
     front_door.members = [by_name["toegang"], by_name["teammanager"]]
     teams_by_domain["wmo"].members = [by_name["consulent"], by_name["teammanager"]]
+    teams_by_domain["bezwaar"].members = [by_name["jurist"]]
+    teams_by_domain["klachten"].members = [by_name["klachten"]]
     first_area_team = next(iter(area_teams.values()))
     first_area_team.members = [by_name["regisseur"], by_name["teammanager"]]
     for username, full_name, domain in COLLEAGUES:
-        roles = (Role.CONSULENT, Role.REGISSEUR) if domain == "integraal" else (Role.CONSULENT,)
+        roles = DOMAIN_ROLES.get(domain, (Role.CONSULENT,))
         user = User(
             username=username,
             full_name=full_name,

@@ -21,6 +21,13 @@ from caseflow.models.documents import Document
 from caseflow.models.letters import Letter, LetterTemplate
 from caseflow.models.network import NETWORK_KINDS, NetworkRelation
 from caseflow.models.norms import ALL_CASE_TYPES, Norm, NormKind
+from caseflow.models.objections import (
+    APPEAL_LEVELS,
+    COMPLAINT_CHANNELS,
+    Appeal,
+    Complaint,
+    Objection,
+)
 from caseflow.models.organisation import (
     Area,
     Municipality,
@@ -56,17 +63,33 @@ from caseflow.models.provisions import (
     Provision,
     ProvisionChange,
 )
+from caseflow.models.quality import (
+    CAUSES,
+    VERDICTS,
+    QualityFinding,
+    QualitySample,
+    QualitySampleCase,
+)
 from caseflow.models.regie import HouseholdDirector, MeetingDecision, TeamMeeting
 from caseflow.models.rights import RIGHTS_ACTIONS, RightsChange
 from caseflow.models.security import INCIDENT_KINDS, Incident, LoginThrottle
 from caseflow.models.signals import JobRun, MailOutbox, Signal, SignalKind, WorklistSnapshot
+from caseflow.models.survey import (
+    SURVEY_CHANNELS,
+    SurveyContact,
+    SurveyInvitation,
+    SurveyResponse,
+)
 
 __all__ = [
     "ALL_CASE_TYPES",
     "API_SCOPES",
+    "APPEAL_LEVELS",
     "BENEFIT_END_REASONS",
     "BUDGET_KINDS",
+    "CAUSES",
     "CHANNELS",
+    "COMPLAINT_CHANNELS",
     "CONSENT_WAYS",
     "CONTACT_KINDS",
     "INCIDENT_KINDS",
@@ -75,8 +98,11 @@ __all__ = [
     "PARTNER_KINDS",
     "PROVISION_END_REASONS",
     "RIGHTS_ACTIONS",
+    "SURVEY_CHANNELS",
+    "VERDICTS",
     "AccessLog",
     "ApiApplication",
+    "Appeal",
     "Area",
     "Base",
     "Benefit",
@@ -87,6 +113,7 @@ __all__ = [
     "CatalogueSettings",
     "Cohort",
     "CohortHousehold",
+    "Complaint",
     "ContactMoment",
     "Deadline",
     "DeadlineKind",
@@ -112,6 +139,7 @@ __all__ = [
     "Norm",
     "NormKind",
     "Note",
+    "Objection",
     "Outcome",
     "PartnerOrganisation",
     "Person",
@@ -130,12 +158,18 @@ __all__ = [
     "Provider",
     "Provision",
     "ProvisionChange",
+    "QualityFinding",
+    "QualitySample",
+    "QualitySampleCase",
     "Relation",
     "RightsChange",
     "Role",
     "ServiceOrganisation",
     "Signal",
     "SignalKind",
+    "SurveyContact",
+    "SurveyInvitation",
+    "SurveyResponse",
     "Suspension",
     "Team",
     "TeamKind",

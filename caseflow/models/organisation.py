@@ -27,6 +27,8 @@ class Role(StrEnum):
     GEMEENTE = "gemeente"
     PRIVACY = "privacy"
     PARTNER = "partner"
+    JURIST = "jurist"
+    KLACHTENCOORDINATOR = "klachtencoordinator"
 
     @property
     def label(self) -> str:
@@ -43,6 +45,8 @@ ROLE_LABELS = {
     Role.GEMEENTE: "Lezer gemeente",
     Role.PRIVACY: "Privacyfunctionaris",
     Role.PARTNER: "Medewerker partnerorganisatie",
+    Role.JURIST: "Jurist bezwaar en beroep",
+    Role.KLACHTENCOORDINATOR: "Klachtencoördinator",
 }
 
 

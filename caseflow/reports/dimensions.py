@@ -70,6 +70,24 @@ def _domain_expression(_: ReportFilter, __: TimeColumn | None) -> ColumnElement[
     return sa.case(mapping, value=Case.case_type, else_=sa.null())
 
 
+def _contested_domain_expression(_: ReportFilter, __: TimeColumn | None) -> Any:
+    """For a bezwaar case: the domain of the decision it contests (from the register)."""
+    from sqlalchemy.orm import aliased
+
+    from caseflow.models import Objection
+
+    mapping = {case_type: domain for domain, types in domains().items() for case_type in types}
+    contested = aliased(Case, name="bestreden")
+    return (
+        sa.select(sa.case(mapping, value=contested.case_type, else_=sa.null()))
+        .select_from(Objection)
+        .join(contested, contested.id == Objection.contested_case_id)
+        .where(Objection.case_id == Case.id)
+        .correlate(Case)
+        .scalar_subquery()
+    )
+
+
 def _time_expression(unit: str) -> Callable[[ReportFilter, TimeColumn | None], ColumnElement[Any]]:
     def expression(report_filter: ReportFilter, time: TimeColumn | None) -> ColumnElement[Any]:
         if time is None:
@@ -125,6 +143,13 @@ DIMENSIONS: dict[str, Dimension] = {
             lambda f, t: Case.assignee_id,
             _names(User.full_name, User.id),
             numeric=True,
+        ),
+        Dimension(
+            "bestreden_domein",
+            "Domein van het bestreden besluit",
+            "Niet gekoppeld aan een besluit",
+            _contested_domain_expression,
+            lambda values: {v: domain_label(v) for v in values},
         ),
         Dimension("maand", "Maand", "Nog open", _time_expression("maand"), _label_time),
         Dimension("jaar", "Jaar", "Nog open", _time_expression("jaar"), _label_time),

@@ -158,6 +158,7 @@ def build(
         ),
         _section("Uitkeringen", "uitkeringen", f, ["zaaktype"], note="Stand op de laatste dag."),
         _section("Instroom en uitstroom uitkeringen", "uitkeringen_verloop", f, ["zaaktype"]),
+        *_quality_sections(f),
     ]
     trends: list[TrendBlock] = []
     if four_monthly:
@@ -180,6 +181,32 @@ def build(
         trends,
         teams_only=scoped.team_ids is not None,
     )
+
+
+def _quality_sections(f: ReportFilter) -> list[Section]:
+    """The service agreement's quality indicators: bezwaar, klachten and the clients' grade."""
+    return [
+        _section("Bezwaren op tijd beslist", "bezwaren_tijdig", f, ["zaaktype"]),
+        _section(
+            "Gegronde bezwaren per domein van het bestreden besluit",
+            "bezwaren_gegrond",
+            f,
+            ["bestreden_domein"],
+            ["percentage_gegrond"],
+        ),
+        _section("Bezwaren per 1.000 besluiten", "bezwaren_per_besluiten", f, ["domein"]),
+        _section("Klachten", "klachten_gegrond", f, ["zaaktype"]),
+        _section("Klachten op tijd afgehandeld", "klachten_tijdig", f, ["zaaktype"]),
+        _section(
+            "Cliëntwaardering",
+            "clientwaardering",
+            f,
+            ["domein"],
+            ["gemiddeld_cijfer"],
+            note="De antwoorden zijn anoniem: achter deze cijfers staat geen lijst van zaken.",
+        ),
+        _section("Foutscore kwaliteitstoetsing", "foutscore", f, ["domein"], ["foutscore"]),
+    ]
 
 
 def _only(report_filter: ReportFilter, municipality_id: int) -> tuple[int, ...]:

@@ -124,12 +124,18 @@ class BezwarenGegrond(CountIndicator):
     )
     positive = frozenset({"gegrond", "deels_gegrond"})
     default_group = ("zaaktype",)
+    # The domain whose cases are counted: bezwaar here, klachten for complaints.
+    domain: ClassVar[str] = "bezwaar"
 
     def time_column(self) -> TimeColumn:
         return TimeColumn(Case.opened_at, is_date=False)
 
     def population(self, report_filter: ReportFilter, dims: Sequence[Dimension]) -> Population:
-        per_type = decision_results("gegrond")
+        per_type = {
+            name: results
+            for name, results in decision_results("gegrond").items()
+            if registry().get(name).domain == self.domain
+        }
         decisions = sorted(set().union(*per_type.values())) if per_type else []
         labels = _result_labels(per_type)
         closed = Case.closed_at.is_not(None)

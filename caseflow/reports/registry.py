@@ -20,6 +20,14 @@ from caseflow.reports.provisions import (
     RunningHouseholdHelp,
     RunningProvisions,
 )
+from caseflow.reports.quality import (
+    BezwarenPerBesluiten,
+    BezwarenTijdig,
+    KlachtenGegrond,
+    KlachtenTijdig,
+)
+from caseflow.reports.review import Foutscore
+from caseflow.reports.survey import Clientwaardering
 from caseflow.reports.timeliness import Tijdigheid
 
 INDICATORS: dict[str, Indicator] = {
@@ -44,6 +52,12 @@ INDICATORS: dict[str, Indicator] = {
         BenefitFlow(),
         Preventiequote(),
         PerThousandInhabitants(),
+        BezwarenTijdig(),
+        BezwarenPerBesluiten(),
+        KlachtenGegrond(),
+        KlachtenTijdig(),
+        Clientwaardering(),
+        Foutscore(),
     )
 }
 

@@ -4,9 +4,20 @@ caseflow.scope.queries)."""
 import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
 
-from caseflow.models import Case, HouseholdDirector, HouseholdMember, Intake, Person, User
+from caseflow.models import (
+    Case,
+    Complaint,
+    HouseholdDirector,
+    HouseholdMember,
+    Intake,
+    Objection,
+    Person,
+    User,
+)
 from caseflow.permissions import (
     FIND_ANY_CLIENT,
+    HANDLE_COMPLAINTS,
+    HANDLE_OBJECTIONS,
     LEAD_TEAMS,
     OVERSEE_RETENTION,
     READ_PROCESSING_LOG,
@@ -58,13 +69,45 @@ def need_to_know(user: User) -> ColumnElement[bool]:
     return sa.or_(Case.case_type.not_in(sensitive_case_types()), *involved)
 
 
+# The domains whose every case a role handles in its municipalities, whichever team holds them.
+OBJECTION_DOMAINS = ("bezwaar", "beroep")
+COMPLAINT_DOMAIN = "klachten"
+
+
+def case_types_of(*domains: str) -> list[str]:
+    return sorted(name for name, wf in registry().workflows.items() if wf.domain in domains)
+
+
+def register_reach(user: User) -> ColumnElement[bool]:
+    """The cases a jurist or a complaints coordinator handles by role, not by team: every
+    objection and appeal (or complaint) of their municipalities, and the case each one is about
+    (the contested decision, the case a complaint concerns), which they need to read to judge it.
+    """
+    reach: list[ColumnElement[bool]] = []
+    if user.may(HANDLE_OBJECTIONS):
+        reach += [
+            Case.case_type.in_(case_types_of(*OBJECTION_DOMAINS)),
+            Case.id.in_(sa.select(Objection.contested_case_id)),
+        ]
+    if user.may(HANDLE_COMPLAINTS):
+        reach += [
+            Case.case_type.in_(case_types_of(COMPLAINT_DOMAIN)),
+            Case.id.in_(
+                sa.select(Complaint.about_case_id).where(Complaint.about_case_id.is_not(None))
+            ),
+        ]
+    return sa.or_(sa.false(), *reach)
+
+
 def case_scope(user: User) -> ColumnElement[bool]:
     """A WHERE clause: the cases `user` may see.
 
     Staff see the cases of their own municipalities that are in one of their teams, assigned to
     them, or not yet with any team; quality reviewers see every case of their municipalities.
     A household's director sees every case of that household (1 gezin, 1 plan, 1 regisseur).
-    Cases of a sensitive type follow need to know on top of that. Everyone else (administrators,
+    Cases of a sensitive type follow need to know on top of that. A jurist and a complaints
+    coordinator also see what they handle by role (`register_reach`): handling an objection
+    against a sensitive decision is their need to know. Everyone else (administrators,
     municipality readers) sees no individual case.
     """
     municipalities = municipality_ids(user)
@@ -78,12 +121,17 @@ def case_scope(user: User) -> ColumnElement[bool]:
     return sa.and_(
         in_municipality,
         sa.or_(
-            Case.team_id.in_(team_ids(user)),
-            Case.assignee_id == user.id,
-            Case.team_id.is_(None),
-            directed_household(user),
+            sa.and_(
+                sa.or_(
+                    Case.team_id.in_(team_ids(user)),
+                    Case.assignee_id == user.id,
+                    Case.team_id.is_(None),
+                    directed_household(user),
+                ),
+                need_to_know(user),
+            ),
+            register_reach(user),
         ),
-        need_to_know(user),
     )
 
 

@@ -16,7 +16,10 @@ from caseflow.permissions import (
     OVERSEE_RETENTION,
     READ_PROCESSING_LOG,
     READ_REPORTS,
+    REGISTER_COMPLAINTS,
+    REGISTER_OBJECTIONS,
     REGISTER_REQUESTS,
+    REVIEW_QUALITY,
     TRIAGE_REGISTRATIONS,
     WORK_FOR_PARTNER,
     WORK_ON_CASES,
@@ -30,9 +33,13 @@ NAVIGATION = [
     ("intake.new", "Nieuwe hulpvraag", REGISTER_REQUESTS),
     ("signals.inbox", "Signalen", WORK_ON_CASES),
     ("registers.herindicaties_page", "Herindicaties", WORK_ON_CASES),
-    ("reports.dashboard", "Rapportages", READ_REPORTS),
     ("plan_effects.overview", "Effecten gezinsplannen", READ_REPORTS),
     ("plan_cohorts.index", "Cohorten", LEAD_TEAMS),
+    ("objections.new", "Bezwaar registreren", REGISTER_OBJECTIONS),
+    ("complaints.new", "Klacht registreren", REGISTER_COMPLAINTS),
+    ("quality.index", "Kwaliteitstoetsing", REVIEW_QUALITY),
+    ("reports.dashboard", "Rapportages", READ_REPORTS),
+    ("incident_counts.overview", "Incidenten", LEAD_TEAMS),
     ("privacy.search", "Verwerkingenlog", READ_PROCESSING_LOG),
     ("retention.due_page", "Bewaartermijnen", OVERSEE_RETENTION),
     ("triage.queue_page", "Aanmeldingen gebiedsteam", TRIAGE_REGISTRATIONS),
@@ -145,6 +152,27 @@ def register_blueprints(app: Flask) -> None:
     for module in (letters, documents, letter_admin, themes, decisions, registers, catalogue):
         app.register_blueprint(module.bp)
     account.init_password_gate(app)
+    from caseflow.web.objections import init_objection_pages
+
+    init_objection_pages(app)
+    from caseflow.web.appeals import init_appeal_pages
+
+    init_appeal_pages(app)
+    from caseflow.web.complaints import init_complaint_pages
+
+    init_complaint_pages(app)
+    from caseflow.web.survey import init_survey_pages
+
+    init_survey_pages(app)
+    from caseflow.web.phone_survey import init_phone_survey
+
+    init_phone_survey(app)
+    from caseflow.web.quality import init_quality_pages
+
+    init_quality_pages(app)
+    from caseflow.web.incident_counts import init_incident_counts
+
+    init_incident_counts(app)
     from caseflow.web.boundary import init_request_boundary
 
     init_request_boundary(app)

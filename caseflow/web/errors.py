@@ -20,6 +20,10 @@ MESSAGES = {
         "Te groot",
         "Dit verzoek is te groot: te veel tekst of te veel velden. Er is niets opgeslagen.",
     ),
+    429: (
+        "Te vaak geprobeerd",
+        "Er kwamen te veel verzoeken van dit adres. Wacht een half uur en probeer het opnieuw.",
+    ),
     500: ("Er ging iets mis", "Er ging iets mis aan onze kant. Er is niets half opgeslagen."),
 }
 

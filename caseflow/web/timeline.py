@@ -43,7 +43,13 @@ SPECIAL_EVENTS = {
 }
 # The reason has a line of its own; an assignment names its new handler instead of ids.
 OWN_LINE = {"reden", "van", "naar"}
-CASE_KEYS = {"vervolg_op": "Vervolg op"}
+CASE_KEYS = {
+    "vervolg_op": "Vervolg op",
+    "bestreden_zaak": "Bezwaar tegen het besluit in",
+    "nieuw_besluit": "Nieuwe besluitzaak",
+    "heroverweging_van": "Opnieuw te besluiten in plaats van",
+    "beroep_tegen": "Beroep tegen de uitkomst van",
+}
 TEAM_KEYS = {"team_van": "Van team", "team_naar": "Naar team"}
 
 

@@ -8,7 +8,7 @@ from flask_login import login_required
 from caseflow import clock, unit_of_work
 from caseflow.extensions import db
 from caseflow.models import Case, Team, User
-from caseflow.permissions import ASSIGN_CASES, LEAD_TEAMS
+from caseflow.permissions import ASSIGN_CASES, LEAD_TEAMS, REVIEW_QUALITY, WORK_ON_CASES
 from caseflow.web.common import int_arg, user
 from caseflow.web.ids import parse_id
 from caseflow.workflow.engine import assign
@@ -48,6 +48,9 @@ def _filter_choices() -> dict[str, object]:
 @bp.route("/")
 @login_required
 def mine() -> ResponseReturnValue:
+    if not user().may(WORK_ON_CASES) and user().may(REVIEW_QUALITY):
+        # The quality reviewer has no worklist: their work is the open sample.
+        return redirect(url_for("quality.index"))
     filters = _filters()
     return render_template(
         "worklist/mine.html",

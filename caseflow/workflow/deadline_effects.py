@@ -16,6 +16,7 @@ from caseflow.workflow.deadline_rules import (
     stop_outcome,
     suspension_end,
 )
+from caseflow.workflow.registry import registry
 from caseflow.workflow.schema import DeadlineDef, TransitionDef, Workflow
 
 
@@ -44,7 +45,7 @@ def explain_deadline(deadline: Deadline, today: date) -> list[str]:
     received_as = capitalize(deadline.counted_from) if deadline.counted_from else "Ontvangen"
     steps = explain(deadline.start_date, term, calendar=holiday_calendar(), received_as=received_as)
     began = clock.local_date(deadline.created_at or clock.now())
-    if deadline.counted_from and deadline.start_date < began:
+    if _counts_from_melding(deadline) and deadline.start_date < began:
         opened = clock.local_date(deadline.case.opened_at)
         since = (
             f"het openen van deze zaak op {format_date(opened)}"
@@ -57,6 +58,31 @@ def explain_deadline(deadline: Deadline, today: date) -> list[str]:
             f"termijn telt vanaf de melding, niet vanaf {since}.",
         )
     return steps
+
+
+def _counts_from_melding(deadline: Deadline) -> bool:
+    spec = registry().get(deadline.case.case_type).deadlines.get(deadline.code)
+    return bool(deadline.counted_from) and spec is not None and spec.counts_from_melding
+
+
+def recorded_date(case: Case, field: str) -> date | None:
+    """The date the case last recorded in `field` (its creation included)."""
+    for event in reversed(case.events):
+        value = (event.data or {}).get(field)
+        if value:
+            return value if isinstance(value, date) else date.fromisoformat(str(value))
+    return None
+
+
+def _counted_from(case: Case, spec: DeadlineDef) -> tuple[date, str] | None:
+    """The day a term counts from when it is not the day it starts, and how that day came in."""
+    if spec.counts_from_melding and case.melding_date is not None:
+        return case.melding_date, f"gemeld {case.melding_via}"
+    if spec.counts_from_field is not None:
+        day = recorded_date(case, spec.counts_from_field)
+        if day is not None:
+            return day, (spec.counts_from_label or spec.counts_from_field).lower()
+    return None
 
 
 def extension_problem(deadlines: list[Deadline], spec: DeadlineDef, weeks: int) -> str | None:
@@ -159,9 +185,10 @@ def suspend_on_sending(
 
 
 def _start(case: Case, spec: DeadlineDef, today: date, cycle: int) -> Deadline:
-    # Counted from the melding when the case has one; a case opened directly is its own.
-    melding = case.melding_date if spec.counts_from_melding else None
-    start = melding if melding is not None else today
+    # Counted from the melding when the case has one (a case opened directly is its own), or
+    # from the date the case recorded in the field the term names.
+    counted = _counted_from(case, spec)
+    start = counted[0] if counted is not None else today
     deadline = Deadline(
         code=spec.code,
         cycle=cycle,
@@ -169,7 +196,7 @@ def _start(case: Case, spec: DeadlineDef, today: date, cycle: int) -> Deadline:
         kind=spec.kind,
         basis=spec.basis,
         start_date=start,
-        counted_from=f"gemeld {case.melding_via}" if melding is not None else None,
+        counted_from=counted[1] if counted is not None else None,
         set_by_regulation=spec.set_by_regulation,
         weeks=spec.weeks,
         days=spec.days,

@@ -17,7 +17,7 @@ from caseflow.workflow.keys import (
     MUNICIPAL_DEADLINE,
     STOPS,
 )
-from caseflow.workflow.schema import TERM_PLACEHOLDER, DeadlineDef, StateDef
+from caseflow.workflow.schema import TERM_PLACEHOLDER, DeadlineDef, FieldDef, StateDef
 
 if TYPE_CHECKING:
     from caseflow.workflow.loader import _Checker
@@ -28,7 +28,11 @@ START_MOMENTS = ("melding",)
 
 
 def load_deadlines(
-    check: "_Checker", raw: Any, states: dict[str, StateDef], triggers: set[str]
+    check: "_Checker",
+    raw: Any,
+    states: dict[str, StateDef],
+    triggers: set[str],
+    fields: dict[str, FieldDef],
 ) -> dict[str, DeadlineDef]:
     result = {}
     for code, spec in check.entries(raw, "deadlines").items():
@@ -39,7 +43,8 @@ def load_deadlines(
         if spec["kind"] != "service_norm" and not spec.get("basis"):
             raise check.fail(f"{key}.basis", "a statutory deadline names its legal basis")
         length = load_length(check, spec["length"], f"{key}.length")
-        starts = _starts(check, spec["starts"], f"{key}.starts", states, triggers)
+        starts = _starts(check, spec["starts"], f"{key}.starts", states, triggers, fields)
+        from_field = fields.get(starts.get("from", ""))
         stops = check.level(spec["stops"], f"{key}.stops", STOPS)
         if not stops:
             raise check.fail(f"{key}.stops", "give on_enter and/or on_trigger")
@@ -69,6 +74,8 @@ def load_deadlines(
             starts_on_enter=starts.get("on_enter"),
             starts_on_trigger=starts.get("on_trigger"),
             counts_from_melding=starts.get("from") == "melding",
+            counts_from_field=from_field.name if from_field else None,
+            counts_from_label=from_field.label if from_field else None,
             stops_on_enter=stop_states,
             stops_on_trigger=stop_triggers,
             lapses_on_enter=lapse_states,
@@ -98,7 +105,12 @@ def _label(check: "_Checker", raw: Any, key: str) -> str:
 
 
 def _starts(
-    check: "_Checker", raw: Any, key: str, states: dict[str, StateDef], triggers: set[str]
+    check: "_Checker",
+    raw: Any,
+    key: str,
+    states: dict[str, StateDef],
+    triggers: set[str],
+    fields: dict[str, FieldDef],
 ) -> dict[str, Any]:
     starts = check.level(raw, key, MOMENT)
     moments = [name for name in ("on_enter", "on_trigger") if name in starts]
@@ -108,8 +120,10 @@ def _starts(
         check.known((starts["on_enter"],), states, f"{key}.on_enter", "state")
     if "on_trigger" in starts:
         check.known((starts["on_trigger"],), triggers, f"{key}.on_trigger", "trigger")
-    if "from" in starts and starts["from"] not in START_MOMENTS:
-        raise check.fail(f"{key}.from", f"expected one of: {', '.join(START_MOMENTS)}")
+    dates = sorted(name for name, f in fields.items() if f.type == "date")
+    if "from" in starts and starts["from"] not in (*START_MOMENTS, *dates):
+        allowed = ", ".join((*START_MOMENTS, *dates))
+        raise check.fail(f"{key}.from", f"expected melding or a date field: {allowed}")
     return starts
 
 

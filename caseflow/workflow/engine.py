@@ -170,29 +170,48 @@ def _append_event(
 def _open_follow_up(
     case: Case, transition: TransitionDef, actor: User | None, data: Mapping[str, Any]
 ) -> Case | None:
-    """The case a transition opens (e.g. a Wmo melding after the intake), routed to its team
-    and, when they can take it there, to the handler of the case it comes from."""
+    """The case a transition opens (e.g. a Wmo melding after the intake)."""
     case_type = transition.creates.case_type_for(data) if transition.creates else None
     if case_type is None:
         return None
-    workflow = registry().get(case_type).for_municipality(case.municipality.code)
-    team = route(workflow.domain, case.municipality, case.person)
-    received = receiver(case, workflow, team)
+    return open_follow_up(case, case_type, actor, roles=transition.roles)
+
+
+def open_follow_up(
+    origin: Case,
+    case_type: str,
+    actor: User | None,
+    *,
+    roles: Iterable[str],
+    client_of: Case | None = None,
+    data: Mapping[str, Any] | None = None,
+) -> Case:
+    """A case that follows from `origin`, routed to its team and, when they can take it there,
+    given to the handler of the case it comes from. Only inside a transition: its effects
+    (`caseflow.workflow.effects`) and `creates` call it, with the transition's `roles`, since
+    the transition that opens it was authorised and its consequence needs no start role.
+
+    `client_of` is the case whose client, intake, melding and handler it takes, when that is
+    not `origin` itself (the new decision after an upheld bezwaar takes the contested decision's).
+    """
+    source = client_of or origin
+    workflow = registry().get(case_type).for_municipality(source.municipality.code)
+    team = route(workflow.domain, source.municipality, source.person)
+    received = receiver(source, workflow, team)
     return _create_case(
         case_type,
-        municipality=case.municipality,
+        municipality=source.municipality,
         actor=actor,
-        person=case.person,
-        household=case.household,
-        intake=case.intake,
-        parent=case,
+        person=source.person,
+        household=source.household,
+        intake=source.intake,
+        parent=origin,
         team=team,
         # One point of contact: the source's handler keeps the client when they can.
         assignee=received.handler,
-        data={"vervolg_op": case.id} | handover(case, team, received),
-        melding=handed_on(case),
-        # The transition that opens it was authorised; its consequence needs no start role.
-        roles=transition.roles,
+        data={"vervolg_op": origin.id, **(data or {})} | handover(source, team, received),
+        melding=handed_on(source),
+        roles=roles,
     )
 
 

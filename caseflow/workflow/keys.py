@@ -72,6 +72,11 @@ TOP = Level(
             "Its decisions start a benefit (uitkering); a transition with the effect "
             "start_benefit writes it.",
         ),
+        Key(
+            "checklist",
+            "The items a quality reviewer checks in a sampled case of this type "
+            "(rechtmatigheid), each with its legal basis.",
+        ),
     ),
 )
 
@@ -102,6 +107,16 @@ BENEFIT = Level(
             "The results that start the benefit; the transition then needs `ingangsdatum`.",
             True,
         ),
+    ),
+)
+
+CHECKLIST_ITEM = Level(
+    "checklist[]",
+    (
+        Key("code", "The item's name, unique in the list.", True),
+        Key("label", "What is checked, as the reviewer reads it.", True),
+        Key("basis", "The rule it checks, e.g. Awb 3:46.", True),
+        Key("weight", "Error points when it is not met; default 1."),
     ),
 )
 
@@ -287,7 +302,9 @@ MOMENT = Level(
             "melding: count from the first contact with the college (the intake's received "
             "moment, or the earlier moment a partner channel reported it, carried along the "
             "follow-up chain) instead of from the moment the clock starts; alone, the clock "
-            "starts when the case is opened. A case opened directly counts from its own moment.",
+            "starts when the case is opened. A case opened directly counts from its own moment. "
+            "Or a date field: count from the date the case last recorded in it (e.g. the end of "
+            "the bezwaar term, given when the objection was registered).",
         ),
     ),
 )
@@ -342,6 +359,7 @@ LEVELS = (
     RETENTION,
     PROVISIONS,
     BENEFIT,
+    CHECKLIST_ITEM,
     FIELD,
     STATE,
     TRANSITION,

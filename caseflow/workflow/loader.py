@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+import caseflow.objections.hooks  # noqa: F401  (registers the guards and effects it names)
 from caseflow.domains import DOMAINS
 from caseflow.models.organisation import Role
 from caseflow.workflow.deadline_loader import load_deadlines, municipal_changes
@@ -16,6 +17,7 @@ from caseflow.workflow.errors import WorkflowDefinitionError
 from caseflow.workflow.fields import COMMON_FIELDS, FIELD_TYPES
 from caseflow.workflow.guards import GUARDS
 from caseflow.workflow.keys import (
+    CHECKLIST_ITEM,
     DECISION,
     FIELD,
     FOLLOW_UP,
@@ -29,6 +31,7 @@ from caseflow.workflow.keys import (
 from caseflow.workflow.letter_loader import letter_choice, suspends_when_sent
 from caseflow.workflow.register_loader import load_registers
 from caseflow.workflow.schema import (
+    ChecklistItem,
     DeadlineDef,
     FieldDef,
     FollowUp,
@@ -131,7 +134,7 @@ def load_workflow(path: Path) -> Workflow:
     check.known((doc["initial"],), states, "initial", "state")
     transitions = _transitions(check, doc["transitions"], states, fields)
     triggers = {t.trigger for t in transitions}
-    deadlines = load_deadlines(check, doc.get("deadlines") or {}, states, triggers)
+    deadlines = load_deadlines(check, doc.get("deadlines") or {}, states, triggers, fields)
     for state in states.values():
         check.known(state.suspends, deadlines, f"states.{state.name}.suspends", "deadline")
     for t in transitions:
@@ -164,7 +167,31 @@ def load_workflow(path: Path) -> Workflow:
         version=definition_version(doc),
         provisions=provisions,
         benefit=benefit,
+        checklist=_checklist(check, doc.get("checklist")),
     )
+
+
+def _checklist(check: _Checker, raw: Any) -> tuple[ChecklistItem, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not raw:
+        raise check.fail("checklist", "expected a non-empty list")
+    items: list[ChecklistItem] = []
+    for index, spec in enumerate(raw):
+        key = f"checklist[{index}]"
+        spec = check.level(spec, key, CHECKLIST_ITEM)
+        code = check.text(spec["code"], f"{key}.code")
+        if any(item.code == code for item in items):
+            raise check.fail(f"{key}.code", f"'{code}' is in the list twice")
+        items.append(
+            ChecklistItem(
+                code=code,
+                label=check.text(spec["label"], f"{key}.label"),
+                basis=check.text(spec["basis"], f"{key}.basis"),
+                weight=check.number(spec.get("weight", 1), f"{key}.weight", minimum=1),
+            )
+        )
+    return tuple(items)
 
 
 def _retention(check: _Checker, raw: Any) -> RetentionDef | None:

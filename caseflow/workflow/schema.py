@@ -115,6 +115,11 @@ class DeadlineDef:
     # Counted from the melding, the first contact with the college, rather than from the moment
     # the term starts in this case (`starts: {from: melding}`).
     counts_from_melding: bool = False
+    # Counted from the date the case recorded in this field (`starts: {from: <date field>}`),
+    # e.g. a bezwaar's decision term from the end of the bezwaar term (Awb 7:10), with the
+    # field's label to say so.
+    counts_from_field: str | None = None
+    counts_from_label: str | None = None
     # A legal term a municipality's own regulation may set (the Wgs decision term, say).
     municipal_regulation: bool = False
     # In a municipality whose regulation set it: not a statutory term, so no Atw.
@@ -167,6 +172,16 @@ class BenefitDef:
 
 
 @dataclass(frozen=True)
+class ChecklistItem:
+    """One rechtmatigheid item a quality reviewer checks in a sampled case."""
+
+    code: str
+    label: str
+    basis: str
+    weight: int = 1
+
+
+@dataclass(frozen=True)
 class MunicipalityOverride:
     deadlines: dict[str, dict[str, Any]] = field(default_factory=dict)
     disabled_triggers: frozenset[str] = frozenset()
@@ -197,6 +212,8 @@ class Workflow:
     # The registers its decisions write (caseflow.provisions).
     provisions: ProvisionsDef | None = None
     benefit: BenefitDef | None = None
+    # What a quality reviewer checks in a sampled case of this type (kwaliteitstoetsing).
+    checklist: tuple[ChecklistItem, ...] = ()
 
     def transitions_from(self, state: str) -> list[TransitionDef]:
         return [t for t in self.transitions if state in t.sources]
@@ -215,6 +232,10 @@ class Workflow:
         """The results a transition may record: those of the final state it leads to."""
         dest = next((t.dest for t in self.transitions if t.trigger == trigger), None)
         return dict(self.states[dest].results) if dest is not None else {}
+
+    def decision_triggers(self) -> frozenset[str]:
+        """The triggers that take a decision (`decision:`): what bezwaar can be lodged against."""
+        return frozenset(t.trigger for t in self.transitions if t.decision_basis is not None)
 
     def has_trigger(self, trigger: str) -> bool:
         return any(t.trigger == trigger for t in self.transitions)

@@ -115,7 +115,12 @@ def test_titles_follow_every_municipalitys_own_length(
     codes = sorted({m for _, m, _ in overridden} | {"vaals"})
     places = [factory.municipality(code) for code in codes]
     worker = factory.user(
-        Role.TOEGANG, Role.CONSULENT, Role.REGISSEUR, Role.TEAMMANAGER, municipalities=places
+        Role.TOEGANG,
+        Role.CONSULENT,
+        Role.REGISSEUR,
+        Role.TEAMMANAGER,
+        Role.JURIST,
+        municipalities=places,
     )
     login(client, worker)
     seen: set[tuple[str, str, str]] = set()

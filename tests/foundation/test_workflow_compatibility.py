@@ -142,7 +142,7 @@ def test_a_new_label_passes_and_the_cases_are_counted_as_on_an_older_version(
     lines = result.output.splitlines()
     below = lines[next(i for i, line in enumerate(lines) if line.startswith("wmo_aanvraag ")) + 1]
     assert below.strip() == "3 open zaken lopen onder een oudere versie"
-    assert lines[-1] == "13 workflows geldig."
+    assert lines[-1] == f"{len(list(copied.glob('*.yaml')))} workflows geldig."
 
 
 def test_the_app_refuses_to_start_when_asked_to_check(

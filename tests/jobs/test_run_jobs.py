@@ -32,7 +32,7 @@ def test_run_jobs_once_on_fresh_demo_data_creates_signals_and_a_rerun_creates_no
     first = runner.invoke(args=["run-jobs", "--once"])
     assert first.exit_code == 0, first.output
     lines = first.output.splitlines()
-    assert len(lines) == 7  # one summary line per job
+    assert len(lines) == 8  # one summary line per job
     assert re.fullmatch(r"created \d+ plan reminders", lines[1])
     created = re.fullmatch(r"created (\d+) signals", lines[0])
     assert created is not None and int(created.group(1)) > 0
@@ -61,6 +61,7 @@ def test_each_run_is_recorded_so_a_restarted_scheduler_knows_what_it_missed(
         "herindicatie-scan",
         "retention-list",
         "safety-flags",
+        "survey-invitations",
         "mail",
     }
     assert runs["deadline-scan"].last_finished_at == clock.now()
@@ -88,6 +89,7 @@ def test_after_downtime_each_missed_job_runs_once_at_start(
         "herindicatie-scan",
         "retention-list",
         "safety-flags",
+        "survey-invitations",
         "mail",
     }
     # Seven hours without a scan: one run now, not 28 runs for the missed quarters.

@@ -29,6 +29,8 @@ PUBLIC = {
     "api_schema.openapi",
     "health.health",
     "health.ready",
+    "survey.show",
+    "survey.answer",
 }
 
 
@@ -42,6 +44,12 @@ def _args(world: Cocreation, office: Office) -> dict[str, object]:
     plan = world.plan
     return {
         "case_id": plan.case_id,
+        # The registers' and the quality pages (their own tests cover them with real records).
+        "provision_id": 1,
+        "benefit_id": 1,
+        "herindicatie_id": 1,
+        "product_id": 1,
+        "sample_id": 1,
         "uuid": plan.case.uuid,
         "letter_id": 1,
         "document_id": 1,

@@ -25,7 +25,7 @@ LINK = re.compile(
 HEADING = re.compile(
     r"<h1>[^<]*: (\d+) (?:zaak|zaken|termijn|termijnen|bezwaarschrift|bezwaarschriften"
     r"|overdracht|overdrachten|keten|ketens|voorziening|voorzieningen|uitkering|uitkeringen"
-    r"|aanvraag|aanvragen)</h1>"
+    r"|aanvraag|aanvragen|klacht|klachten|toetspunt|toetspunten)</h1>"
 )
 HIDDEN = re.compile(
     r'<p class="meta" id="niet-zichtbaar">U ziet er hieronder (\d+)\. De andere (\d+)'

@@ -3,9 +3,10 @@
 import pytest
 import time_machine
 
-from caseflow.models import Case
+from caseflow.models import Case, Role, User
 from caseflow.reports.registry import indicator
 from caseflow.workflow.engine import assign, fire, start_case
+from tests.factories import Factory
 from tests.offices import MakeOffice, Office
 from tests.reports.helpers import assert_drill_downs_match, at, decide, report_filter, table, wmo
 
@@ -16,17 +17,24 @@ def office(make_office: MakeOffice, travel: time_machine.Traveller) -> Office:
     return make_office()
 
 
-def objection(office: Office, result: str | None = None) -> Case:
-    """An objection received now; decided with `result` now, or withdrawn, or left open."""
+@pytest.fixture
+def jurist(factory: Factory, office: Office) -> User:
+    return factory.user(Role.JURIST, municipalities=[office.gemeente])
+
+
+def objection(office: Office, jurist: User, result: str | None = None) -> Case:
+    """An objection received now, handled by the jurist; decided with `result` now (without a
+    hearing the objector waived), or withdrawn, or left open."""
     case = start_case(
         "bezwaar", municipality=office.gemeente, actor=office.anna, person=office.client
     )
-    assign(case, office.anna, office.anna)
-    fire(case, "oppakken", office.anna)
+    assign(case, jurist, jurist)
+    fire(case, "oppakken", jurist)
     if result == "ingetrokken":
-        fire(case, "intrekken", office.anna, {"reden": "Opgelost in een gesprek."})
+        fire(case, "intrekken", jurist, {"reden": "Opgelost in een gesprek."})
     elif result is not None:
-        fire(case, "besluiten", office.anna, {"resultaat": result, "motivering": "Zie advies."})
+        fire(case, "niet_horen", jurist, {"grond_niet_horen": "afgezien"})
+        fire(case, "besluiten", jurist, {"resultaat": result, "motivering": "Zie advies."})
     return case
 
 
@@ -47,15 +55,16 @@ def test_share_granted_leaves_withdrawn_requests_out(office: Office) -> None:
 
 
 def test_upheld_objections_are_a_share_of_the_objections_submitted(
-    office: Office, travel: time_machine.Traveller
+    office: Office, jurist: User, travel: time_machine.Traveller
 ) -> None:
     at(travel, "2026-05-20 10:00")
-    submitted_in_may = objection(office)
+    submitted_in_may = objection(office, jurist)
     at(travel, "2026-06-01 10:00")
     for result in ("gegrond", "deels_gegrond", "ongegrond", "niet_ontvankelijk", "ingetrokken"):
-        objection(office, result)
-    objection(office)  # submitted in June, not decided yet
-    fire(submitted_in_may, "besluiten", office.anna, {"resultaat": "gegrond", "motivering": "-"})
+        objection(office, jurist, result)
+    objection(office, jurist)  # submitted in June, not decided yet
+    fire(submitted_in_may, "niet_horen", jurist, {"grond_niet_horen": "afgezien"})
+    fire(submitted_in_may, "besluiten", jurist, {"resultaat": "gegrond", "motivering": "-"})
     decide(wmo(office), "toegekend")  # no objection: not counted
     result = indicator("bezwaren_gegrond").run(report_filter("2026-06-30", "2026-06"))
     # The DVO divides by the objections submitted in June (six), not by June's decisions (five,

@@ -38,6 +38,8 @@ def test_every_shipped_workflow_says_how_long_its_cases_are_kept(workflows_dir: 
         "ioaw": 10,
         "ioaz": 10,
         "bbz": 10,
+        "klacht": 5,
+        "beroep": 10,
     }
     assert all(wf.retention and wf.retention.basis for wf in workflows.values())
 

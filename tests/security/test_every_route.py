@@ -20,7 +20,8 @@ from tests.offices import Office, area_office, login
 from tests.plans.helpers import cocreation
 from tests.security.helpers import separate_sessions
 
-# Routes anyone may open: the login page, public style sheets and static files.
+# Routes anyone may open: the login page, public style sheets and static files, and the client
+# survey, reached by its single-use link (tests/survey).
 PUBLIC = {
     "auth.login",
     "static",
@@ -30,6 +31,8 @@ PUBLIC = {
     "health.health",
     "health.ready",
     "themes.asset",
+    "survey.show",
+    "survey.answer",
 }
 # Routes every logged-in user has, about themselves only.
 OWN = {"auth.logout", "account.password"}
@@ -107,6 +110,7 @@ def world(
                 "benefit_id": 1,
                 "herindicatie_id": 1,
                 "product_id": 1,
+                "sample_id": 1,
             },
             person_id=plan.case.person_id,
             case_ids=frozenset({registration.id, plan.case_id}),

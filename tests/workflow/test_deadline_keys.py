@@ -44,7 +44,8 @@ def _regulate(doc: dict[str, Any], **override: Any) -> None:
         (
             "wmo_melding",
             lambda d: d["deadlines"]["onderzoek"].update(starts={"from": "aanvraag"}),
-            "wmo_melding.yaml: deadlines.onderzoek.starts.from: expected one of: melding",
+            "wmo_melding.yaml: deadlines.onderzoek.starts.from: expected melding or a date field: "
+            "melding, gesprek_op",
         ),
         (
             "wmo_melding",
