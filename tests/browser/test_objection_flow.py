@@ -68,7 +68,12 @@ def test_an_upheld_objection_opens_a_new_decision_on_the_same_client(
 
     log_in(page, "consulent", PASSWORD)
     page.goto(f"/zaken/{aanvraag.id}")
-    _act(page, "Besluit nemen", {"Resultaat": "Afgewezen", "Motivering": "Geen medische noodzaak."})
+    # The decision has its own page (the product rows); a refusal grants none.
+    page.locator("section.actions").get_by_role("link", name="het besluitformulier").click()
+    page.get_by_label("Afgewezen", exact=True).check()
+    page.get_by_label("Motivering", exact=True).fill("Geen medische noodzaak.")
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    expect(page.get_by_role("status")).to_contain_text("Het besluit is vastgelegd.")
     expect(page.locator("dl.facts").first).to_contain_text("Besluit genomen (Afgewezen)")
     expect(page.get_by_role("link", name="Bezwaar registreren").last).to_be_visible()
     log_out(page)
