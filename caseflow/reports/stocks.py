@@ -33,6 +33,7 @@ def reference_days(report_filter: ReportFilter, dims: Sequence[Dimension]) -> li
 
 def days_table(days: Sequence[date]) -> sa.Subquery:
     """The reference days as a table with one column, `dag`."""
+    # Bound as dates: PostgreSQL gets them typed, SQLite as the ISO text its date columns hold.
     selects = [sa.select(sa.literal(day, sa.Date).label("dag")) for day in days]
     if not selects:
         return sa.select(sa.literal(None, sa.Date).label("dag")).where(sa.false()).subquery("peil")
