@@ -126,6 +126,19 @@ LIST_REPORTED_CASES = _permission(
     Role.TEAMMANAGER,
     Role.KWALITEIT,
 )
+WRITE_REPORTS = _permission(
+    "rapportages_toelichten",
+    "Bij een rapportage van de eigen gemeenten de toelichting en speciale opdrachten schrijven en "
+    "de handmatige DVO-cijfers invullen",
+    Role.TEAMMANAGER,
+    Role.KWALITEIT,
+)
+ISSUE_REPORTS = _permission(
+    "rapportages_uitgeven",
+    "Een bestuursrapportage, jaarverantwoording of maandrapportage uitgeven aan de gemeente "
+    "(daarna onveranderlijk; een correctie is een nieuwe versie)",
+    Role.KWALITEIT,
+)
 ADMINISTER = _permission(
     "beheren",
     "Gebieden, teams, gebruikers, normen, brieven en de jaarlijkse herziening van rechten beheren",

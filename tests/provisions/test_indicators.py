@@ -18,9 +18,10 @@ from caseflow.models import Benefit, Case, Herindicatie, Role
 from caseflow.provisions.benefits import end_benefit
 from caseflow.provisions.changes import end_early
 from caseflow.provisions.herindicatie import scan_herindicaties, start_herindicatie
+from caseflow.reports.catalogue import TARGETS
 from caseflow.reports.filters import ReportFilter
 from caseflow.reports.norm_admin import save_norm
-from caseflow.reports.norms import TARGETS, compare, trend
+from caseflow.reports.norms import compare, trend
 from caseflow.reports.periods import Period
 from caseflow.reports.registry import indicator
 from caseflow.workflow.engine import assign, fire, start_case

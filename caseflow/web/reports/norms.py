@@ -11,9 +11,10 @@ from caseflow import clock
 from caseflow.extensions import db
 from caseflow.models import ALL_CASE_TYPES, Municipality, Norm
 from caseflow.permissions import ADMINISTER
+from caseflow.reports.catalogue import TARGETS
 from caseflow.reports.filters import ReportFilter
 from caseflow.reports.norm_admin import EXAMPLE, NormError, import_csv, parse_value, save_norm
-from caseflow.reports.norms import TARGETS, compare
+from caseflow.reports.norms import compare
 from caseflow.reports.periods import Period
 from caseflow.scope.reports import ReportScope
 from caseflow.web.common import int_arg, user
