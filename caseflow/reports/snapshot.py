@@ -89,24 +89,19 @@ def _texts(content: dict[str, Any]) -> dict[str, str]:
 def differences(before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:
     """What a new version says differently: numbers that changed, appeared or went, and texts."""
     old, new = _figures(before), _figures(after)
-    changes: list[dict[str, Any]] = [
-        {
-            "where": where,
-            "row": row,
-            "column": column,
-            "before": old.get(key),
-            "after": new.get(key),
-        }
-        for key in sorted(old.keys() | new.keys())
-        for where, row, column in [key]
-        if old.get(key) != new.get(key)
-    ]
+    changes: list[dict[str, Any]] = []
+    for key in sorted(old.keys() | new.keys()):
+        was, unit = old.get(key, (None, ""))
+        now, unit = new.get(key, (None, unit))
+        if was != now:
+            where, row, column = key
+            change = {"where": where, "row": row, "column": column, "before": was, "after": now}
+            changes.append(change | {"unit": unit})
     old_texts, new_texts = _texts(before), _texts(after)
     for name in sorted(old_texts.keys() | new_texts.keys()):
         if old_texts.get(name) != new_texts.get(name):
-            changes.append(
-                {"where": name, "row": "", "column": "tekst", "before": None, "after": None}
-            )
+            change = {"where": name, "row": "", "column": "tekst", "before": None, "after": None}
+            changes.append(change | {"unit": ""})
     return changes
 
 

@@ -254,7 +254,7 @@ def test_the_bestuursrapportage_shows_the_mer_rows_and_their_lists_have_that_len
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page.text)).split())
     assert "Lopende voorzieningen hulp bij het huishouden (stand)" in text
     assert (
-        "Lopende voorzieningen hulp bij het huishouden (stand) Alle zaaktypen Raming 3,0 2 -33,3% "
+        "Lopende voorzieningen hulp bij het huishouden (stand) Wmo Raming 3,0 2 -33,3% "
         "Onder de raming" in text
     )
     assert "Lopende voorzieningen per soort" in text

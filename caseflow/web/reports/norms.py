@@ -11,11 +11,19 @@ from caseflow import clock
 from caseflow.extensions import db
 from caseflow.models import ALL_CASE_TYPES, Municipality, Norm
 from caseflow.permissions import ADMINISTER
-from caseflow.reports.catalogue import TARGETS
+from caseflow.reports.catalogue import TARGETS, catalogue
 from caseflow.reports.filters import ReportFilter
-from caseflow.reports.norm_admin import EXAMPLE, NormError, import_csv, parse_value, save_norm
+from caseflow.reports.norm_admin import (
+    EXAMPLE,
+    NormError,
+    agreement_table,
+    import_csv,
+    parse_value,
+    save_norm,
+)
 from caseflow.reports.norms import compare
 from caseflow.reports.periods import Period
+from caseflow.reports.tables import to_csv, to_xlsx
 from caseflow.scope.reports import ReportScope
 from caseflow.web.common import int_arg, user
 from caseflow.web.ids import parse_id
@@ -31,6 +39,7 @@ def _may_edit() -> bool:
 
 def _norm_form(reader: ReportScope) -> NormForm:
     form = NormForm()
+    form.indicator.choices = [(t.code, t.label) for t in catalogue().values()]
     form.gemeente.choices = [(str(m.id), m.name) for m in municipalities(reader)]
     form.zaaktype.choices = [(ALL_CASE_TYPES, "Alle zaaktypen")] + [
         (name, wf.label) for name, wf in sorted(registry().workflows.items())
@@ -65,7 +74,8 @@ def _page(
     return render_template(
         "reports/norms.html",
         norms=norms,
-        targets=TARGETS,
+        targets=catalogue(),
+        computed=list(TARGETS),
         year=year,
         chosen=chosen,
         municipalities=municipalities(reader),
@@ -156,3 +166,22 @@ def norm_example() -> ResponseReturnValue:
         mimetype="text/csv",
         headers={"Content-Disposition": "attachment; filename=normen-voorbeeld.csv"},
     )
+
+
+@bp.route("/normen/dvo.<any(csv, xlsx):fmt>")
+@login_required
+def export_norms(fmt: str) -> ResponseReturnValue:
+    """The agreements the reader may see, in the columns the import reads (round trip)."""
+    reader = scope()
+    chosen = int_arg("gemeente")
+    if chosen is not None:
+        guard_municipality(reader, chosen)
+    year = int_arg("jaar")
+    shown = [m for m in municipalities(reader) if chosen is None or m.id == chosen]
+    table = agreement_table(shown, year)
+    name = f"dvo-{year or 'alle-jaren'}.{fmt}"
+    headers = {"Content-Disposition": f"attachment; filename={name}", "Cache-Control": "no-store"}
+    if fmt == "csv":
+        return Response("\ufeff" + to_csv(table), mimetype="text/csv", headers=headers)
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return Response(to_xlsx([table]), mimetype=xlsx, headers=headers)
