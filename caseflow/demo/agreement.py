@@ -2,8 +2,9 @@
 benchmark's reference ratios) as the demo's norms, loaded through the same import a
 municipality uses, and continued into the demo's own years.
 
-An agreed norm holds until a new agreement changes it, so the latest norm of each indicator is
-carried into every later year; a raming is a forecast for one year and is not carried.
+An agreement holds until a new one replaces it, so the norms of each municipality's latest
+agreement year are carried into every later year (an indicator the latest agreement dropped is
+not); a raming is a forecast for one year and is not carried.
 The hand-entered indicators get no figures: the report shows them as still to be filled in.
 """
 
@@ -34,22 +35,24 @@ def seed_agreement(demo: DemoOrganisation, end: datetime) -> int:
 
 
 def _continue(until: int) -> int:
-    norms = db.session.scalars(
-        sa.select(Norm).where(Norm.kind == NormKind.NORM).order_by(Norm.year)
-    ).all()
-    latest = {(n.municipality_id, n.indicator, n.case_type): n for n in norms}
+    norms = db.session.scalars(sa.select(Norm).where(Norm.kind == NormKind.NORM)).all()
+    latest_year: dict[int, int] = {}
+    for norm in norms:
+        latest_year[norm.municipality_id] = max(norm.year, latest_year.get(norm.municipality_id, 0))
     made = 0
-    for (municipality_id, code, case_type), norm in latest.items():
+    for norm in norms:
+        if norm.year != latest_year[norm.municipality_id]:
+            continue
+        source = f"{norm.source}, ongewijzigd voortgezet"[:200]
         for year in range(norm.year + 1, until + 1):
-            source = f"{norm.source}, ongewijzigd voortgezet"
             save_norm(
-                municipality_id,
-                code,
-                case_type,
+                norm.municipality_id,
+                norm.indicator,
+                norm.case_type,
                 year,
                 NormKind.NORM,
                 norm.value,
-                source[:200],
+                source,
                 user_id=None,
             )
             made += 1
