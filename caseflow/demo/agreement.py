@@ -9,6 +9,7 @@ The hand-entered indicators get no figures: the report shows them as still to be
 """
 
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -20,6 +21,25 @@ from caseflow.models import Norm, NormKind
 from caseflow.reports.norm_admin import import_csv, save_norm
 
 AGREEMENT_FILE = Path(__file__).resolve().parent / "dvo_2018_2019.csv"
+# What the demo's municipalities agreed where the seeds' agreements are silent: the seeds' own
+# timeliness norm (> 85% within the legal term) for every case type and for complaints, the
+# 2018 norms for outflow to work and granted bijzondere bijstand, and service norms of the demo.
+DEMO_NORMS = {
+    ("tijdigheid", ""): (
+        "85",
+        "Demo-afspraak: >85% binnen de wettelijke termijn, als voor bezwaar",
+    ),
+    ("klachten_tijdig", ""): ("85", "Demo-afspraak: >85% binnen de wettelijke termijn"),
+    ("uitstroom_werk", ""): ("33", "Demo-afspraak: als DVO Participatiewet SZMH 2018"),
+    ("toekenning", "bijzondere_bijstand"): (
+        "70",
+        "Demo-afspraak: als DVO Participatiewet SZMH 2018",
+    ),
+    ("doorlooptijd", ""): ("42", "Demo-afspraak: servicenorm doorlooptijd"),
+    ("overdrachten", ""): ("1", "Demo-afspraak: hoogstens één overdracht per zaak"),
+    ("foutscore", ""): ("5", "Demo-afspraak: foutscore kwaliteitstoetsing"),
+}
+DEMO_YEARS = 4
 
 
 class AgreementError(RuntimeError):
@@ -31,7 +51,30 @@ def seed_agreement(demo: DemoOrganisation, end: datetime) -> int:
     result = import_csv(AGREEMENT_FILE.read_text(encoding="utf-8"), demo.municipalities, None)
     if result.errors:
         raise AgreementError("; ".join(result.errors))
-    return result.added + _continue(clock.local_date(end).year)
+    year = clock.local_date(end).year
+    return (
+        result.added + _continue(year) + _demo_norms(demo, range(year - DEMO_YEARS + 1, year + 1))
+    )
+
+
+def _demo_norms(demo: DemoOrganisation, years: range) -> int:
+    made = 0
+    for municipality in demo.municipalities:
+        for (code, case_type), (value, source) in DEMO_NORMS.items():
+            for year in years:
+                save_norm(
+                    municipality.id,
+                    code,
+                    case_type,
+                    year,
+                    NormKind.NORM,
+                    Decimal(value),
+                    source,
+                    user_id=None,
+                )
+                made += 1
+    db.session.flush()
+    return made
 
 
 def _continue(until: int) -> int:
