@@ -15,9 +15,10 @@ from flask.testing import FlaskClient
 from caseflow.demo import DEMO_PASSWORD, seed
 from caseflow.demo.agreement import AGREEMENT_FILE
 from caseflow.extensions import db
-from caseflow.models import DvoIndicator, Municipality, Norm, NormKind
+from caseflow.models import DvoIndicator, Municipality, Norm, NormKind, Role
 from caseflow.reports.norm_admin import import_csv
-from tests.offices import MakeOffice
+from tests.factories import Factory
+from tests.offices import MakeOffice, login
 
 KEY = ("gemeente", "indicator", "zaaktype", "jaar", "soort", "waarde")
 ROW = re.compile(
@@ -113,3 +114,43 @@ def test_a_wrong_row_in_an_agreement_saves_nothing_and_names_its_line(
     ]
     assert db.session.scalar(sa.select(sa.func.count()).select_from(DvoIndicator)) == 0
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Norm)) == 0
+
+
+def test_an_agreement_round_trips_through_excel(
+    client: FlaskClient, factory: Factory, make_office: MakeOffice
+) -> None:
+    office = make_office("maastricht")
+    text = (
+        "gemeente;indicator;omschrijving;definitie;onderdeel;eenheid;richting;herkomst;zaaktype;"
+        "jaar;soort;waarde;bron\n"
+        "maastricht;fraudevorderingen_geind;geïnde fraudevorderingen;;Handhaving;euro;hoger;hand;;"
+        "2026;norm;350000;DVO 2026\n"
+        "maastricht;toekenning;;;;;;caseflow;bijzondere_bijstand;2026;norm;70;DVO 2026\n"
+        "maastricht;clientwaardering;;;;;;caseflow;;2026;norm;7,0;DVO 2026\n"
+    )
+    assert import_csv(text, [office.gemeente], None).errors == []
+    db.session.commit()
+    login(client, factory.user(Role.BEHEERDER, municipalities=[office.gemeente]))
+    workbook = client.get("/rapportages/normen/dvo.xlsx?jaar=2026")
+    assert workbook.status_code == 200
+    before = _norms()
+    db.session.execute(sa.delete(Norm))
+    db.session.execute(sa.delete(DvoIndicator))
+    db.session.commit()
+    page = client.get("/rapportages/normen").get_data(as_text=True)
+    token = re.findall(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page)[-1]
+    response = client.post(
+        "/rapportages/normen/import",
+        data={"csrf_token": token, "bestand": (io.BytesIO(workbook.data), "dvo.xlsx")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)
+    assert _norms() == before
+    assert db.session.get_one(DvoIndicator, "fraudevorderingen_geind").unit == "euro"
+
+
+def _norms() -> list[tuple[object, ...]]:
+    rows = db.session.execute(
+        sa.select(Norm.indicator, Norm.case_type, Norm.year, Norm.kind, Norm.value, Norm.source)
+    )
+    return sorted(tuple(r) for r in rows)

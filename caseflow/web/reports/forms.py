@@ -222,4 +222,8 @@ class NormForm(DutchForm):
 
 
 class NormImportForm(DutchForm):
-    bestand = FileField("CSV-bestand", validators=[FileRequired("Kies een CSV-bestand.")])
+    bestand = FileField(
+        "CSV- of Excel-bestand",
+        description="Met de kolommen van de DVO-download; een Excel-bestand: het eerste blad.",
+        validators=[FileRequired("Kies een CSV- of Excel-bestand.")],
+    )

@@ -20,6 +20,7 @@ from caseflow.reports.norm_admin import (
     import_csv,
     parse_value,
     save_norm,
+    xlsx_as_csv,
 )
 from caseflow.reports.norms import compare
 from caseflow.reports.periods import Period
@@ -146,15 +147,26 @@ def import_norms() -> ResponseReturnValue:
     if import_form.validate_on_submit():
         raw = import_form.bestand.data.read()
         try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", errors="replace")
+            text = _as_text(raw)
+        except NormError as exc:
+            import_form.bestand.errors = [str(exc), "Er is niets opgeslagen."]
+            return _page(reader, _norm_form(reader), import_form, status=400)
         result = import_csv(text, municipalities(reader), user().id)
         if not result.errors:
             flash(f"{result.added} normen toegevoegd, {result.updated} bijgewerkt.")
             return redirect(url_for("reports.norms"))
         import_form.bestand.errors = [*result.errors, "Er is niets opgeslagen."]
     return _page(reader, _norm_form(reader), import_form, status=400)
+
+
+def _as_text(raw: bytes) -> str:
+    """A CSV file as text, or an Excel file's first sheet as CSV (an XLSX file is a zip: PK)."""
+    if raw.startswith(b"PK\x03\x04"):
+        return xlsx_as_csv(raw)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
 
 
 @bp.route("/normen/voorbeeld.csv")
