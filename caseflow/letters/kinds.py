@@ -57,8 +57,19 @@ KINDS: dict[str, LetterKind] = {
             "beschikking_gedeeltelijk", "Beschikking: gedeeltelijke toekenning", decision=True
         ),
         LetterKind("beschikking_afwijzing", "Beschikking: afwijzing", decision=True),
-        LetterKind("ontvangstbevestiging_bezwaar", "Ontvangstbevestiging bezwaarschrift"),
-        LetterKind("ontvangstbevestiging_klacht", "Ontvangstbevestiging klacht"),
+        LetterKind(
+            "ontvangstbevestiging_bezwaar",
+            "Ontvangstbevestiging bezwaarschrift",
+            dates_duty="ontvangst_bevestigd_op",
+        ),
         LetterKind("beslissing_op_bezwaar", "Beslissing op bezwaar", decision=True),
+        LetterKind(
+            "ontvangstbevestiging_klacht",
+            "Ontvangstbevestiging klacht",
+            dates_duty="ontvangst_bevestigd_op",
+        ),
+        # Not a beschikking: the outcome of a complaint cannot be objected to; the next step is
+        # the Nationale ombudsman (Awb 9:12, 9:18).
+        LetterKind("afhandeling_klacht", "Afhandeling klacht"),
     )
 }
