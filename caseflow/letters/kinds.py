@@ -71,5 +71,20 @@ KINDS: dict[str, LetterKind] = {
         # Not a beschikking: the outcome of a complaint cannot be objected to; the next step is
         # the Nationale ombudsman (Awb 9:12, 9:18).
         LetterKind("afhandeling_klacht", "Afhandeling klacht"),
+        LetterKind(
+            "beschikking_toelating_schuldhulp",
+            "Beschikking: toelating schuldhulpverlening",
+            decision=True,
+        ),
+        LetterKind(
+            "beschikking_weigering_schuldhulp",
+            "Beschikking: weigering schuldhulpverlening",
+            decision=True,
+        ),
+        LetterKind(
+            "beschikking_beeindiging_schuldhulp",
+            "Beschikking: beëindiging schuldhulpverlening",
+            decision=True,
+        ),
     )
 }
