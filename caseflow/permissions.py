@@ -56,6 +56,8 @@ SEND_LETTERS = _permission(
     Role.TOEGANG,
     Role.CONSULENT,
     Role.REGISSEUR,
+    Role.JURIST,
+    Role.KLACHTENCOORDINATOR,
 )
 ADD_DOCUMENTS = _permission(
     "documenten_toevoegen",

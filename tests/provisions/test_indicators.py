@@ -29,6 +29,7 @@ from tests.factories import Factory
 from tests.offices import Office, login
 from tests.provisions.helpers import Catalogue, decide, provisions, ready_to_decide, row
 from tests.reports.helpers import assert_drill_downs_match, at, table
+from tests.workflow.helpers import confirm_melding, hand_over_report
 
 
 def _benefit(office: Office, case_type: str, result: str = "toegekend", start: str = "") -> Case:
@@ -178,12 +179,7 @@ def test_herindicaties_decided_before_the_end_are_on_time(
     )
     reassessment = start_herindicatie(help_ending, history.consulent)
     at(travel, "2026-04-10 10:00")
-    fire(
-        reassessment,
-        "ontvangst_bevestigen",
-        history.consulent,
-        {"persoonlijk_plan_aangeboden": True, "clientondersteuning_aangeboden": True},
-    )
+    confirm_melding(reassessment, history.consulent)
     fire(reassessment, "onderzoek_starten", history.consulent)
     fire(
         reassessment,
@@ -191,7 +187,7 @@ def test_herindicaties_decided_before_the_end_are_on_time(
         history.consulent,
         {"gespreksvorm": "huisbezoek", "verslag": "Nog nodig."},
     )
-    fire(reassessment, "verslag_verstrekken", history.consulent)
+    hand_over_report(reassessment, history.consulent)
     fire(reassessment, "onderzoek_afronden", history.consulent, {"resultaat": "aanvraag_volgt"})
     aanvraag = db.session.query(Case).filter_by(parent_id=reassessment.id).one()
     fire(aanvraag, "oppakken", history.consulent)
