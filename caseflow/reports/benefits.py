@@ -197,7 +197,7 @@ class PerThousandInhabitants(CountIndicator):
         "Wmo-besluiten: besluiten op een Wmo-aanvraag (toegekend, deels toegekend of afgewezen) "
         "in de periode. Uitkeringen: lopend op de laatste dag van de periode (of vandaag). Beide "
         "per 1.000 inwoners van de gemeenten in het overzicht, zoals de benchmark ze vergelijkt "
-        "(referentie: 70 Wmo-besluiten en 14 uitkeringen per 1.000 inwoners)."
+        "(referentieorganisaties: 62 Wmo-besluiten en 17 uitkeringen per 1.000 inwoners)."
     )
     measures = (
         Measure("besluiten", "Wmo-besluiten", drill=True),

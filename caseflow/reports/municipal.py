@@ -253,7 +253,8 @@ def _service_sections(f: ReportFilter, scoped: ReportFilter, council: bool) -> l
             f,
             [],
             ["besluiten_per_1000", "uitkeringen_per_1000"],
-            "Referentie uit de benchmark: 70 Wmo-besluiten en 14 uitkeringen per 1.000 inwoners.",
+            "Benchmark 2017, referentieorganisaties: 62 Wmo-besluiten en 17 uitkeringen per "
+            "1.000 inwoners.",
         ),
     ]
 
