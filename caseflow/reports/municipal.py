@@ -236,7 +236,8 @@ def _service_sections(f: ReportFilter, scoped: ReportFilter, council: bool) -> l
             "uitkeringen",
             f,
             ["zaaktype"],
-            note="Stand op de laatste dag.",
+            ["lopend"],
+            "Stand op de laatste dag.",
         ),
         _section(
             "uitkeringen-verloop",
