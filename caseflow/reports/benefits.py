@@ -19,7 +19,7 @@ from caseflow.reports.dimensions import Dimension, TimeColumn
 from caseflow.reports.filters import ReportFilter
 from caseflow.reports.leadtime import closed_in_period
 from caseflow.reports.sql import flag, in_period
-from caseflow.reports.stocks import register_scope, running_on_days
+from caseflow.reports.stocks import one_day, register_scope, running_on_days
 from caseflow.workflow.registry import registry
 
 BENEFITS = ("uitkering", "uitkeringen")
@@ -45,6 +45,9 @@ class RunningBenefits(CountIndicator):
     counted: ClassVar[tuple[str, ...]] = ("lopend",)
     default_group = ("zaaktype",)
     additive = False
+
+    def sums_up(self, dims: Sequence[Dimension]) -> bool:
+        return one_day(dims)
 
     def population(self, report_filter: ReportFilter, dims: Sequence[Dimension]) -> Population:
         return running_on_days(
@@ -191,7 +194,7 @@ class PerThousandInhabitants(CountIndicator):
     )
     counted: ClassVar[tuple[str, ...]] = ("besluiten", "uitkeringen")
     default_group = ("gemeente",)
-    # The inhabitants belong to a municipality, not to a row: the total is asked, not summed.
+    # The inhabitants belong to a municipality, not to a row: they are never summed.
     additive = False
 
     def time_column(self) -> TimeColumn:
@@ -219,6 +222,25 @@ class PerThousandInhabitants(CountIndicator):
             measures={"besluiten": 0, "uitkeringen": 1},
         )
         return sa.union_all(decisions, running)
+
+    def sums_up(self, dims: Sequence[Dimension]) -> bool:
+        # Decisions add up over any groups; the running benefits only on one reference day.
+        return one_day(dims)
+
+    def total(
+        self,
+        report_filter: ReportFilter,
+        dims: Sequence[Dimension],
+        grouped: list[tuple[tuple[Any, ...], dict[str, Number]]],
+    ) -> list[tuple[tuple[Any, ...], dict[str, Number]]]:
+        if not self.sums_up(dims):
+            return super().total(report_filter, dims, grouped)
+        # Every municipality of the report counts, also one without a row of its own.
+        summed = super().total(report_filter, dims, grouped) or [
+            ((), dict.fromkeys(self.counted, 0))
+        ]
+        people = sum(_inhabitants(report_filter).values())
+        return [(keys, {**values, "inwoners": people}) for keys, values in summed]
 
     def aggregate(
         self, report_filter: ReportFilter, dims: Sequence[Dimension]

@@ -16,7 +16,7 @@ from caseflow.reports.base import CountIndicator, Measure, Number, Population, g
 from caseflow.reports.dimensions import Dimension, TimeColumn
 from caseflow.reports.filters import ReportFilter
 from caseflow.reports.sql import flag, in_period
-from caseflow.reports.stocks import register_scope, running_on_days
+from caseflow.reports.stocks import one_day, register_scope, running_on_days
 
 PROVISIONS = ("voorziening", "voorzieningen")
 KIND = Dimension(
@@ -51,6 +51,9 @@ class RunningProvisions(CountIndicator):
     additive = False
     # Only these kinds, for an indicator of one kind (MER: hulp bij het huishouden).
     kinds: ClassVar[tuple[str, ...]] = ()
+
+    def sums_up(self, dims: Sequence[Dimension]) -> bool:
+        return one_day(dims)
 
     def population(self, report_filter: ReportFilter, dims: Sequence[Dimension]) -> Population:
         query = running_on_days(

@@ -34,6 +34,12 @@ def reference_days(report_filter: ReportFilter, dims: Sequence[Dimension]) -> li
     return [min(p.end, today) for p in parts if p.start and p.end and p.start <= today]
 
 
+def one_day(dims: Sequence[Dimension]) -> bool:
+    """Counted on a single reference day (not per month or year): every row then falls in
+    exactly one group, so the groups add up to the total."""
+    return not any(d.key in TIME_GROUPS for d in dims)
+
+
 def days_table(days: Sequence[date]) -> sa.Subquery:
     """The reference days as a table with one column, `dag`."""
     # Bound as dates: PostgreSQL gets them typed, SQLite as the ISO text its date columns hold.
