@@ -1,7 +1,7 @@
 """cases: an index the registers' reports join their cases from
 
 Revision ID: 9c2f4a7d1e83
-Revises: 5426092feb1c
+Revises: 7c9b78bfc6db
 Create Date: 2026-11-30 02:00:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '9c2f4a7d1e83'
-down_revision = '5426092feb1c'
+down_revision = '7c9b78bfc6db'
 branch_labels = None
 depends_on = None
 
