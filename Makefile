@@ -69,8 +69,8 @@ test: install  ## the whole suite on SQLite, then on PostgreSQL (required when C
 test-sqlite: install  ## the suite on SQLite only
 	$(VENV)/bin/pytest
 
-test-postgres: install  ## the suite on PostgreSQL (browser tests run in the SQLite pass)
-	CASEFLOW_TEST_DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest -m "not browser"
+test-postgres: install  ## the suite on PostgreSQL (browser and PDF-rendering tests run in the SQLite pass)
+	CASEFLOW_TEST_DATABASE_URL=$(PG_TEST_URL) $(VENV)/bin/pytest -m "not browser and not documents"
 
 lint: install  ## ruff, mypy and bandit (security linter)
 	$(VENV)/bin/ruff check caseflow tests

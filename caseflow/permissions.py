@@ -56,6 +56,8 @@ SEND_LETTERS = _permission(
     Role.TOEGANG,
     Role.CONSULENT,
     Role.REGISSEUR,
+    Role.JURIST,
+    Role.KLACHTENCOORDINATOR,
 )
 ADD_DOCUMENTS = _permission(
     "documenten_toevoegen",
@@ -124,6 +126,19 @@ LIST_REPORTED_CASES = _permission(
     "rapportagezaken_inzien",
     "Achter een rapportagecijfer de zaken en de cijfers per medewerker zien",
     Role.TEAMMANAGER,
+    Role.KWALITEIT,
+)
+WRITE_REPORTS = _permission(
+    "rapportages_toelichten",
+    "Bij een rapportage van de eigen gemeenten de toelichting en speciale opdrachten schrijven en "
+    "de handmatige DVO-cijfers invullen",
+    Role.TEAMMANAGER,
+    Role.KWALITEIT,
+)
+ISSUE_REPORTS = _permission(
+    "rapportages_uitgeven",
+    "Een bestuursrapportage, jaarverantwoording of maandrapportage uitgeven aan de gemeente "
+    "(daarna onveranderlijk; een correctie is een nieuwe versie)",
     Role.KWALITEIT,
 )
 ADMINISTER = _permission(

@@ -169,9 +169,10 @@ def _tijdigheid(who: Who, count: int, seconds: float) -> dict[str, Any]:
 
 
 def register_stands(app: Flask, who: Who, count: int, seconds: float) -> dict[str, Any]:
-    """The registers' counts on a reference date, as the MER table and the municipal report ask
-    them: provisions per kind today, benefits per scheme today, and the year-end stand of hulp
-    bij het huishouden over four years; for the manager's region and for every municipality."""
+    """The registers' reports as the MER table and the municipal report ask them: provisions per
+    kind and benefits per scheme today, the year-end stand of hulp bij het huishouden over four
+    years, for the manager's region and for every municipality; and this year's flows, ratios
+    and herindicaties for the region."""
     with app.app_context():
         return _register_stands(who, count, seconds)
 
@@ -189,12 +190,17 @@ def _register_stands(who: Who, count: int, seconds: float) -> dict[str, Any]:
     year = Period.custom(date(today.year, 1, 1), today)
     four_years = Period.custom(date(today.year - 3, 1, 1), today)
     region = tuple(m.id for m in manager.municipalities)
-    results: dict[str, Any] = {"method": "caseflow.reports indicator(...).run, reference dates"}
+    results: dict[str, Any] = {"method": "caseflow.reports indicator(...).run"}
     for label, code, period, group, places in (
         ("provisions_per_kind", "voorzieningen", year, [], region),
         ("benefits_per_scheme", "uitkeringen", year, ["zaaktype"], region),
         ("household_help_per_year", "voorzieningen_hbh", four_years, ["jaar"], region),
         ("provisions_per_kind_everywhere", "voorzieningen", year, ["gemeente"], None),
+        ("provision_flow", "voorzieningen_verloop", year, [], region),
+        ("benefit_flow", "uitkeringen_verloop", year, ["zaaktype"], region),
+        ("per_1000_inhabitants", "per_1000_inwoners", year, ["gemeente"], region),
+        ("preventiequote", "preventiequote", year, ["zaaktype"], region),
+        ("herindicaties_on_time", "herindicaties_op_tijd", year, [], region),
     ):
         report = indicator(code)
         report_filter = ReportFilter(today=today, period=period, municipality_ids=places)
@@ -203,11 +209,14 @@ def _register_stands(who: Who, count: int, seconds: float) -> dict[str, Any]:
             with watch.sample():
                 outcome = report.run(report_filter, group)
             db.session.rollback()
+        # The first number each report counts (running, new, applications, ending).
+        first = getattr(report, "counted", ("lopend",))[0]
         results[label] = {
             "indicator": code,
             "period": period.label,
             "group_by": group,
-            "counted": outcome.total.values["lopend"],
+            "counted": outcome.total.values[first],
+            "counted_measure": first,
             **latency_summary(watch.samples),
         }
     return results

@@ -2,6 +2,7 @@
 
 import random
 
+from caseflow.demo.agreement import seed_agreement
 from caseflow.demo.cases import demo_end, seed_cases, seed_fresh_cases, seed_old_cases
 from caseflow.demo.catalogue import seed_catalogue
 from caseflow.demo.cohort import seed_cohort
@@ -23,6 +24,8 @@ def seed(case_count: int = 400, random_seed: int = 2026) -> str:
     build_partners(demo)
     end = demo_end()
     catalogue = seed_catalogue(demo)
+    # The service agreements first: the demo's own ramingen and norms refine them.
+    seed_agreement(demo, end)
     # The households with regie and a plan start at the front door too: part of the case count.
     made = seed_plans(demo, end)
     seed_cohort(demo, end)

@@ -4,13 +4,12 @@ Objections are registered against decisions the demo took, with the bezwaar term
 taken through the engine to an outcome (informal, heard, upheld with its new decision, not
 upheld, inadmissible) or left open; complaints are registered and handled by the coordinator;
 clients of closed decisions are invited and some answer; a quality reviewer draws a sample and
-records findings; and every municipality gets the service agreement's quality norms.
+records findings (the quality norms come with the service agreement, caseflow.demo.agreement).
 """
 
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from decimal import Decimal
 
 import sqlalchemy as sa
 
@@ -18,7 +17,7 @@ from caseflow import clock
 from caseflow.complaints.register import ComplaintInput, register_complaint
 from caseflow.demo.organisation import DemoOrganisation
 from caseflow.extensions import db
-from caseflow.models import Case, Norm, User
+from caseflow.models import Case, User
 from caseflow.objections.decisions import decisions_of
 from caseflow.objections.register import ObjectionInput, register_objection
 from caseflow.quality.findings import Verdict, checklist_of, record_findings
@@ -31,14 +30,6 @@ from caseflow.workflow.registry import registry
 
 OBJECTIONS = 12
 COMPLAINTS = 6
-# Seeds 001 and 004: bezwaar on time > 85%, upheld objections < 25%, upheld complaints < 10%,
-# client rating >= 7.0.
-DVO_NORMS = {
-    "bezwaren_tijdig": "85",
-    "bezwaren_gegrond": "25",
-    "klachten_gegrond": "10",
-    "clientwaardering": "7.0",
-}
 # How the demo's objections end, in turn; None: still being handled.
 OBJECTION_ENDINGS = (
     "informeel",
@@ -72,27 +63,11 @@ class QualityDemo:
 
 def seed_quality(demo: DemoOrganisation, rng: random.Random, end: datetime) -> QualityDemo:
     staff = {u.username: u for u in demo.users}
-    _norms(demo, end.year)
     objections = _objections(demo, staff, rng, end)
     complaints = _complaints(demo, staff, end)
     _surveys(rng, end)
     _sample(demo, staff, end)
     return QualityDemo(objections, complaints)
-
-
-def _norms(demo: DemoOrganisation, year: int) -> None:
-    for municipality in demo.municipalities:
-        for code, value in DVO_NORMS.items():
-            db.session.add(
-                Norm(
-                    municipality_id=municipality.id,
-                    indicator=code,
-                    year=year,
-                    value=Decimal(value),
-                    source=f"DVO {year}",
-                )
-            )
-    db.session.flush()
 
 
 def _decided_cases(end: datetime) -> list[Case]:

@@ -32,9 +32,9 @@ from caseflow.models import (
 from caseflow.permissions import HANDLE_CASES
 from caseflow.provisions.benefits import end_benefit, mutate
 from caseflow.provisions.changes import end_early
+from caseflow.reports.catalogue import TARGETS
 from caseflow.reports.filters import ReportFilter
 from caseflow.reports.norm_admin import save_norm
-from caseflow.reports.norms import TARGETS
 from caseflow.reports.periods import Period
 from caseflow.reports.registry import indicator
 from caseflow.workflow.engine import assign, fire, start_case
@@ -196,8 +196,8 @@ def seed_registers(
 
 
 def seed_ramingen(demo: DemoOrganisation, end: datetime) -> None:
-    """Maastricht's ramingen for the stands and the outflow, near what happened, and the DVO
-    norms for outflow to work (33%) and the preventiequote (40%)."""
+    """Maastricht's ramingen for the stands and the outflow, near what happened (the agreement
+    of caseflow.demo.agreement holds its norms)."""
     maastricht = next(m for m in demo.municipalities if m.code == "maastricht")
     today = clock.local_date(end)
     source = "MER-dashboard (demo)"
@@ -214,6 +214,4 @@ def seed_ramingen(demo: DemoOrganisation, end: datetime) -> None:
             actual = indicator(target.indicator).run(report).total.values[target.measure] or 0
             planned = Decimal(max(1, round(float(actual) * lean + (year % 3))))
             save_norm(maastricht.id, code, "", year, "raming", planned, source, user_id=None)
-        for code, value in (("uitstroom_werk", "33"), ("preventiequote", "40")):
-            save_norm(maastricht.id, code, "", year, "norm", Decimal(value), "DVO", user_id=None)
     db.session.flush()

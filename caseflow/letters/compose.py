@@ -11,7 +11,7 @@ from typing import Any
 from flask import current_app
 from markupsafe import Markup
 
-from caseflow.letters.fields import case_fields
+from caseflow.letters.fields import addressee_name, case_fields
 from caseflow.letters.letterheads import Letterhead, letterhead_for
 from caseflow.letters.render import fill, to_html
 from caseflow.letters.texts import Text, shipped
@@ -64,7 +64,9 @@ def compose(letter: Letter, on: date, sender: User | None) -> Composed:
 def _recipient(letter: Letter) -> tuple[str, ...]:
     person = letter.case.person
     if person is None:
-        return ()
+        # A complaint without a case of the complainant's: the name is all the case knows.
+        name = addressee_name(letter.case)
+        return (name,) if name else ()
     street = " ".join(p for p in (person.street, person.house_number) if p)
     place = " ".join(p for p in (person.postcode, (person.city or "").upper()) if p)
     return tuple(line for line in (person.full_name, street, place) if line)

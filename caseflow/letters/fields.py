@@ -39,11 +39,15 @@ class FieldDoc:
 
 
 FIELD_DOCS = (
-    FieldDoc("inwoner.naam", "Naam van de inwoner", "Anna Jansen"),
+    FieldDoc("inwoner.naam", "Naam van de inwoner (bij een klacht: van de klager)", "Anna Jansen"),
     FieldDoc("gemeente.naam", "De gemeente van de zaak", "Gemeente Maastricht"),
     FieldDoc("zaak.nummer", "Het zaaknummer", "Z-2026-000123"),
     FieldDoc("zaak.soort", "De soort zaak", "Wmo-aanvraag maatwerkvoorziening"),
-    FieldDoc("ontvangen_op", "Dag dat de zaak binnenkwam", "2 maart 2026"),
+    FieldDoc(
+        "ontvangen_op",
+        "Dag dat de zaak binnenkwam (bij bezwaar en klacht: de vastgelegde dag van ontvangst)",
+        "2 maart 2026",
+    ),
     FieldDoc("melding.datum", "Dag van de melding: het eerste contact", "27 februari 2026"),
     FieldDoc("termijn.naam", "De lopende wettelijke termijn", "Beschikking binnen 2 weken"),
     FieldDoc("termijn.datum", "Uiterste datum van die termijn", "16 maart 2026"),
@@ -69,6 +73,11 @@ FIELD_DOCS = (
         ],
     ),
     FieldDoc("verslag", "Het verslag van het onderzoek", "U kunt de trap niet meer op."),
+    FieldDoc(
+        "bevindingen",
+        "Bij een klacht: wat is onderzocht, wat is gevonden en wat de gemeente eraan doet",
+        "De consulent is twee keer niet gekomen. Wij hebben de afspraken nu beter geregeld.",
+    ),
     FieldDoc(
         "bezwaar.uiterlijk", "Laatste dag voor bezwaar (of beroep): 6 weken na de brief", "1 mei"
     ),
@@ -134,6 +143,7 @@ def drafted_fields(
         "grondslag": step.transition.decision_basis or "",
     }
     fields["verslag"] = str(data.get("verslag") or _latest_report(step.case))
+    fields["bevindingen"] = str(data.get("bevindingen") or "")
     return fields
 
 
@@ -165,16 +175,32 @@ def _latest_report(case: Case) -> str:
     return ""
 
 
+def recorded(case: Case, key: str) -> Any:
+    """The first value the case's events recorded for `key` (its registration's receipt date,
+    the complainant's name), or None."""
+    return next((event.data[key] for event in case.events if event.data.get(key)), None)
+
+
+def addressee_name(case: Case) -> str:
+    """Who the letter is for: the case's client or, for a complaint that came without one, the
+    complainant named when it was registered."""
+    if case.person is not None:
+        return case.person.full_name
+    return str(recorded(case, "klager") or "")
+
+
 def case_fields(case: Case, label: str, on: date, sender: User | None) -> dict[str, Any]:
     """The case's facts as the letter of `on` tells them."""
     head = letterhead_for(case.municipality)
-    person = case.person
     term = _running_legal_term(case, on)
+    # A bezwaarschrift or a klacht records the day it arrived, which may be before the case
+    # was registered; the acknowledgement names that day.
+    received = recorded(case, "ontvangen_op")
     return {
-        "inwoner": {"naam": person.full_name if person else ""},
+        "inwoner": {"naam": addressee_name(case)},
         "gemeente": {"naam": f"Gemeente {case.municipality.name}"},
         "zaak": {"nummer": case.reference, "soort": label},
-        "ontvangen_op": long_date(clock.local_date(case.opened_at)),
+        "ontvangen_op": _date_text(received) or long_date(clock.local_date(case.opened_at)),
         "melding": {"datum": long_date(case.melding_date or clock.local_date(case.opened_at))},
         "termijn": term,
         "bezwaar": {

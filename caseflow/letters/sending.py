@@ -2,7 +2,9 @@
 
 After sending nothing about the letter changes: the row refuses updates
 (caseflow.models.letters), the PDF is written once in the document store, and its hash is kept
-with it, so the municipality can show what the client received.
+with it, so the municipality can show what the client received. The sending's event also
+records the duty the letter fulfils on that day (the receipt confirmed, the report handed over:
+caseflow.letters.kinds), since a drafted letter has not reached anyone yet.
 """
 
 import hashlib
@@ -70,7 +72,7 @@ def send_letter(letter: Letter, actor: User) -> Document:
         case,
         LETTER_SENT,
         actor,
-        {"brief": kind.label, "kenmerk": document.sha256[:16]},
+        {"brief": kind.label, "kenmerk": document.sha256[:16]} | kind.recorded_when_sent(today),
         suspends=kind.suspends_when_sent,
         reason=f"{kind.label} verstuurd",
     )

@@ -71,23 +71,3 @@ def new_decision_on_upheld(step: Step) -> dict[str, Any] | None:
     )
     db.session.flush()
     return {"nieuw_besluit": new.id}
-
-
-# Letters these steps owe the client. The letters register writes them; until it does, the
-# event records which letter is due, so nothing is lost and the hook has a name.
-LETTER_HOOKS = {
-    "ontvangstbevestiging_bezwaar": "Ontvangstbevestiging bezwaarschrift (Awb 6:14)",
-    "ontvangstbevestiging_klacht": "Ontvangstbevestiging klacht (Awb 9:6)",
-    "afhandelingsbrief_klacht": "Brief met bevindingen en oordeel over de klacht (Awb 9:12)",
-}
-
-
-def _letter_due(name: str) -> None:
-    def record(step: Step) -> dict[str, Any]:
-        return {"brief": LETTER_HOOKS[name]}
-
-    effect(name)(record)
-
-
-for _name in LETTER_HOOKS:
-    _letter_due(_name)

@@ -90,7 +90,9 @@ class Indicator(ABC):
         with unscoped():
             grouped = self.aggregate(report_filter, dims) if dims else []
             total = (
-                self.total(report_filter, grouped) if dims else self.aggregate(report_filter, ())
+                self.total(report_filter, dims, grouped)
+                if dims
+                else self.aggregate(report_filter, ())
             )
         return self._result(report_filter, dims, grouped, total[0][1] if total else self.empty())
 
@@ -113,6 +115,7 @@ class Indicator(ABC):
     def total(
         self,
         report_filter: ReportFilter,
+        dims: Sequence[Dimension],
         grouped: list[tuple[tuple[Any, ...], dict[str, Number]]],
     ) -> list[tuple[tuple[Any, ...], dict[str, Number]]]:
         """The ungrouped numbers of a grouped run."""
@@ -185,15 +188,21 @@ class CountIndicator(Indicator):
             result.append((keys, {m: int(n) for m, n in zip(self.counted, numbers, strict=True)}))
         return result
 
+    def sums_up(self, dims: Sequence[Dimension]) -> bool:
+        """Whether the groups of this run add up to its total (a stock counted on one day
+        does, though it is not additive over days)."""
+        return self.additive
+
     def total(
         self,
         report_filter: ReportFilter,
+        dims: Sequence[Dimension],
         grouped: list[tuple[tuple[Any, ...], dict[str, Number]]],
     ) -> list[tuple[tuple[Any, ...], dict[str, Number]]]:
         """Sums add up: every row of the population falls in exactly one group, so the total
         is the sum of the groups, without reading the population a second time."""
-        if not self.additive:
-            return super().total(report_filter, grouped)
+        if not self.sums_up(dims):
+            return super().total(report_filter, dims, grouped)
         return [((), _summed([values for _, values in grouped], self.counted))] if grouped else []
 
     def roll_up(self, result: ReportResult, keep: Sequence[str]) -> ReportResult:

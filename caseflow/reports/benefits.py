@@ -19,20 +19,13 @@ from caseflow.reports.dimensions import Dimension, TimeColumn
 from caseflow.reports.filters import ReportFilter
 from caseflow.reports.leadtime import closed_in_period
 from caseflow.reports.sql import flag, in_period
-from caseflow.reports.stocks import day_column, days_table, reference_days, runs_on
+from caseflow.reports.stocks import one_day, register_scope, running_on_days
 from caseflow.workflow.registry import registry
 
 BENEFITS = ("uitkering", "uitkeringen")
 APPLICATIONS = ("aanvraag", "aanvragen")
 STARTED = TimeColumn(Benefit.start_date, is_date=True)
 ENDED = TimeColumn(Benefit.end_date, is_date=True)
-
-
-def _scoped(report_filter: ReportFilter) -> list[Any]:
-    conditions = report_filter.case_conditions()
-    if report_filter.municipality_ids is not None:
-        conditions.append(Benefit.municipality_id.in_(report_filter.municipality_ids))
-    return conditions
 
 
 def _detail() -> Any:
@@ -53,19 +46,12 @@ class RunningBenefits(CountIndicator):
     default_group = ("zaaktype",)
     additive = False
 
+    def sums_up(self, dims: Sequence[Dimension]) -> bool:
+        return one_day(dims)
+
     def population(self, report_filter: ReportFilter, dims: Sequence[Dimension]) -> Population:
-        days = days_table(reference_days(report_filter, dims))
-        return (
-            sa.select(
-                Benefit.case_id.label("case_id"),
-                _detail().label("detail"),
-                *group_columns(report_filter, dims, day_column(days)),
-                sa.literal(1).label("lopend"),
-            )
-            .select_from(Benefit)
-            .join(Case, Case.id == Benefit.case_id)
-            .join(days, runs_on(Benefit.start_date, Benefit.end_date, days.c.dag))
-            .where(*_scoped(report_filter))
+        return running_on_days(
+            Benefit, report_filter, dims, detail=_detail(), measures={"lopend": 1}
         )
 
 
@@ -118,7 +104,7 @@ class BenefitFlow(CountIndicator):
                 .where(
                     time.column.is_not(None),
                     in_period(time.column, period, is_date=True),
-                    *_scoped(report_filter),
+                    *register_scope(report_filter, Benefit),
                 )
             )
 
@@ -197,7 +183,7 @@ class PerThousandInhabitants(CountIndicator):
         "Wmo-besluiten: besluiten op een Wmo-aanvraag (toegekend, deels toegekend of afgewezen) "
         "in de periode. Uitkeringen: lopend op de laatste dag van de periode (of vandaag). Beide "
         "per 1.000 inwoners van de gemeenten in het overzicht, zoals de benchmark ze vergelijkt "
-        "(referentie: 70 Wmo-besluiten en 14 uitkeringen per 1.000 inwoners)."
+        "(referentieorganisaties: 62 Wmo-besluiten en 17 uitkeringen per 1.000 inwoners)."
     )
     measures = (
         Measure("besluiten", "Wmo-besluiten", drill=True),
@@ -208,7 +194,7 @@ class PerThousandInhabitants(CountIndicator):
     )
     counted: ClassVar[tuple[str, ...]] = ("besluiten", "uitkeringen")
     default_group = ("gemeente",)
-    # The inhabitants belong to a municipality, not to a row: the total is asked, not summed.
+    # The inhabitants belong to a municipality, not to a row: they are never summed.
     additive = False
 
     def time_column(self) -> TimeColumn:
@@ -228,21 +214,33 @@ class PerThousandInhabitants(CountIndicator):
             sa.literal(0).label("uitkeringen"),
         ).where(decided, *closed_in_period(report_filter))
         # Per month or year: the benefits running on its last day, as RunningBenefits counts.
-        days = days_table(reference_days(report_filter, dims))
-        running = (
-            sa.select(
-                Benefit.case_id.label("case_id"),
-                _detail().label("detail"),
-                *group_columns(report_filter, dims, day_column(days)),
-                sa.literal(0).label("besluiten"),
-                sa.literal(1).label("uitkeringen"),
-            )
-            .select_from(Benefit)
-            .join(Case, Case.id == Benefit.case_id)
-            .join(days, runs_on(Benefit.start_date, Benefit.end_date, days.c.dag))
-            .where(*_scoped(report_filter))
+        running = running_on_days(
+            Benefit,
+            report_filter,
+            dims,
+            detail=_detail(),
+            measures={"besluiten": 0, "uitkeringen": 1},
         )
         return sa.union_all(decisions, running)
+
+    def sums_up(self, dims: Sequence[Dimension]) -> bool:
+        # Decisions add up over any groups; the running benefits only on one reference day.
+        return one_day(dims)
+
+    def total(
+        self,
+        report_filter: ReportFilter,
+        dims: Sequence[Dimension],
+        grouped: list[tuple[tuple[Any, ...], dict[str, Number]]],
+    ) -> list[tuple[tuple[Any, ...], dict[str, Number]]]:
+        if not self.sums_up(dims):
+            return super().total(report_filter, dims, grouped)
+        # Every municipality of the report counts, also one without a row of its own.
+        summed = super().total(report_filter, dims, grouped) or [
+            ((), dict.fromkeys(self.counted, 0))
+        ]
+        people = sum(_inhabitants(report_filter).values())
+        return [(keys, {**values, "inwoners": people}) for keys, values in summed]
 
     def aggregate(
         self, report_filter: ReportFilter, dims: Sequence[Dimension]

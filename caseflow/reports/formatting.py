@@ -2,7 +2,7 @@
 
 from caseflow.reports.base import Number
 
-DECIMALS = {"procent": 1, "dagen": 1, "gemiddelde": 2}
+DECIMALS = {"procent": 1, "dagen": 1, "gemiddelde": 2, "euro": 0}
 
 
 def number(value: Number, unit: str = "aantal") -> str:
@@ -10,6 +10,8 @@ def number(value: Number, unit: str = "aantal") -> str:
         return "–"
     text = f"{float(value):,.{DECIMALS[unit]}f}" if unit in DECIMALS else f"{value:,}"
     text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    if unit == "euro":
+        return "€ " + text
     return text + ("%" if unit == "procent" else "")
 
 

@@ -1,7 +1,9 @@
-"""The report a municipality receives: monthly, or four-monthly as bestuursrapportage."""
+"""The report a municipality receives: the monthly dashboard, the bestuursrapportage of each
+four-month period (issued in May, September and January) and the annual account
+(jaarverantwoording), set against the service agreement and explained in the team's own words."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from markupsafe import Markup
@@ -10,23 +12,41 @@ from caseflow.models import Municipality
 from caseflow.reports.backlog import AGE_BUCKETS
 from caseflow.reports.backlog_trend import month_ends
 from caseflow.reports.base import ReportResult
+from caseflow.reports.catalogue import TARGETS, NormTarget, section_order
 from caseflow.reports.charts import Series, bar_chart, line_chart
 from caseflow.reports.filters import ReportFilter
-from caseflow.reports.norms import TARGETS, Comparison, NormTarget, TrendPoint, compare, trend
+from caseflow.reports.norms import Comparison, TrendPoint, compare, trend
 from caseflow.reports.periods import Period, year_to_date
 from caseflow.reports.registry import indicator
 from caseflow.reports.timeliness import HEADLINE
 
 MONTHLY = "maand"
 FOUR_MONTHLY = "bestuur"
+ANNUAL = "jaar"
+KIND_TITLES = {
+    MONTHLY: "Maandrapportage",
+    FOUR_MONTHLY: "Bestuursrapportage",
+    ANNUAL: "Jaarverantwoording",
+}
+# The free sections for the special assignments of the period: keys "opdracht-1", ...
+ASSIGNMENT = "opdracht"
+COMPARISON_KEY = "normen"
 
 
 @dataclass(frozen=True)
 class Section:
+    key: str
     title: str
     result: ReportResult
     chart: Markup | None = None
     note: str = ""
+
+
+@dataclass(frozen=True)
+class Assignment:
+    key: str
+    title: str
+    body: str
 
 
 @dataclass(frozen=True)
@@ -47,11 +67,23 @@ class MunicipalityReport:
     sections: list[Section]
     trends: list[TrendBlock]
     teams_only: bool = False
+    # The Toelichting (analysis and advice) per section key, and the special assignments.
+    texts: dict[str, str] = field(default_factory=dict)
+    assignments: list[Assignment] = field(default_factory=list)
 
     @property
     def title(self) -> str:
-        what = "Bestuursrapportage" if self.kind == FOUR_MONTHLY else "Maandrapportage"
-        return f"{what} {self.municipality.name}, {self.period.label}"
+        return f"{KIND_TITLES[self.kind]} {self.municipality.name}, {self.period.label}"
+
+    @property
+    def agreed(self) -> list[Comparison]:
+        """The comparisons the municipality has a norm or raming for, by section of the DVO."""
+        with_norm = [c for c in self.comparisons if c.norm is not None]
+        return sorted(with_norm, key=lambda c: section_order(c.target.section))
+
+    @property
+    def without_norm(self) -> list[Comparison]:
+        return [c for c in self.comparisons if c.norm is None]
 
 
 def _bars(result: ReportResult, title: str, measures: Sequence[str]) -> Markup:
@@ -64,6 +96,7 @@ def _bars(result: ReportResult, title: str, measures: Sequence[str]) -> Markup:
 
 
 def _section(
+    key: str,
     title: str,
     code: str,
     report_filter: ReportFilter,
@@ -73,7 +106,7 @@ def _section(
 ) -> Section:
     result = indicator(code).run(report_filter, group_by)
     picture = _bars(result, title, chart) if chart and result.rows else None
-    return Section(title, result, picture, note)
+    return Section(key, title, result, picture, note)
 
 
 def _age_chart(result: ReportResult) -> Markup:
@@ -103,72 +136,36 @@ def _backlog_trend(report_filter: ReportFilter) -> Section | None:
     ]
     chart = line_chart("Verloop van de werkvoorraad", labels, series, "aantal")
     note = "Stand op de laatste vastgelegde dag van elke maand; het totaal is de laatste stand."
-    return Section("Verloop van de werkvoorraad", result, chart, note)
+    return Section("werkvoorraad-verloop", "Verloop van de werkvoorraad", result, chart, note)
 
 
 def build(
-    municipality: Municipality, period: Period, scoped: ReportFilter, kind: str
+    municipality: Municipality,
+    period: Period,
+    scoped: ReportFilter,
+    kind: str,
+    texts: dict[str, str] | None = None,
+    assignments: Sequence[Assignment] = (),
 ) -> MunicipalityReport:
     """All figures for one municipality; `scoped` already holds what the reader may see."""
     f = replace(scoped, municipality_ids=_only(scoped, municipality.id), period=period)
     cumulative = year_to_date(period)
     assert period.end is not None
-    comparisons = compare(f.with_period(cumulative), municipality.id, period.end.year)
-    four_monthly = kind == FOUR_MONTHLY
-    backlog = indicator("werkvoorraad").run(f, ["team"])
-    sections = [
-        _section(
-            "Tijdigheid per zaaktype",
-            "tijdigheid",
-            f,
-            ["zaaktype"],
-            [HEADLINE, "percentage_open_te_laat"],
-        ),
-        _section("Tijdigheid per team", "tijdigheid", f, ["team"]),
-        _section(
-            "Doorlooptijd per zaaktype",
-            "doorlooptijd",
-            f,
-            ["zaaktype"],
-            ["mediaan_bruto", "mediaan_netto"],
-        ),
-        _section(
-            "Instroom en uitstroom",
-            "doorstroom",
-            f,
-            ["maand"] if four_monthly else ["zaaktype"],
-            ["instroom", "uitstroom"],
-        ),
-        Section(
-            "Werkvoorraad per team",
-            backlog,
-            _age_chart(backlog),
-            f"Stand op {scoped.today.strftime('%d-%m-%Y')}, los van de gekozen periode.",
-        ),
-        _section("Toekenningen", "toekenning", f, ["zaaktype"], ["percentage_toegekend"]),
-        _section("Bezwaren", "bezwaren_gegrond", f, ["zaaktype"]),
-        # After the decision: the registers (caseflow.reports.provisions and .benefits).
-        _section(
-            "Lopende voorzieningen per soort",
-            "voorzieningen",
-            f,
-            [],
-            ["lopend"],
-            "Stand op de laatste dag van de periode.",
-        ),
-        _section("Uitkeringen", "uitkeringen", f, ["zaaktype"], note="Stand op de laatste dag."),
-        _section("Instroom en uitstroom uitkeringen", "uitkeringen_verloop", f, ["zaaktype"]),
-        *_quality_sections(f),
-    ]
+    comparisons = compare(f.with_period(cumulative), municipality.id, period.end.year, period.code)
+    council = kind in (FOUR_MONTHLY, ANNUAL)
+    sections = [*_service_sections(f, scoped, council), *_quality_sections(f)]
     trends: list[TrendBlock] = []
-    if four_monthly:
+    if council:
         if (backlog_trend := _backlog_trend(f)) is not None:
             sections.append(backlog_trend)
         sections += [
-            _section("Overdrachten per team", "overdrachten", f, ["team"]),
-            _section("Tijd per status", "tijd_per_status", f, []),
+            _section("overdrachten", "Overdrachten per team", "overdrachten", f, ["team"]),
+            _section("tijd-per-status", "Tijd per status", "tijd_per_status", f, []),
         ]
-        wanted = [TARGETS["tijdigheid"], *(c.target for c in comparisons if c.norm is not None)]
+        # A trend for every figure caseflow computes against an agreed norm, and for hand-entered
+        # figures once there is one to draw.
+        agreed = (c for c in comparisons if c.norm is not None and c.actual is not None)
+        wanted = [TARGETS["tijdigheid"], *(c.target for c in agreed)]
         trends = [_trend(f, municipality.id, t) for t in dict.fromkeys(wanted)]
     return MunicipalityReport(
         municipality,
@@ -180,24 +177,119 @@ def build(
         sections,
         trends,
         teams_only=scoped.team_ids is not None,
+        texts=dict(texts or {}),
+        assignments=list(assignments),
     )
+
+
+def _service_sections(f: ReportFilter, scoped: ReportFilter, council: bool) -> list[Section]:
+    backlog = indicator("werkvoorraad").run(f, ["team"])
+    return [
+        _section(
+            "tijdigheid-zaaktype",
+            "Tijdigheid per zaaktype",
+            "tijdigheid",
+            f,
+            ["zaaktype"],
+            [HEADLINE, "percentage_open_te_laat"],
+        ),
+        _section("tijdigheid-team", "Tijdigheid per team", "tijdigheid", f, ["team"]),
+        _section(
+            "doorlooptijd",
+            "Doorlooptijd per zaaktype",
+            "doorlooptijd",
+            f,
+            ["zaaktype"],
+            ["mediaan_bruto", "mediaan_netto"],
+        ),
+        _section(
+            "doorstroom",
+            "Instroom en uitstroom",
+            "doorstroom",
+            f,
+            ["maand"] if council else ["zaaktype"],
+            ["instroom", "uitstroom"],
+        ),
+        Section(
+            "werkvoorraad",
+            "Werkvoorraad per team",
+            backlog,
+            _age_chart(backlog),
+            f"Stand op {scoped.today.strftime('%d-%m-%Y')}, los van de gekozen periode.",
+        ),
+        _section(
+            "toekenningen", "Toekenningen", "toekenning", f, ["zaaktype"], ["percentage_toegekend"]
+        ),
+        # After the decision: the registers (caseflow.reports.provisions and .benefits).
+        _section(
+            "voorzieningen",
+            "Lopende voorzieningen per soort",
+            "voorzieningen",
+            f,
+            [],
+            ["lopend"],
+            "Stand op de laatste dag van de periode.",
+        ),
+        _section(
+            "uitkeringen",
+            "Uitkeringen",
+            "uitkeringen",
+            f,
+            ["zaaktype"],
+            ["lopend"],
+            "Stand op de laatste dag.",
+        ),
+        _section(
+            "uitkeringen-verloop",
+            "Instroom en uitstroom uitkeringen",
+            "uitkeringen_verloop",
+            f,
+            ["zaaktype"],
+        ),
+        # Seed 002 compares municipalities of different size per 1,000 inhabitants.
+        _section(
+            "per-1000-inwoners",
+            "Per 1.000 inwoners",
+            "per_1000_inwoners",
+            f,
+            [],
+            ["besluiten_per_1000", "uitkeringen_per_1000"],
+            "Benchmark 2017, referentieorganisaties: 62 Wmo-besluiten en 17 uitkeringen per "
+            "1.000 inwoners.",
+        ),
+    ]
 
 
 def _quality_sections(f: ReportFilter) -> list[Section]:
     """The service agreement's quality indicators: bezwaar, klachten and the clients' grade."""
     return [
-        _section("Bezwaren op tijd beslist", "bezwaren_tijdig", f, ["zaaktype"]),
+        _section("bezwaren-tijdig", "Bezwaren op tijd beslist", "bezwaren_tijdig", f, ["zaaktype"]),
+        _section("bezwaren", "Bezwaren", "bezwaren_gegrond", f, ["zaaktype"]),
         _section(
+            "bezwaren-domein",
             "Gegronde bezwaren per domein van het bestreden besluit",
             "bezwaren_gegrond",
             f,
             ["bestreden_domein"],
             ["percentage_gegrond"],
         ),
-        _section("Bezwaren per 1.000 besluiten", "bezwaren_per_besluiten", f, ["domein"]),
-        _section("Klachten", "klachten_gegrond", f, ["zaaktype"]),
-        _section("Klachten op tijd afgehandeld", "klachten_tijdig", f, ["zaaktype"]),
         _section(
+            "bezwaren-per-besluiten",
+            "Bezwaren per 1.000 besluiten",
+            "bezwaren_per_besluiten",
+            f,
+            ["domein"],
+        ),
+        _section("klachten", "Klachten", "klachten_gegrond", f, ["zaaktype"]),
+        _section(
+            "klachten-tijdig",
+            "Klachten op tijd afgehandeld",
+            "klachten_tijdig",
+            f,
+            ["zaaktype"],
+        ),
+        _section(
+            "clientwaardering",
             "Cliëntwaardering",
             "clientwaardering",
             f,
@@ -205,7 +297,9 @@ def _quality_sections(f: ReportFilter) -> list[Section]:
             ["gemiddeld_cijfer"],
             note="De antwoorden zijn anoniem: achter deze cijfers staat geen lijst van zaken.",
         ),
-        _section("Foutscore kwaliteitstoetsing", "foutscore", f, ["domein"], ["foutscore"]),
+        _section(
+            "foutscore", "Foutscore kwaliteitstoetsing", "foutscore", f, ["domein"], ["foutscore"]
+        ),
     ]
 
 

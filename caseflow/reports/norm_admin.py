@@ -1,19 +1,51 @@
-"""Recording norms: one at a time, or a whole service agreement from a CSV file."""
+"""Recording norms: one at a time, or a whole service agreement (DVO) from a CSV file.
+
+The file's rows are the agreement: per municipality, indicator and year a norm or raming. An
+indicator caseflow does not compute is described in the same row (omschrijving, definitie,
+onderdeel, eenheid, richting, herkomst "hand") and joins the catalogue; its figure is then
+entered by hand per period. The export writes the same columns, so a file round-trips.
+"""
 
 import csv
 import io
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 import sqlalchemy as sa
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
 from caseflow.extensions import db
-from caseflow.models import ALL_CASE_TYPES, Municipality, Norm, NormKind
-from caseflow.reports.norms import TARGETS
+from caseflow.models import (
+    ALL_CASE_TYPES,
+    DIRECTIONS,
+    UNITS,
+    DvoIndicator,
+    Municipality,
+    Norm,
+    NormKind,
+)
+from caseflow.reports.catalogue import HAND, TARGETS, hand_targets
+from caseflow.reports.tables import Cell, Table
 from caseflow.workflow.registry import registry
 
-COLUMNS = ("gemeente", "indicator", "zaaktype", "jaar", "soort", "waarde", "bron")
+COLUMNS = (
+    "gemeente",
+    "indicator",
+    "omschrijving",
+    "definitie",
+    "onderdeel",
+    "eenheid",
+    "richting",
+    "herkomst",
+    "zaaktype",
+    "jaar",
+    "soort",
+    "waarde",
+    "bron",
+)
 REQUIRED = ("gemeente", "indicator", "jaar", "waarde")
 EXAMPLE = (
     "gemeente;indicator;zaaktype;jaar;soort;waarde;bron\n"
@@ -71,6 +103,47 @@ def save_norm(
     return norm, created
 
 
+class HandIndicator(NamedTuple):
+    code: str
+    label: str
+    definition: str
+    section: str
+    unit: str
+    better: str | None
+
+
+def save_indicator(row: HandIndicator) -> None:
+    """Add the hand-entered indicator to the catalogue, or update its description."""
+    found = db.session.get(DvoIndicator, row.code)
+    if found is None:
+        found = DvoIndicator(code=row.code)
+        db.session.add(found)
+    found.label, found.definition, found.section = row.label, row.definition, row.section
+    found.unit, found.better = row.unit, row.better
+
+
+def _hand_indicator(raw: dict[str, str], code: str) -> HandIndicator:
+    label = (raw.get("omschrijving") or "").strip()
+    if not label:
+        raise NormError(f"indicator '{code}' heeft geen omschrijving.")
+    if len(code) > 40 or not code.replace("_", "").isalnum() or not code.isascii():
+        raise NormError(f"code '{code}': kleine letters, cijfers en _, hoogstens 40 tekens.")
+    unit = (raw.get("eenheid") or "").strip().lower()
+    if unit not in UNITS:
+        raise NormError(f"eenheid '{unit}' moet een van {', '.join(UNITS)} zijn.")
+    better = (raw.get("richting") or "").strip().lower() or None
+    if better is not None and better not in DIRECTIONS:
+        raise NormError(f"richting '{better}' moet 'hoger', 'lager' of leeg zijn.")
+    return HandIndicator(
+        code.lower(),
+        label[:200],
+        (raw.get("definitie") or "").strip(),
+        (raw.get("onderdeel") or "").strip()[:60],
+        unit,
+        better,
+    )
+
+
 class NormRow(NamedTuple):
     municipality_id: int
     target: str
@@ -86,9 +159,12 @@ class ImportResult:
     added: int = 0
     updated: int = 0
     errors: list[str] = field(default_factory=list)
+    indicators: int = 0
 
 
-def _row(raw: dict[str, str], municipalities: dict[str, Municipality]) -> NormRow:
+def _row(
+    raw: dict[str, str], municipalities: dict[str, Municipality], known: set[str]
+) -> tuple[NormRow, HandIndicator | None]:
     for name in REQUIRED:
         if not raw.get(name, "").strip():
             raise NormError(f"kolom '{name}' is leeg.")
@@ -96,7 +172,12 @@ def _row(raw: dict[str, str], municipalities: dict[str, Municipality]) -> NormRo
     if municipality is None:
         raise NormError(f"gemeente '{raw['gemeente']}' is onbekend of niet van u.")
     target = raw["indicator"].strip()
-    if target not in TARGETS:
+    hand = None
+    if (raw.get("herkomst") or "").strip().lower() == HAND:
+        if target in TARGETS:
+            raise NormError(f"indicator '{target}' berekent caseflow zelf: herkomst 'caseflow'.")
+        hand = _hand_indicator(raw, target)
+    elif target not in TARGETS and target not in known:
         raise NormError(f"indicator '{target}' bestaat niet (kies uit {', '.join(TARGETS)}).")
     case_type = (raw.get("zaaktype") or "").strip()
     if case_type and case_type not in registry().workflows:
@@ -109,9 +190,34 @@ def _row(raw: dict[str, str], municipalities: dict[str, Municipality]) -> NormRo
         raise NormError(f"soort '{kind}' moet 'norm' of 'raming' zijn.")
     value = parse_value(raw["waarde"])
     source = (raw.get("bron") or "").strip() or None
-    return NormRow(
+    row = NormRow(
         municipality.id, target, case_type or ALL_CASE_TYPES, int(year_text), kind, value, source
     )
+    return row, hand
+
+
+class UnreadableFile(NormError):
+    """Not a CSV or XLSX file caseflow can read."""
+
+
+def xlsx_as_csv(data: bytes) -> str:
+    """The first sheet of a workbook as the semicolon text `import_csv` reads."""
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, KeyError, OSError, zipfile.BadZipFile):
+        raise UnreadableFile("Het Excel-bestand kan niet worden gelezen.") from None
+    sheet = book.worksheets[0]
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    for row in sheet.iter_rows(values_only=True):
+        writer.writerow(["" if cell is None else _cell_text(cell) for cell in row])
+    return out.getvalue()
+
+
+def _cell_text(cell: object) -> str:
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell)
 
 
 def import_csv(text: str, municipalities: list[Municipality], user_id: int | None) -> ImportResult:
@@ -128,10 +234,14 @@ def import_csv(text: str, municipalities: list[Municipality], user_id: int | Non
         result.errors.append(f"De kopregel mist de kolom(men): {', '.join(missing)}.")
         return result
     rows: list[NormRow] = []
+    indicators: dict[str, HandIndicator] = {}
     seen: dict[tuple[object, ...], int] = {}
+    in_catalogue = set(hand_targets())
     for line, raw in enumerate(reader, start=2):
         try:
-            row = _row({k: v or "" for k, v in raw.items() if k}, known)
+            row, hand = _row({k: v or "" for k, v in raw.items() if k}, known, in_catalogue)
+            if hand is not None and indicators.setdefault(hand.code, hand) != hand:
+                raise NormError(f"indicator '{hand.code}' staat eerder anders omschreven.")
         except NormError as exc:
             result.errors.append(f"Regel {line}: {exc}")
             continue
@@ -144,8 +254,50 @@ def import_csv(text: str, municipalities: list[Municipality], user_id: int | Non
         result.errors.append("Het bestand bevat geen normen.")
     if result.errors:
         return result
+    for hand in indicators.values():
+        save_indicator(hand)
+    result.indicators = len(indicators)
+    db.session.flush()
     for row in rows:
         _, created = save_norm(*row, user_id=user_id)
         result.added += created
         result.updated += not created
     return result
+
+
+def agreement_table(municipalities: list[Municipality], year: int | None) -> Table:
+    """The agreements of these municipalities (one year, or every year) in the import's columns."""
+    names = {m.id: m.code for m in municipalities}
+    query = sa.select(Norm).where(Norm.municipality_id.in_(list(names)))
+    if year is not None:
+        query = query.where(Norm.year == year)
+    hand = hand_targets()
+    rows: list[list[Cell]] = []
+    for norm in db.session.scalars(query.order_by(Norm.indicator, Norm.municipality_id, Norm.year)):
+        target = hand.get(norm.indicator) or TARGETS.get(norm.indicator)
+        # Only a hand-entered indicator is described in the file; caseflow knows its own.
+        about = target if target is not None and target.hand else None
+        rows.append(
+            [
+                names[norm.municipality_id],
+                norm.indicator,
+                about.label if about else "",
+                about.definition if about else "",
+                target.section if target else "",
+                about.unit if about else "",
+                (about.better or "") if about else "",
+                target.source if target else "",
+                norm.case_type,
+                norm.year,
+                norm.kind,
+                _plain(norm.value),
+                norm.source or "",
+            ]
+        )
+    title = f"DVO {year}" if year is not None else "DVO"
+    return Table(title, COLUMNS, rows)
+
+
+def _plain(value: Decimal) -> str:
+    """85 rather than 85.00, 7.5 rather than 7.50: as the file was written."""
+    return format(value.normalize(), "f") if value % 1 else str(int(value))

@@ -8,181 +8,14 @@ import sqlalchemy as sa
 
 from caseflow.deadlines.dutch_dates import MONTHS
 from caseflow.extensions import db
-from caseflow.models import ALL_CASE_TYPES, DeadlineKind, Norm, NormKind
+from caseflow.models import ALL_CASE_TYPES, DeadlineKind, DvoValue, Norm, NormKind
 from caseflow.reports.base import Number, ReportResult
+from caseflow.reports.catalogue import TARGETS, NormTarget, hand_targets
 from caseflow.reports.filters import ReportFilter
 from caseflow.reports.periods import Period
 from caseflow.reports.registry import indicator
-from caseflow.reports.timeliness import HEADLINE
 
 TREND_YEARS = 4
-
-
-@dataclass(frozen=True)
-class NormTarget:
-    """One number of an indicator that a service agreement sets a norm or plan figure for."""
-
-    code: str
-    label: str
-    indicator: str
-    measure: str
-    unit: str
-    better: str | None  # "hoger" or "lager" when more or less is good; None for plain plans
-    # A count on a reference date (running provisions, benefits): never taken pro rata.
-    stock: bool = False
-
-
-# What the MER dashboard and the service agreements set against a plan or norm after the
-# decision: running provisions and benefits as ramingen, outflow to work and the preventiequote
-# as norms (caseflow.reports.provisions and caseflow.reports.benefits).
-REGISTER_TARGETS = (
-    NormTarget(
-        "voorzieningen_hbh",
-        "Lopende voorzieningen hulp bij het huishouden (stand)",
-        "voorzieningen_hbh",
-        "lopend",
-        "aantal",
-        None,
-        stock=True,
-    ),
-    NormTarget(
-        "voorzieningen_begeleiding",
-        "Lopende voorzieningen begeleiding (stand)",
-        "voorzieningen_begeleiding",
-        "lopend",
-        "aantal",
-        None,
-        stock=True,
-    ),
-    NormTarget(
-        "uitkeringen",
-        "Uitkeringen (uitkeringseenheden, stand)",
-        "uitkeringen",
-        "lopend",
-        "aantal",
-        None,
-        stock=True,
-    ),
-    NormTarget(
-        "uitstroom_uitkeringen",
-        "Uitstroom uitkeringen",
-        "uitkeringen_verloop",
-        "uitstroom",
-        "aantal",
-        None,
-    ),
-    NormTarget(
-        "uitstroom_werk",
-        "Uitstroom naar werk (% van de uitstroom)",
-        "uitkeringen_verloop",
-        "percentage_werk",
-        "procent",
-        "hoger",
-    ),
-    NormTarget(
-        "preventiequote", "Preventiequote (%)", "preventiequote", "percentage", "procent", "hoger"
-    ),
-)
-
-
-TARGETS: dict[str, NormTarget] = {
-    t.code: t
-    for t in (
-        # As the service agreements count it: legal terms, the open ones too (DOMAIN.md).
-        NormTarget(
-            "tijdigheid",
-            "Tijdigheid: % binnen de wettelijke termijn, lopende termijnen meegeteld",
-            "tijdigheid",
-            HEADLINE,
-            "procent",
-            "hoger",
-        ),
-        NormTarget(
-            "doorlooptijd",
-            "Doorlooptijd netto, mediaan (dagen)",
-            "doorlooptijd",
-            "mediaan_netto",
-            "dagen",
-            "lager",
-        ),
-        NormTarget("instroom", "Instroom (zaken)", "doorstroom", "instroom", "aantal", None),
-        NormTarget("uitstroom", "Uitstroom (zaken)", "doorstroom", "uitstroom", "aantal", None),
-        NormTarget(
-            "toekenning",
-            "Aandeel toegekend (%)",
-            "toekenning",
-            "percentage_toegekend",
-            "procent",
-            None,
-        ),
-        NormTarget(
-            "bezwaren_gegrond",
-            "Gegronde bezwaren (% van de ingediende)",
-            "bezwaren_gegrond",
-            "percentage_gegrond",
-            "procent",
-            "lager",
-        ),
-        # The service agreement's quality indicators (seeds 001 and 004).
-        NormTarget(
-            "bezwaren_tijdig",
-            "Bezwaren op tijd beslist (%, lopende termijnen meegeteld)",
-            "bezwaren_tijdig",
-            HEADLINE,
-            "procent",
-            "hoger",
-        ),
-        NormTarget(
-            "bezwaren_per_besluiten",
-            "Bezwaren per 1.000 besluiten",
-            "bezwaren_per_besluiten",
-            "per_1000",
-            "gemiddelde",
-            "lager",
-        ),
-        NormTarget(
-            "klachten_gegrond",
-            "Gegronde klachten (% van de ingediende)",
-            "klachten_gegrond",
-            "percentage_gegrond",
-            "procent",
-            "lager",
-        ),
-        NormTarget(
-            "klachten_tijdig",
-            "Klachten op tijd afgehandeld (%, lopende termijnen meegeteld)",
-            "klachten_tijdig",
-            HEADLINE,
-            "procent",
-            "hoger",
-        ),
-        NormTarget(
-            "clientwaardering",
-            "Cliëntwaardering: gemiddeld cijfer",
-            "clientwaardering",
-            "gemiddeld_cijfer",
-            "gemiddelde",
-            "hoger",
-        ),
-        NormTarget(
-            "foutscore",
-            "Foutscore kwaliteitstoetsing (%)",
-            "foutscore",
-            "foutscore",
-            "procent",
-            "lager",
-        ),
-        NormTarget(
-            "overdrachten",
-            "Overdrachten per afgesloten zaak",
-            "overdrachten",
-            "gemiddeld",
-            "gemiddelde",
-            "lager",
-        ),
-        *REGISTER_TARGETS,
-    )
-}
 
 
 @dataclass(frozen=True)
@@ -197,7 +30,7 @@ class Comparison:
 
     @property
     def pro_rata(self) -> bool:
-        return self.target.unit == "aantal" and self.share < 1.0 and not self.target.stock
+        return self.target.yearly_total and self.share < 1.0
 
     @property
     def norm_value(self) -> float | None:
@@ -238,7 +71,7 @@ class Comparison:
         if self.norm is None:
             return "Geen norm of raming vastgesteld"
         if self.position is None:
-            return "Nog geen cijfer"
+            return "Nog in te vullen" if self.target.hand else "Nog geen cijfer"
         word = "de norm" if self.norm.kind == NormKind.NORM else "de raming"
         if self.pro_rata:
             word += " naar rato"
@@ -267,21 +100,43 @@ def _actuals(result: ReportResult, measure: str) -> dict[tuple[str, str | None],
     return found
 
 
-def compare(report_filter: ReportFilter, municipality_id: int, year: int) -> list[Comparison]:
-    """Every target for the municipality in the filter's period (normally year to date)."""
+def compare(
+    report_filter: ReportFilter, municipality_id: int, year: int, hand_period: str | None = None
+) -> list[Comparison]:
+    """Every target for the municipality in the filter's period (normally year to date).
+
+    Hand-entered targets count when the municipality agreed a norm for them that year; their
+    figure is the one entered for `hand_period` (the report's period, default the filter's).
+    """
     norms = {(n.indicator, n.case_type): n for n in norms_for(municipality_id, [year])}
+    share = _share_of_year(report_filter.period, year)
+    comparisons = _computed(report_filter, municipality_id, year, norms, share)
+    entered = _entered(municipality_id, hand_period or report_filter.period.code)
+    for target in hand_targets().values():
+        norm = norms.get((target.code, ALL_CASE_TYPES))
+        if norm is not None:
+            actual = entered.get(target.code)
+            comparisons.append(Comparison(target, ALL_CASE_TYPES, year, actual, norm, share))
+    return comparisons
+
+
+def _computed(
+    report_filter: ReportFilter,
+    municipality_id: int,
+    year: int,
+    norms: dict[tuple[str, str], Norm],
+    share: float,
+) -> list[Comparison]:
     local = _agreed(report_filter, municipality_id)
     results: dict[str, ReportResult] = {}
     comparisons = []
-    share = _share_of_year(report_filter.period, year)
     for target in TARGETS.values():
         if target.indicator not in results:
             results[target.indicator] = indicator(target.indicator).run(local, ("zaaktype",))
         result = results[target.indicator]
         per_type = _actuals(result, target.measure)
         specific = (ct for (code, ct) in norms if code == target.code and ct != ALL_CASE_TYPES)
-        case_types = [ALL_CASE_TYPES, *sorted(specific)]
-        for case_type in case_types:
+        for case_type in [ALL_CASE_TYPES, *sorted(specific)]:
             actual = (
                 result.total.values[target.measure]
                 if case_type == ALL_CASE_TYPES
@@ -290,6 +145,15 @@ def compare(report_filter: ReportFilter, municipality_id: int, year: int) -> lis
             norm = norms.get((target.code, case_type))
             comparisons.append(Comparison(target, case_type, year, actual, norm, share))
     return comparisons
+
+
+def _entered(municipality_id: int, period: str) -> dict[str, float]:
+    rows = db.session.execute(
+        sa.select(DvoValue.indicator, DvoValue.value).where(
+            DvoValue.municipality_id == municipality_id, DvoValue.period == period
+        )
+    )
+    return {code: float(value) for code, value in rows}
 
 
 @dataclass(frozen=True)
@@ -306,10 +170,14 @@ def trend(
     """The actual number per year for the last TREND_YEARS years, next to that year's norm."""
     first = until.year - TREND_YEARS + 1
     period = Period.custom(date(first, 1, 1), until)
-    local = replace(_agreed(report_filter, municipality_id), period=period)
-    result = indicator(target.indicator).run(local, ("jaar",))
-    actual = {row.keys[0]: row.values[target.measure] for row in result.rows}
-    nothing = result.indicator.empty()[target.measure]
+    actual: dict[str, Number]
+    if target.hand:
+        actual, nothing = _entered_per_year(municipality_id, target.code), None
+    else:
+        local = replace(_agreed(report_filter, municipality_id), period=period)
+        result = indicator(target.indicator).run(local, ("jaar",))
+        actual = {row.keys[0]: row.values[target.measure] for row in result.rows}
+        nothing = result.indicator.empty()[target.measure]
     norms = {
         n.year: float(n.value)
         for n in norms_for(municipality_id, range(first, until.year + 1))
@@ -320,6 +188,22 @@ def trend(
         for p in period.years()
         if p.end is not None
     ]
+
+
+def _entered_per_year(municipality_id: int, code: str) -> dict[str, Number]:
+    """A hand-entered figure per year: the year's own, else its latest tertial, else month."""
+    rows = db.session.execute(
+        sa.select(DvoValue.period, DvoValue.value).where(
+            DvoValue.municipality_id == municipality_id, DvoValue.indicator == code
+        )
+    )
+    best: dict[str, tuple[tuple[bool, bool, str], float]] = {}
+    for period, value in rows:
+        year = period[:4]
+        rank = (period == year, "-T" in period, period)
+        if year not in best or rank > best[year][0]:
+            best[year] = (rank, float(value))
+    return {year: value for year, (_, value) in best.items()}
 
 
 def _agreed(report_filter: ReportFilter, municipality_id: int) -> ReportFilter:

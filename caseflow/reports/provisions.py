@@ -16,7 +16,7 @@ from caseflow.reports.base import CountIndicator, Measure, Number, Population, g
 from caseflow.reports.dimensions import Dimension, TimeColumn
 from caseflow.reports.filters import ReportFilter
 from caseflow.reports.sql import flag, in_period
-from caseflow.reports.stocks import day_column, days_table, reference_days, runs_on
+from caseflow.reports.stocks import one_day, register_scope, running_on_days
 
 PROVISIONS = ("voorziening", "voorzieningen")
 KIND = Dimension(
@@ -30,15 +30,6 @@ KIND = Dimension(
 
 def _detail() -> Any:
     return Provision.product_label
-
-
-def _scoped(report_filter: ReportFilter) -> list[Any]:
-    """The report's case filter, and its municipalities on the register's own column too, so
-    the database can start from the register's index."""
-    conditions = report_filter.case_conditions()
-    if report_filter.municipality_ids is not None:
-        conditions.append(Provision.municipality_id.in_(report_filter.municipality_ids))
-    return conditions
 
 
 class RunningProvisions(CountIndicator):
@@ -61,19 +52,12 @@ class RunningProvisions(CountIndicator):
     # Only these kinds, for an indicator of one kind (MER: hulp bij het huishouden).
     kinds: ClassVar[tuple[str, ...]] = ()
 
+    def sums_up(self, dims: Sequence[Dimension]) -> bool:
+        return one_day(dims)
+
     def population(self, report_filter: ReportFilter, dims: Sequence[Dimension]) -> Population:
-        days = days_table(reference_days(report_filter, dims))
-        query = (
-            sa.select(
-                Provision.case_id.label("case_id"),
-                _detail().label("detail"),
-                *group_columns(report_filter, dims, day_column(days)),
-                sa.literal(1).label("lopend"),
-            )
-            .select_from(Provision)
-            .join(Case, Case.id == Provision.case_id)
-            .join(days, runs_on(Provision.start_date, Provision.end_date, days.c.dag))
-            .where(*_scoped(report_filter))
+        query = running_on_days(
+            Provision, report_filter, dims, detail=_detail(), measures={"lopend": 1}
         )
         if self.kinds:
             query = query.where(Provision.kind.in_(self.kinds))
@@ -143,7 +127,7 @@ class ProvisionFlow(CountIndicator):
                 .where(
                     time.column.is_not(None),
                     in_period(time.column, period, is_date=True),
-                    *_scoped(report_filter),
+                    *register_scope(report_filter, Provision),
                 )
             )
 
@@ -197,7 +181,7 @@ class HerindicatiesOnTime(CountIndicator):
                 Provision.end_date.is_not(None),
                 Provision.ended_reason.is_(None),
                 in_period(Provision.end_date, report_filter.period, is_date=True),
-                *_scoped(report_filter),
+                *register_scope(report_filter, Provision),
             )
         )
 

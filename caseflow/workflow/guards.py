@@ -73,11 +73,12 @@ def date_not_in_future(case: Case, data: Mapping[str, Any]) -> str | None:
 
 # Wmo 2015 art. 2.3.2: what the college owes the client between the melding and the end of the
 # onderzoek. Each is recorded by a field of its own; the onderzoek closes when all are there.
+# The receipt and the report are letters: sending them records the day (caseflow.letters.kinds).
 @guard("ontvangst_bevestigd")
 def receipt_confirmed(case: Case, data: Mapping[str, Any]) -> str | None:
     if _has_event_with(case, "ontvangst_bevestigd_op"):
         return None
-    return "Leg eerst vast wanneer de ontvangst van de melding is bevestigd."
+    return "Verstuur eerst de ontvangstbevestiging van de melding."
 
 
 @guard("gewezen_op_persoonlijk_plan")
@@ -101,7 +102,7 @@ def told_about_client_support(case: Case, data: Mapping[str, Any]) -> str | None
 def report_handed_over(case: Case, data: Mapping[str, Any]) -> str | None:
     if _has_event_with(case, "verslag_verstrekt_op"):
         return None
-    return "Leg eerst vast wanneer de inwoner het verslag van het onderzoek heeft gekregen."
+    return "Verstuur eerst het verslag van het onderzoek aan de inwoner."
 
 
 @guard("einddatum_na_ingangsdatum")

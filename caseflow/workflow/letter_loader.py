@@ -1,10 +1,16 @@
-"""The `letter:` key of a transition, checked against the letter kinds caseflow knows."""
+"""The `letter:` key of a transition, checked against the letter kinds caseflow knows.
 
+A kind whose sending records a duty (the receipt confirmed, a notice given) records it in the
+workflow's own fields, so the workflow must have them: the guards read them and the timeline
+names them by their labels.
+"""
+
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 from caseflow.letters.kinds import KINDS
 from caseflow.workflow.errors import WorkflowDefinitionError
-from caseflow.workflow.schema import LetterChoice, StateDef
+from caseflow.workflow.schema import FieldDef, LetterChoice, StateDef
 
 
 class Checker(Protocol):
@@ -13,13 +19,15 @@ class Checker(Protocol):
     def entries(self, value: Any, key: str) -> dict[str, Any]: ...
 
 
-def letter_choice(check: Checker, raw: Any, key: str, dest: StateDef) -> LetterChoice | None:
+def letter_choice(
+    check: Checker, raw: Any, key: str, dest: StateDef, fields: Mapping[str, FieldDef]
+) -> LetterChoice | None:
     """`letter: <kind>`, or `letter: {<result>: <kind>}` for a transition that records a result."""
     if raw is None:
         return None
     where = f"{key}.letter"
     if isinstance(raw, str):
-        _known(check, raw, where)
+        _known(check, raw, where, fields)
         return LetterChoice(kind=raw)
     if not dest.results:
         raise check.fail(where, f"'{dest.name}' records no result to choose a letter by")
@@ -27,7 +35,7 @@ def letter_choice(check: Checker, raw: Any, key: str, dest: StateDef) -> LetterC
     for result, kind in by_result.items():
         if result not in dest.results:
             raise check.fail(f"{where}.{result}", f"unknown result '{result}'")
-        _known(check, kind, f"{where}.{result}")
+        _known(check, kind, f"{where}.{result}", fields)
     return LetterChoice(by_result={str(r): str(k) for r, k in by_result.items()})
 
 
@@ -35,6 +43,14 @@ def suspends_when_sent(choice: LetterChoice | None) -> bool:
     return choice is not None and any(KINDS[k].suspends_when_sent for k in choice.kinds())
 
 
-def _known(check: Checker, kind: Any, where: str) -> None:
+def _known(check: Checker, kind: Any, where: str, fields: Mapping[str, FieldDef]) -> None:
     if not isinstance(kind, str) or kind not in KINDS:
         raise check.fail(where, f"unknown letter '{kind}' (known: {', '.join(sorted(KINDS))})")
+    letter = KINDS[kind]
+    recorded = [(letter.dates_duty, "date")] if letter.dates_duty else []
+    for name, kind_of_field in [*recorded, *((told, "bool") for told in letter.tells)]:
+        if name not in fields or fields[name].type != kind_of_field:
+            raise check.fail(
+                where,
+                f"letter '{kind}' records '{name}' when sent: add it as a {kind_of_field} field",
+            )

@@ -328,7 +328,9 @@ def _transitions(
                 effects=effects,
                 page=page,
                 decision_basis=_decision(check, spec.get("decision"), f"{key}.decision"),
-                letter=(letter := letter_choice(check, spec.get("letter"), key, states[dest])),
+                letter=(
+                    letter := letter_choice(check, spec.get("letter"), key, states[dest], fields)
+                ),
                 letter_suspends=suspends_when_sent(letter),
             )
         )

@@ -1,6 +1,7 @@
 """A live server on the test database and a headless Debian chromium driven by Playwright."""
 
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 import time_machine
 from flask import Flask
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 from werkzeug.serving import make_server
 
 CHROMIUM = os.environ.get("CASEFLOW_CHROMIUM", "/usr/bin/chromium")
@@ -84,3 +85,11 @@ def log_in(page: Page, username: str, password: str) -> None:
 def log_out(page: Page) -> None:
     page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_url("**/login")
+
+
+def send_letter(page: Page, letter: str) -> None:
+    """From the case page: open the drafted letter, send it, and come back to the case."""
+    page.locator("#brieven").get_by_role("link", name=letter).first.click()
+    page.get_by_role("button", name="Brief versturen").click()
+    expect(page.get_by_role("status")).to_contain_text("is verstuurd en bij de zaak opgeslagen")
+    page.get_by_role("link", name=re.compile("Terug naar Z-")).click()

@@ -22,7 +22,7 @@ from caseflow.extensions import db
 from caseflow.models import Case, Person
 from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import assign, start_case
-from tests.browser.conftest import log_in, log_out, screenshot
+from tests.browser.conftest import log_in, log_out, screenshot, send_letter
 from tests.factories import PASSWORD, STANDARD_PROVIDER, Factory, product
 from tests.offices import Office, web_office
 
@@ -31,13 +31,9 @@ pytestmark = pytest.mark.browser
 # The registratielast measured before: 16 typed fields for this request.
 MOST_TYPED_FIELDS = 15
 BSN = "111222333"
-TICK = "aangevinkt"
 MELDING_STEPS: list[tuple[str, dict[str, str]]] = [
     # Wmo 2015 art. 2.3.2: one letter confirms the melding and names both rights.
-    (
-        "Ontvangst bevestigen",
-        {"persoonlijk plan in te leveren": TICK, "Gewezen op gratis cliëntondersteuning": TICK},
-    ),
+    ("Ontvangstbevestiging opstellen", {}),
     ("Onderzoek starten", {}),
     (
         "Verslag gesprek of huisbezoek vastleggen",
@@ -46,9 +42,11 @@ MELDING_STEPS: list[tuple[str, dict[str, str]]] = [
             "Verslag": "Trap naar slaapkamer en badkamer lukt niet meer; dochter helpt.",
         },
     ),
-    ("Verslag aan de inwoner verstrekt", {}),
-    ("Onderzoek afronden", {"Resultaat": "Aanvraag maatwerkvoorziening volgt"}),
+    ("Verslag voor de inwoner opstellen", {}),
 ]
+# The confirmation and the report count once their letters are sent.
+MELDING_LETTERS = ("Ontvangstbevestiging melding", "Verslag van het onderzoek")
+CLOSING_STEPS = [("Onderzoek afronden", {"Resultaat": "Aanvraag maatwerkvoorziening volgt"})]
 AANVRAAG_STEPS: list[tuple[str, dict[str, str]]] = [("In behandeling nemen", {})]
 # The decision page: the first product row, by its labels, then the reasons.
 DECISION_ROW = {
@@ -205,6 +203,9 @@ def test_one_wmo_request_from_first_contact_to_decision_types_nothing_twice(
     expect(page.locator(".timeline")).to_contain_text(re.compile(r"Vervolg op: Z-2026-\d{6}"))
     _claim_if_offered(page)
     _walk(page, keys, MELDING_STEPS)
+    for letter in MELDING_LETTERS:
+        send_letter(page, letter)
+    _walk(page, keys, CLOSING_STEPS)
     screenshot(page, "23-melding-onderzoek-afgerond")
 
     # The aanvraag: what was granted, once, as fields.

@@ -10,7 +10,7 @@ from caseflow.extensions import db
 from caseflow.models import Case, CaseEvent
 from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import assign, start_case
-from tests.browser.conftest import log_in, log_out, screenshot
+from tests.browser.conftest import log_in, log_out, screenshot, send_letter
 from tests.factories import PASSWORD, STANDARD_PROVIDER, Factory, product
 from tests.offices import Office, web_office
 
@@ -96,14 +96,12 @@ def test_intake_to_wmo_then_melding_onderzoek_aanvraag_and_decision(
         "Verslag gesprek of huisbezoek vastleggen",
         {"Vorm van het gesprek": "Huisbezoek", "Verslag": "Traplift nodig; dochter helpt."},
     )
-    # Wmo 2015 art. 2.3.2: the receipt confirmed with both notices, the report handed over;
-    # the dates are today's, offered filled in.
-    _act(
-        page,
-        "Ontvangst bevestigen",
-        {"persoonlijk plan": "aan", "gratis cliëntondersteuning": "aan"},
-    )
-    _act(page, "Verslag aan de inwoner verstrekt")
+    # Wmo 2015 art. 2.3.2: the receipt confirmed with both notices, the report handed over:
+    # two letters, which count on the day they are sent.
+    _act(page, "Ontvangstbevestiging opstellen")
+    _act(page, "Verslag voor de inwoner opstellen")
+    send_letter(page, "Ontvangstbevestiging melding")
+    send_letter(page, "Verslag van het onderzoek")
     screenshot(page, "04-melding-onderzoek")
     _act(page, "Onderzoek afronden", {"Resultaat": "Aanvraag maatwerkvoorziening volgt"})
     page.locator("dl.facts").get_by_role("link", name=re.compile(r"Z-2026-")).last.click()

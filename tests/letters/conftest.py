@@ -1,4 +1,5 @@
-"""The letter tests: one Wmo team with its client, a beheerder, and an aanvraag in handling."""
+"""The letter tests: a Wmo team with its client, a beheerder, and an aanvraag in handling; and an
+office for the letters of bezwaar, klacht and schuldhulp."""
 
 import pytest
 import time_machine
@@ -7,7 +8,7 @@ from caseflow.models import Case, Role
 from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import assign, fire, start_case
 from tests.factories import Factory
-from tests.offices import Colleague, Office, wmo_office
+from tests.offices import Colleague, Office, Resident, Town, build_office, wmo_office
 
 
 @pytest.fixture
@@ -36,3 +37,32 @@ def aanvraag(office: Office) -> Case:
     fire(case, "verslag_vastleggen", anna, {"verslag": "De trap naar boven lukt niet meer."})
     commit()
     return case
+
+
+@pytest.fixture
+def legal_office(factory: Factory, travel: time_machine.Traveller) -> Office:
+    """Maastricht with a Wmo and a schuldhulp consultant, a jurist for bezwaar, a complaints
+    coordinator, and a client with an address: the letters after a decision and of schuldhulp."""
+    town = Town(
+        "maastricht",
+        teams={
+            "wmo": "Team Wmo",
+            "schuldhulp": "Team Schuldhulp",
+            "bezwaar": "Team Bezwaar en Beroep",
+            "klachten": "Klachtencoördinatie",
+        },
+    )
+    staff = [
+        Colleague(
+            "consulent", [Role.CONSULENT], ["wmo", "schuldhulp"], "consulent", "Jeroen Hermans"
+        ),
+        Colleague("jurist", [Role.JURIST], ["bezwaar"], "jurist", "Eva Pinckaers"),
+        Colleague(
+            "coordinator", [Role.KLACHTENCOORDINATOR], ["klachten"], "klachten", "Lars Frissen"
+        ),
+    ]
+    office = build_office(factory, town, staff=staff, client=Resident())
+    office.client.street, office.client.house_number = "Brusselsestraat", "12"
+    office.client.postcode, office.client.city = "6211 AB", "Maastricht"
+    commit()
+    return office

@@ -50,6 +50,9 @@ def _args(world: Cocreation, office: Office) -> dict[str, object]:
         "herindicatie_id": 1,
         "product_id": 1,
         "sample_id": 1,
+        "issued_id": 1,
+        "slug": "bestuursrapportage",
+        "fmt": "csv",
         "uuid": plan.case.uuid,
         "letter_id": 1,
         "document_id": 1,
@@ -139,7 +142,7 @@ def test_a_partner_reaches_no_case_dossier_plan_or_report_route(
     for endpoint, method, rule in routes:
         if endpoint in own:
             continue
-        url = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(args[m.group(1)]), rule)
+        url = re.sub(r"<(?:[^:>]+:)?(\w+)>", lambda m: str(args[m.group(1)]), rule)
         before = len(_refusals(world.partner_user))
         response = client.open(url, method=method)
         if rule.startswith("/api/"):

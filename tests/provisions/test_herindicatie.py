@@ -20,6 +20,7 @@ from caseflow.workflow.errors import NotAuthorised
 from tests.jobs.helpers import go_to
 from tests.offices import Office, login
 from tests.provisions.helpers import Catalogue, decide, provisions, ready_to_decide, row
+from tests.workflow.helpers import confirm_melding, hand_over_report
 
 
 def _herindicaties() -> list[Herindicatie]:
@@ -134,7 +135,7 @@ def test_the_reassessing_decision_starts_from_what_runs_and_answers_the_herindic
     scan_herindicaties()
     melding = start_herindicatie(_herindicaties()[0], office.consulent)
     consulent = office.consulent
-    fire(melding, "ontvangst_bevestigen", consulent, _acknowledged())
+    confirm_melding(melding, consulent)
     fire(melding, "onderzoek_starten", consulent)
     fire(
         melding,
@@ -142,7 +143,7 @@ def test_the_reassessing_decision_starts_from_what_runs_and_answers_the_herindic
         consulent,
         {"gespreksvorm": "huisbezoek", "verslag": "Situatie ongewijzigd."},
     )
-    fire(melding, "verslag_verstrekken", consulent)
+    hand_over_report(melding, consulent)
     fire(melding, "onderzoek_afronden", consulent, {"resultaat": "aanvraag_volgt"})
     aanvraag = db.session.scalars(sa.select(Case).where(Case.parent_id == melding.id)).one()
     fire(aanvraag, "oppakken", consulent)
@@ -188,7 +189,3 @@ def test_only_a_consultant_of_the_municipality_starts_it(
         start_herindicatie(signal, office.beheerder)
     assert _herindicaties()[0].case_id is None
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Provision)) == 3
-
-
-def _acknowledged() -> dict[str, object]:
-    return {"persoonlijk_plan_aangeboden": True, "clientondersteuning_aangeboden": True}

@@ -18,9 +18,10 @@ from caseflow.models import Benefit, Case, Herindicatie, Role
 from caseflow.provisions.benefits import end_benefit
 from caseflow.provisions.changes import end_early
 from caseflow.provisions.herindicatie import scan_herindicaties, start_herindicatie
+from caseflow.reports.catalogue import TARGETS
 from caseflow.reports.filters import ReportFilter
 from caseflow.reports.norm_admin import save_norm
-from caseflow.reports.norms import TARGETS, compare, trend
+from caseflow.reports.norms import compare, trend
 from caseflow.reports.periods import Period
 from caseflow.reports.registry import indicator
 from caseflow.workflow.engine import assign, fire, start_case
@@ -28,6 +29,7 @@ from tests.factories import Factory
 from tests.offices import Office, login
 from tests.provisions.helpers import Catalogue, decide, provisions, ready_to_decide, row
 from tests.reports.helpers import assert_drill_downs_match, at, table
+from tests.workflow.helpers import confirm_melding, hand_over_report
 
 
 def _benefit(office: Office, case_type: str, result: str = "toegekend", start: str = "") -> Case:
@@ -177,12 +179,7 @@ def test_herindicaties_decided_before_the_end_are_on_time(
     )
     reassessment = start_herindicatie(help_ending, history.consulent)
     at(travel, "2026-04-10 10:00")
-    fire(
-        reassessment,
-        "ontvangst_bevestigen",
-        history.consulent,
-        {"persoonlijk_plan_aangeboden": True, "clientondersteuning_aangeboden": True},
-    )
+    confirm_melding(reassessment, history.consulent)
     fire(reassessment, "onderzoek_starten", history.consulent)
     fire(
         reassessment,
@@ -190,7 +187,7 @@ def test_herindicaties_decided_before_the_end_are_on_time(
         history.consulent,
         {"gespreksvorm": "huisbezoek", "verslag": "Nog nodig."},
     )
-    fire(reassessment, "verslag_verstrekken", history.consulent)
+    hand_over_report(reassessment, history.consulent)
     fire(reassessment, "onderzoek_afronden", history.consulent, {"resultaat": "aanvraag_volgt"})
     aanvraag = db.session.query(Case).filter_by(parent_id=reassessment.id).one()
     fire(aanvraag, "oppakken", history.consulent)
@@ -253,7 +250,7 @@ def test_the_bestuursrapportage_shows_the_mer_rows_and_their_lists_have_that_len
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page.text)).split())
     assert "Lopende voorzieningen hulp bij het huishouden (stand)" in text
     assert (
-        "Lopende voorzieningen hulp bij het huishouden (stand) Alle zaaktypen Raming 3,0 2 -33,3% "
+        "Lopende voorzieningen hulp bij het huishouden (stand) Wmo Raming 3,0 2 -33,3% "
         "Onder de raming" in text
     )
     assert "Lopende voorzieningen per soort" in text

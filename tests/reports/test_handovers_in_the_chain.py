@@ -11,7 +11,7 @@ from caseflow.workflow.engine import assign, fire, start_case
 from tests.factories import Factory, granted
 from tests.offices import Colleague, Office, Resident, Town, build_office
 from tests.reports.helpers import assert_drill_downs_match, at, report_filter, table
-from tests.workflow.helpers import confirm_melding
+from tests.workflow.helpers import confirm_melding, hand_over_report
 
 STAFF = (
     Colleague("fenna", [Role.TOEGANG], ["front_door"], "fenna", "Fenna Lemmens"),
@@ -63,7 +63,7 @@ def chain(office: Office, travel: time_machine.Traveller) -> list[Case]:
     confirm_melding(melding, jeroen)
     fire(melding, "onderzoek_starten", jeroen)
     fire(melding, "verslag_vastleggen", jeroen, {"gespreksvorm": "huisbezoek", "verslag": "Trap."})
-    fire(melding, "verslag_verstrekken", jeroen)
+    hand_over_report(melding, jeroen)
     fire(melding, "onderzoek_afronden", jeroen, {"resultaat": "aanvraag_volgt"})
     aanvraag = _next(melding)
     at(travel, "2026-03-05 10:00")

@@ -10,9 +10,10 @@ from flask.testing import FlaskClient
 
 from caseflow.extensions import db
 from caseflow.models import Norm, Role
+from caseflow.reports.catalogue import TARGETS
 from caseflow.reports.filters import ReportFilter
 from caseflow.reports.norm_admin import import_csv, save_norm
-from caseflow.reports.norms import TARGETS, compare, trend
+from caseflow.reports.norms import compare, trend
 from caseflow.reports.periods import Period
 from tests.factories import Factory
 from tests.offices import MakeOffice, Office, login

@@ -14,6 +14,13 @@ NOT_SPECIAL = {
     "api_applications.scopes",  # an API application's scopes: read, write
     "api_applications.case_types",  # the workflow names an API application may see
     "survey_responses.answers",  # fixed answer codes (ja, nee), anonymous by design
+    # A municipality's reports count per team and case type, never name a client.
+    "dvo_indicators.definition",  # what an agreed indicator measures
+    "report_texts.body",  # the Toelichting on the figures, written for the council
+    "issued_reports.content",  # the issued figures and texts
+    "issued_reports.changes",  # which figures differ from the version before
+    "issued_reports.html",  # the issued report as a page
+    "issued_reports.reason",  # why a correction was issued
 }
 
 

@@ -36,10 +36,20 @@ PUBLIC = {
 }
 # Routes every logged-in user has, about themselves only.
 OWN = {"auth.logout", "account.password"}
-# Arguments that name no record: an indicator, an action, a letter kind, a life domain; and a
+# Arguments that name no record: an indicator, an action, a letter kind, a life domain, a kind of
+# report or export format; and a
 # partner organisation, which works for every municipality (its page lists only the beheerder's
 # own municipalities' staff).
-NOT_RECORDS = {"code", "trigger", "case_type", "kind", "organisation_id", "domain"}
+NOT_RECORDS = {
+    "code",
+    "trigger",
+    "case_type",
+    "kind",
+    "organisation_id",
+    "domain",
+    "slug",
+    "fmt",
+}
 # Pages that take a Maastricht record in their query rather than their path.
 QUERIES = (
     "/verwerkingen/?persoon={person_id}",
@@ -111,6 +121,10 @@ def world(
                 "herindicatie_id": 1,
                 "product_id": 1,
                 "sample_id": 1,
+                # An issued report (tests/reports/test_council.py covers real ones).
+                "issued_id": 1,
+                "slug": "bestuursrapportage",
+                "fmt": "csv",
             },
             person_id=plan.case.person_id,
             case_ids=frozenset({registration.id, plan.case_id}),
@@ -129,7 +143,7 @@ def _routes(app: Flask) -> list[tuple[str, str, str]]:
 
 
 def _url(rule: str, world: World) -> str:
-    return re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(world.args[m.group(1)]), rule)
+    return re.sub(r"<(?:[^:>]+:)?(\w+)>", lambda m: str(world.args[m.group(1)]), rule)
 
 
 def _refusals() -> list[AccessLog]:

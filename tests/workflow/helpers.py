@@ -7,6 +7,7 @@ import time_machine
 from caseflow import clock
 from caseflow.models import Case, Deadline, User
 from caseflow.workflow.engine import assign, fire, start_case
+from tests.letters.helpers import send_drafted
 from tests.offices import Office
 
 
@@ -46,10 +47,12 @@ def outcomes(case: Case) -> dict[str, tuple[str, str | None]]:
 
 def confirm_melding(case: Case, actor: User) -> None:
     """Wmo 2015 art. 2.3.2: the receipt confirmed today in a letter that also tells the client
-    about the personal plan and free client support."""
-    fire(
-        case,
-        "ontvangst_bevestigen",
-        actor,
-        {"persoonlijk_plan_aangeboden": True, "clientondersteuning_aangeboden": True},
-    )
+    about the personal plan and free client support: drafted, then sent."""
+    fire(case, "ontvangst_bevestigen", actor)
+    send_drafted(case, actor, "ontvangstbevestiging_melding")
+
+
+def hand_over_report(case: Case, actor: User) -> None:
+    """Wmo 2015 art. 2.3.2 lid 8: the report of the onderzoek drafted as a letter and sent."""
+    fire(case, "verslag_verstrekken", actor)
+    send_drafted(case, actor, "verslag_onderzoek")

@@ -19,7 +19,7 @@ from caseflow.workflow.engine import assign, fire, start_case
 from caseflow.workflow.errors import InvalidData
 from tests.factories import Factory
 from tests.offices import Colleague, District, Office, Town, build_office, login
-from tests.workflow.helpers import confirm_melding, deadline, go_to
+from tests.workflow.helpers import confirm_melding, deadline, go_to, hand_over_report
 
 GOOD_FRIDAY = date(2026, 4, 3)
 THREE_WEEKS_LATER = date(2026, 4, 24)
@@ -201,7 +201,7 @@ def test_the_aanvraag_after_the_onderzoek_keeps_its_own_decision_term(
     fire(melding, "onderzoek_starten", consulent)
     fire(melding, "verslag_vastleggen", consulent, {"gespreksvorm": "huisbezoek", "verslag": "."})
     go_to(travel, date(2026, 5, 8))
-    fire(melding, "verslag_verstrekken", consulent)
+    hand_over_report(melding, consulent)
     fire(melding, "onderzoek_afronden", consulent, {"resultaat": "aanvraag_volgt"})
     aanvraag = _follow_up(melding)
     assert aanvraag.melding_date == GOOD_FRIDAY  # handed on, and shown

@@ -16,7 +16,7 @@ from caseflow.workflow.registry import registry
 from tests.factories import Factory
 from tests.offices import Colleague, Office, Resident, Town, build_office
 from tests.reports.helpers import report_filter
-from tests.workflow.helpers import confirm_melding
+from tests.workflow.helpers import confirm_melding, hand_over_report
 
 MAASTRICHT = Town("maastricht", teams={"wmo": "Team Wmo"}, front_door="Centrale toegang")
 STAFF = (
@@ -86,7 +86,7 @@ def test_the_consultant_who_did_the_onderzoek_keeps_the_aanvraag(office: Office)
     confirm_melding(melding, jeroen)
     fire(melding, "onderzoek_starten", jeroen)
     fire(melding, "verslag_vastleggen", jeroen, {"gespreksvorm": "huisbezoek", "verslag": "Trap."})
-    fire(melding, "verslag_verstrekken", jeroen)
+    hand_over_report(melding, jeroen)
     fire(melding, "onderzoek_afronden", jeroen, {"resultaat": "aanvraag_volgt"})
     aanvraag = _follow_up(melding)
     assert (aanvraag.case_type, aanvraag.team_id) == ("wmo_aanvraag", office.wmo.id)

@@ -38,6 +38,7 @@ def test_admission_is_a_beschikking_with_its_basis_and_bezwaar(
         "beschikking": "Toelaten (beschikking)",
         "grondslag": "Wet gemeentelijke schuldhulpverlening; Awb 1:3",
         "bezwaar": BEZWAAR,
+        "brief": "Beschikking: toelating schuldhulpverlening",
     }
     login(client, office.consulent)
     page = client.get(f"/zaken/{case.id}").get_data(as_text=True)

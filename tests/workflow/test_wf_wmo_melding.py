@@ -8,7 +8,14 @@ import time_machine
 from caseflow.workflow.engine import available_triggers, fire
 from caseflow.workflow.errors import GuardFailed, InvalidData, NotAuthorised, UnknownTrigger
 from tests.offices import MakeOffice, Office
-from tests.workflow.helpers import confirm_melding, deadline, due_dates, go_to, open_case
+from tests.workflow.helpers import (
+    confirm_melding,
+    deadline,
+    due_dates,
+    go_to,
+    hand_over_report,
+    open_case,
+)
 
 
 def test_melding_with_plan_and_kitchen_table_talk_in_maastricht(
@@ -36,7 +43,7 @@ def test_melding_with_plan_and_kitchen_table_talk_in_maastricht(
     fire(case, "keukentafelgesprek_voeren", consulent, {"verslag": "Trap is het probleem."})
     assert case.state == "onderzoek"
     go_to(travel, date(2026, 3, 26))
-    fire(case, "verslag_verstrekken", consulent)
+    hand_over_report(case, consulent)
     fire(case, "onderzoek_afronden", consulent, {"resultaat": "aanvraag_volgt"})
     assert (case.state, case.result) == ("onderzoek_afgerond", "aanvraag_volgt")
     # Within the legal 6 weeks, but after Maastricht's own 3-week norm.
@@ -74,7 +81,7 @@ def test_onderzoek_cannot_be_closed_without_a_report(office: Office) -> None:
         {"gespreksvorm": "huisbezoek", "verslag": "Huisbezoek gedaan."},
     )
     confirm_melding(case, office.consulent)
-    fire(case, "verslag_verstrekken", office.consulent)
+    hand_over_report(case, office.consulent)
     fire(case, "onderzoek_afronden", office.consulent, {"resultaat": "opgelost_voorliggend_veld"})
     assert case.result == "opgelost_voorliggend_veld"
 

@@ -15,6 +15,7 @@ from caseflow.models import DeadlineKind, Municipality, NormKind, Team, User
 from caseflow.models.organisation import team_members, team_municipalities, user_municipalities
 from caseflow.permissions import HANDLE_CASES
 from caseflow.reports.base import Indicator
+from caseflow.reports.catalogue import TARGETS
 from caseflow.reports.dimensions import DIMENSIONS, TIME_DIMENSIONS
 from caseflow.reports.filters import (
     DEFAULT_SOON_DAYS,
@@ -23,7 +24,6 @@ from caseflow.reports.filters import (
     case_types_of_domain,
     domains,
 )
-from caseflow.reports.norms import TARGETS
 from caseflow.reports.periods import Period, ReportError, recent_choices
 from caseflow.scope.reports import ReportScope
 from caseflow.web.forms import DutchForm
@@ -222,4 +222,8 @@ class NormForm(DutchForm):
 
 
 class NormImportForm(DutchForm):
-    bestand = FileField("CSV-bestand", validators=[FileRequired("Kies een CSV-bestand.")])
+    bestand = FileField(
+        "CSV- of Excel-bestand",
+        description="Met de kolommen van de DVO-download; een Excel-bestand: het eerste blad.",
+        validators=[FileRequired("Kies een CSV- of Excel-bestand.")],
+    )

@@ -11,10 +11,20 @@ from caseflow import clock
 from caseflow.extensions import db
 from caseflow.models import ALL_CASE_TYPES, Municipality, Norm
 from caseflow.permissions import ADMINISTER
+from caseflow.reports.catalogue import TARGETS, catalogue
 from caseflow.reports.filters import ReportFilter
-from caseflow.reports.norm_admin import EXAMPLE, NormError, import_csv, parse_value, save_norm
-from caseflow.reports.norms import TARGETS, compare
+from caseflow.reports.norm_admin import (
+    EXAMPLE,
+    NormError,
+    agreement_table,
+    import_csv,
+    parse_value,
+    save_norm,
+    xlsx_as_csv,
+)
+from caseflow.reports.norms import compare
 from caseflow.reports.periods import Period
+from caseflow.reports.tables import to_csv, to_xlsx
 from caseflow.scope.reports import ReportScope
 from caseflow.web.common import int_arg, user
 from caseflow.web.ids import parse_id
@@ -30,6 +40,7 @@ def _may_edit() -> bool:
 
 def _norm_form(reader: ReportScope) -> NormForm:
     form = NormForm()
+    form.indicator.choices = [(t.code, t.label) for t in catalogue().values()]
     form.gemeente.choices = [(str(m.id), m.name) for m in municipalities(reader)]
     form.zaaktype.choices = [(ALL_CASE_TYPES, "Alle zaaktypen")] + [
         (name, wf.label) for name, wf in sorted(registry().workflows.items())
@@ -64,7 +75,8 @@ def _page(
     return render_template(
         "reports/norms.html",
         norms=norms,
-        targets=TARGETS,
+        targets=catalogue(),
+        computed=list(TARGETS),
         year=year,
         chosen=chosen,
         municipalities=municipalities(reader),
@@ -135,15 +147,26 @@ def import_norms() -> ResponseReturnValue:
     if import_form.validate_on_submit():
         raw = import_form.bestand.data.read()
         try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", errors="replace")
+            text = _as_text(raw)
+        except NormError as exc:
+            import_form.bestand.errors = [str(exc), "Er is niets opgeslagen."]
+            return _page(reader, _norm_form(reader), import_form, status=400)
         result = import_csv(text, municipalities(reader), user().id)
         if not result.errors:
             flash(f"{result.added} normen toegevoegd, {result.updated} bijgewerkt.")
             return redirect(url_for("reports.norms"))
         import_form.bestand.errors = [*result.errors, "Er is niets opgeslagen."]
     return _page(reader, _norm_form(reader), import_form, status=400)
+
+
+def _as_text(raw: bytes) -> str:
+    """A CSV file as text, or an Excel file's first sheet as CSV (an XLSX file is a zip: PK)."""
+    if raw.startswith(b"PK\x03\x04"):
+        return xlsx_as_csv(raw)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
 
 
 @bp.route("/normen/voorbeeld.csv")
@@ -155,3 +178,22 @@ def norm_example() -> ResponseReturnValue:
         mimetype="text/csv",
         headers={"Content-Disposition": "attachment; filename=normen-voorbeeld.csv"},
     )
+
+
+@bp.route("/normen/dvo.<any(csv, xlsx):fmt>")
+@login_required
+def export_norms(fmt: str) -> ResponseReturnValue:
+    """The agreements the reader may see, in the columns the import reads (round trip)."""
+    reader = scope()
+    chosen = int_arg("gemeente")
+    if chosen is not None:
+        guard_municipality(reader, chosen)
+    year = int_arg("jaar")
+    shown = [m for m in municipalities(reader) if chosen is None or m.id == chosen]
+    table = agreement_table(shown, year)
+    name = f"dvo-{year or 'alle-jaren'}.{fmt}"
+    headers = {"Content-Disposition": f"attachment; filename={name}", "Cache-Control": "no-store"}
+    if fmt == "csv":
+        return Response("\ufeff" + to_csv(table), mimetype="text/csv", headers=headers)
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return Response(to_xlsx([table]), mimetype=xlsx, headers=headers)
