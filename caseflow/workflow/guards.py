@@ -105,14 +105,6 @@ def report_handed_over(case: Case, data: Mapping[str, Any]) -> str | None:
     return "Verstuur eerst het verslag van het onderzoek aan de inwoner."
 
 
-@guard("einddatum_na_ingangsdatum")
-def period_in_order(case: Case, data: Mapping[str, Any]) -> str | None:
-    start, end = data.get("ingangsdatum"), data.get("einddatum")
-    if start is not None and end is not None and end < start:
-        return "De einddatum ligt vóór de ingangsdatum."
-    return None
-
-
 @guard("behandelaar_is_regisseur")
 def assignee_is_director(case: Case, data: Mapping[str, Any]) -> str | None:
     if case.assignee is not None and case.assignee.may(DIRECT_HOUSEHOLDS):
