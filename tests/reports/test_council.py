@@ -231,3 +231,20 @@ def test_indicator_data_in_long_format_for_a_bi_tool(
     assert set(tijdigheid) == {"2026-T1", "2026-T2", "2026"}
     assert tijdigheid["2026-T1"]["norm"] == "85.0"
     assert {r["indicator"] for r in rows} == {"tijdigheid", "verzuim"}
+
+
+def test_a_toelichting_over_the_limit_is_refused_next_to_its_field_and_nothing_is_saved(
+    client: FlaskClient, controller: User, office: Office
+) -> None:
+    login(client, controller)
+    texts = REPORT.format(id=office.gemeente.id) + "/teksten?periode=2026-T1"
+    status, page = _post(
+        client,
+        texts,
+        {"toelichting-normen": "x" * 5001, "toelichting-doorlooptijd": "Ligt op koers."},
+    )
+    assert status == 400
+    assert '<p class="field-error" id="toelichting-normen-fout">Hooguit 5000 tekens.</p>' in page
+    assert 'aria-invalid="true" aria-describedby="toelichting-normen-fout"' in page
+    assert "Ligt op koers." in page  # what was typed stays in the form
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(ReportText)) == 0
