@@ -15,6 +15,7 @@ from caseflow.scope.queries import unscoped
 from caseflow.unit_of_work import all_or_nothing
 from caseflow.workflow.door import through_the_door
 from caseflow.workflow.errors import ConflictError
+from caseflow.workflow.writes import write_staged
 
 
 @contextmanager
@@ -24,7 +25,8 @@ def in_transaction() -> Iterator[None]:
     What the caller staged is flushed first, outside the door, so a write to a case's facts
     next to a `fire()` is refused rather than carried along by the engine. The step itself runs
     in a savepoint: a refusal or a failure halfway leaves the unit as it was before the step,
-    and the caller may still commit or roll back the rest.
+    and the caller may still commit or roll back the rest. What the step staged is written with
+    the engine's own statements where it can be (`caseflow.workflow.writes`).
     """
     db.session.flush()
     # The engine sees every case it touches: a follow-up may land in a team the actor is not in.
@@ -32,6 +34,7 @@ def in_transaction() -> Iterator[None]:
         try:
             with all_or_nothing():
                 yield
+                write_staged(db.session())
         except StaleDataError:
             raise ConflictError() from None
 
