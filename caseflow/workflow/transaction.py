@@ -17,6 +17,11 @@ from caseflow.workflow.door import through_the_door
 from caseflow.workflow.errors import ConflictError
 from caseflow.workflow.writes import write_staged
 
+_cases = Case.__table__
+# The lock of a case whose deadlines are loaded: its version alone, as a plain statement that
+# costs a fraction of the ORM's way of executing a select.
+_LOCK = sa.select(_cases.c.version).where(_cases.c.id == sa.bindparam("id")).with_for_update()
+
 
 @contextmanager
 def in_transaction() -> Iterator[None]:
@@ -45,13 +50,19 @@ def lock_case(case: Case, expected_version: int | None) -> None:
     The deadlines with their suspensions and extensions come along when they are not loaded
     yet, in three statements rather than one per deadline.
     """
-    statement = sa.select(Case.version).where(Case.id == case.id).with_for_update()
     if "deadlines" in sa.inspect(case).unloaded:
-        statement = statement.add_columns(Case).options(
-            selectinload(Case.deadlines).selectinload(Deadline.suspensions),
-            selectinload(Case.deadlines).selectinload(Deadline.extensions),
+        statement = (
+            sa.select(Case.version, Case)
+            .where(Case.id == case.id)
+            .with_for_update()
+            .options(
+                selectinload(Case.deadlines).selectinload(Deadline.suspensions),
+                selectinload(Case.deadlines).selectinload(Deadline.extensions),
+            )
         )
-    current = db.session.execute(statement).first()
+        current = db.session.execute(statement).first()
+    else:
+        current = db.session.connection().execute(_LOCK, {"id": case.id}).first()
     if current is None:
         raise ConflictError()
     if current[0] != case.version or (
