@@ -235,17 +235,18 @@ def _key_of(state: State) -> tuple[Any, ...]:
     return tuple(state.dict[key] for key in _shape(state.class_).primary_key)
 
 
-def _sync_parents(state: State, shape: _Shape, keys: Iterable[str]) -> set[str]:
-    """Copy the keys of the parents named in `keys` into the row's own columns, as a flush
-    does; returns the attributes set."""
-    obj, synced = state.obj(), set()
+def _parent_columns(state: State, shape: _Shape, keys: Iterable[str]) -> dict[str, Any]:
+    """The row's own columns that hold the keys of the parents named in `keys`, by column key,
+    copied into the object as a flush copies them."""
+    obj, values = state.obj(), {}
     for key in keys:
         parent = state.dict.get(key)
         parent_key = _key_of(sa.inspect(parent)) if parent is not None else None
         for position, attribute in enumerate(shape.parents[key]):
-            setattr(obj, attribute, parent_key[position] if parent_key is not None else None)
-            synced.add(attribute)
-    return synced
+            value = parent_key[position] if parent_key is not None else None
+            set_committed_value(obj, attribute, value)
+            values[shape.columns[attribute]] = value
+    return values
 
 
 def _insert(connection: Connection, shape: _Shape, states: list[State]) -> None:
@@ -253,7 +254,8 @@ def _insert(connection: Connection, shape: _Shape, states: list[State]) -> None:
     column defaults) comes back from RETURNING into the object."""
     groups: dict[tuple[str, ...], list[tuple[State, dict[str, Any]]]] = {}
     for state in states:
-        _sync_parents(state, shape, shape.parents.keys() & state.dict.keys())
+        # The parents' keys first, so that the row's columns below hold them.
+        _parent_columns(state, shape, shape.parents.keys() & state.dict.keys())
         params = {
             shape.columns[key]: value
             for key, value in state.dict.items()
@@ -282,8 +284,8 @@ def _update(connection: Connection, shape: _Shape, changed: list[tuple[State, se
     alone, on the version it was read at."""
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for state, modified in changed:
-        modified = modified | _sync_parents(state, shape, modified & shape.parents.keys())
-        values = _changes(state, shape, modified)
+        moved = [k for k in modified & shape.parents.keys() if state.attrs[k].history.has_changes()]
+        values = _changes(state, shape, modified) | _parent_columns(state, shape, moved)
         if not values:
             continue
         where = {

@@ -15,7 +15,7 @@ from caseflow import clock, unit_of_work
 from caseflow.extensions import db
 from caseflow.models import Case, CaseEvent, Deadline, Note, Suspension
 from caseflow.workflow.door import through_the_door
-from caseflow.workflow.engine import add_note, fire
+from caseflow.workflow.engine import add_note, assign, fire
 from caseflow.workflow.errors import ConflictError
 from caseflow.workflow.writes import write_staged
 from tests.offices import Office
@@ -117,6 +117,16 @@ def test_every_step_of_a_decision_is_written_as_the_objects_say(
     assert case.state == "besloten"
     assert {d.outcome for d in case.deadlines} == {"in_time"}
     assert [len(d.suspensions) for d in case.deadlines] == [1, 1]
+
+
+def test_a_new_handler_is_written_into_the_case_row(office: Office, flushes: list[str]) -> None:
+    case = open_case("bijzondere_bijstand", office)
+    flushes.clear()
+    assign(case, office.regisseur, office.teammanager, reason="Verlof")
+    assert flushes == []
+    written = db.session.connection().scalar(sa.select(Case.assignee_id).where(Case.id == case.id))
+    assert written == case.assignee_id == office.regisseur.id
+    assert _in_memory(case) == _in_database(case.id)
 
 
 def test_a_copy_gone_stale_before_the_write_is_refused_with_nothing_written(
