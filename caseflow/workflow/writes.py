@@ -1,18 +1,18 @@
 """A step's rows written with the engine's own statements instead of the ORM's unit of work.
 
-A transition changes a few rows of five tables: the case, its new event, its deadlines with
-their suspensions and extensions. The ORM's flush spent most of a step deciding in what order
-to write those few rows (about two thirds of a transition, docs/performance.md); the engine
-knows the order. So it writes them itself: one `UPDATE cases ... WHERE id = :id AND version =
-:v` with a rowcount check, the new rows as INSERTs, the changed deadlines and suspensions as one
-executemany per set of changed columns. Then the objects are marked as written exactly as a
-flush marks them: the same session reads what was written without asking the database again,
-and a rollback undoes them in memory too.
+A step of the engine writes a few rows of five tables: the case it opens or moves, its new
+event, its deadlines with their suspensions and extensions. The ORM's flush spent most of a
+step deciding in what order to write those few rows (about two thirds of a transition,
+docs/performance.md); the engine knows the order. So it writes them itself: one `UPDATE cases
+... WHERE id = :id AND version = :v` with a rowcount check, the new rows as INSERTs, the changed
+deadlines and suspensions as one executemany per set of changed columns. Then the objects are
+marked as written exactly as a flush marks them: the same session reads what was written
+without asking the database again, and a rollback undoes them in memory too.
 
-A step that staged anything else (a follow-up case, a note, a letter, a provision, a deletion,
-a relation the engine never changes) is left to the ORM's flush whole: such rows have their own
-order, cascades and mapper events, which the ORM keeps. Session flush events do not fire for
-the engine's own statements; the unit of work is told that the transaction wrote.
+A step that staged anything else (a note, a letter, a provision, a deletion, a relation the
+engine never changes) is left to the ORM's flush whole: such rows have their own order,
+cascades and mapper events, which the ORM keeps. Session flush events do not fire for the
+engine's own statements; the unit of work is told that the transaction wrote.
 """
 
 from collections.abc import Iterable
@@ -33,7 +33,7 @@ from caseflow.workflow.errors import ConflictError
 
 # In the order they are written: a row after the row it points to.
 ORDER: tuple[type[Any], ...] = (Case, CaseEvent, Deadline, Suspension, Extension)
-INSERTED: frozenset[type[Any]] = frozenset({CaseEvent, Deadline, Suspension, Extension})
+INSERTED: frozenset[type[Any]] = frozenset(ORDER)  # a new case: start_case, a follow-up
 # Events are never updated (append-only): a changed event goes to the flush, which refuses it.
 UPDATED: frozenset[type[Any]] = frozenset({Case, Deadline, Suspension})
 
