@@ -103,18 +103,21 @@ def _plan(session: Session) -> _Plan | None:
     plan = _Plan()
     for obj in session.new:
         cls = type(obj)
-        if cls not in INSERTED or _has_listeners(cls, "insert"):
-            return None
+        if cls not in plan.inserts:
+            if cls not in INSERTED or _has_listeners(cls, "insert"):
+                return None
+            plan.inserts[cls] = []
         state = sa.inspect(obj)
-        plan.inserts.setdefault(cls, []).append(state)
+        plan.inserts[cls].append(state)
         plan.states.add(state)
     for obj in session.dirty:
         cls = type(obj)
-        if cls not in UPDATED or _has_listeners(cls, "update"):
-            return None
+        if cls not in plan.updates:
+            if cls not in UPDATED or _has_listeners(cls, "update"):
+                return None
+            plan.updates[cls] = []
         state = sa.inspect(obj)
-        modified = _shape(cls).keys - state.unmodified
-        plan.updates.setdefault(cls, []).append((state, modified))
+        plan.updates[cls].append((state, _shape(cls).keys - state.unmodified))
         plan.states.add(state)
     for states in plan.inserts.values():
         if not all(_new_writable(state, plan) for state in states):
