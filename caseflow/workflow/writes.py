@@ -16,6 +16,7 @@ engine's own statements; the unit of work is told that the transaction wrote.
 """
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -23,7 +24,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import ColumnProperty, InstanceState, Mapper, RelationshipDirection, Session
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.attributes import instance_state, set_committed_value
 from sqlalchemy.sql.dml import Insert, Update
 
 from caseflow.models.cases import Case, CaseEvent
@@ -38,6 +39,8 @@ INSERTED: frozenset[type[Any]] = frozenset(ORDER)  # a new case: start_case, a f
 UPDATED: frozenset[type[Any]] = frozenset({Case, Deadline, Suspension})
 
 State = InstanceState[Any]
+# A changed row and the attributes set on it since it was last written.
+Changed = tuple[State, AbstractSet[str]]
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ class _Plan:
     """What the step staged, per class: new rows and changed ones with what changed."""
 
     inserts: dict[type[Any], list[State]] = field(default_factory=dict)
-    updates: dict[type[Any], list[tuple[State, set[str]]]] = field(default_factory=dict)
+    updates: dict[type[Any], list[Changed]] = field(default_factory=dict)
     states: set[State] = field(default_factory=set)
 
 
@@ -107,7 +110,7 @@ def _plan(session: Session) -> _Plan | None:
             if cls not in INSERTED or _has_listeners(cls, "insert"):
                 return None
             plan.inserts[cls] = []
-        state = sa.inspect(obj)
+        state = instance_state(obj)
         plan.inserts[cls].append(state)
         plan.states.add(state)
     for obj in session.dirty:
@@ -116,7 +119,7 @@ def _plan(session: Session) -> _Plan | None:
             if cls not in UPDATED or _has_listeners(cls, "update"):
                 return None
             plan.updates[cls] = []
-        state = sa.inspect(obj)
+        state = instance_state(obj)
         plan.updates[cls].append((state, _shape(cls).keys - state.unmodified))
         plan.states.add(state)
     for states in plan.inserts.values():
@@ -139,17 +142,17 @@ def _new_writable(state: State, plan: _Plan) -> bool:
     shape = _shape(state.class_)
     for key, value in state.dict.items():
         if key in shape.parents:
-            if value is not None and not _written_before(sa.inspect(value), shape, plan):
+            if value is not None and not _written_before(instance_state(value), shape, plan):
                 return False
         elif key in shape.children:
-            if any(sa.inspect(child) not in plan.states for child in value):
+            if any(instance_state(child) not in plan.states for child in value):
                 return False
         elif key in shape.others and value:
             return False
     return True
 
 
-def _changes_writable(state: State, modified: set[str], plan: _Plan) -> bool:
+def _changes_writable(state: State, modified: AbstractSet[str], plan: _Plan) -> bool:
     """A changed row moved only to parents that are there, gained only new children and lost
     none (a lost child could be an orphan to delete), and kept its version as it was."""
     shape = _shape(state.class_)
@@ -157,11 +160,11 @@ def _changes_writable(state: State, modified: set[str], plan: _Plan) -> bool:
         return False  # a version set by hand, a relation the flush has to work out
     for key in modified & shape.parents.keys():
         parents = state.attrs[key].history.added
-        if any(not sa.inspect(parent).has_identity for parent in parents if parent is not None):
+        if any(not instance_state(parent).has_identity for parent in parents if parent is not None):
             return False
     for key in modified & shape.children:
         history = state.attrs[key].history
-        if history.deleted or any(sa.inspect(child) not in plan.states for child in history.added):
+        if history.deleted or any(instance_state(c) not in plan.states for c in history.added):
             return False
     return True
 
@@ -244,7 +247,7 @@ def _parent_columns(state: State, shape: _Shape, keys: Iterable[str]) -> dict[st
     obj, values = state.obj(), {}
     for key in keys:
         parent = state.dict.get(key)
-        parent_key = _key_of(sa.inspect(parent)) if parent is not None else None
+        parent_key = _key_of(instance_state(parent)) if parent is not None else None
         for position, attribute in enumerate(shape.parents[key]):
             value = parent_key[position] if parent_key is not None else None
             set_committed_value(obj, attribute, value)
@@ -282,7 +285,7 @@ def _insert_statement(table: sa.Table, given: tuple[str, ...]) -> tuple[Insert, 
     return sa.insert(table).returning(*returning, sort_by_parameter_order=True), missing
 
 
-def _update(connection: Connection, shape: _Shape, changed: list[tuple[State, set[str]]]) -> None:
+def _update(connection: Connection, shape: _Shape, changed: list[Changed]) -> None:
     """Changed rows as one executemany per set of changed columns; a versioned row (the case)
     alone, on the version it was read at."""
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
@@ -327,7 +330,7 @@ def _update_statement(table: sa.Table, version: str | None) -> Update:
     return sa.update(table).where(*condition)
 
 
-def _changes(state: State, shape: _Shape, modified: set[str]) -> dict[str, Any]:
+def _changes(state: State, shape: _Shape, modified: AbstractSet[str]) -> dict[str, Any]:
     """The columns whose value changed, by column key, with their new values."""
     values = {}
     for key in modified & shape.columns.keys():
