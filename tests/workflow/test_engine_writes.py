@@ -145,14 +145,16 @@ def test_a_copy_gone_stale_before_the_write_is_refused_with_nothing_written(
     assert db.session.get_one(Case, case.id).version == 3  # opened, assigned, the other one
 
 
-def test_a_unit_undone_after_a_step_takes_the_step_with_it(office: Office) -> None:
+def test_a_unit_undone_after_its_steps_takes_the_steps_with_it(office: Office) -> None:
     case = open_case("bijzondere_bijstand", office)
     unit_of_work.commit(keep_loaded=True)
     before = _in_database(case.id)
     with pytest.raises(RuntimeError), unit_of_work.unit_of_work(keep_loaded=True):
-        event = fire(case, "oppakken", office.consulent)
-        raise RuntimeError("the request fails after the step")
-    assert not sa.inspect(event).persistent
+        first = fire(case, "oppakken", office.consulent)
+        trigger, data = _steps()[1]
+        second = fire(case, trigger, office.consulent, data)  # in a savepoint: the unit wrote
+        raise RuntimeError("the request fails after the steps")
+    assert not sa.inspect(first).persistent and not sa.inspect(second).persistent
     assert _in_memory(case) == _in_database(case.id) == before
     assert case.state == "ontvangen"
 
