@@ -145,6 +145,26 @@ def test_a_copy_gone_stale_before_the_write_is_refused_with_nothing_written(
     assert db.session.get_one(Case, case.id).version == 3  # opened, assigned, the other one
 
 
+@pytest.mark.parametrize("step", ["note", "extension"])
+def test_a_stale_copy_is_refused_also_by_a_step_that_changes_no_fact_of_the_case(
+    office: Office, step: str
+) -> None:
+    case = open_case("bijzondere_bijstand", office)
+    fire(case, "oppakken", office.consulent)
+    unit_of_work.commit(keep_loaded=True)
+    with db.engine.begin() as other:
+        other.execute(sa.update(Case).where(Case.id == case.id).values(version=Case.version + 1))
+    # The clock stands still: the step leaves state, moments and handler as they were.
+    with pytest.raises(ConflictError):
+        if step == "note":
+            add_note(case, office.consulent, "Gebeld met de aanvrager.")
+        else:
+            fire(case, "verdagen", office.consulent, {"reden": "Advies nodig.", "weken": 2})
+    unit_of_work.rollback()
+    assert db.session.get_one(Case, case.id).version == 4  # opened, assigned, taken up, other
+    assert [e.trigger for e in db.session.get_one(Case, case.id).events][-1] == "oppakken"
+
+
 def test_a_unit_undone_after_its_steps_takes_the_steps_with_it(office: Office) -> None:
     case = open_case("bijzondere_bijstand", office)
     unit_of_work.commit(keep_loaded=True)
