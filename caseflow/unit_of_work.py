@@ -80,9 +80,14 @@ def rollback() -> None:
         raise
 
 
+def mark_written(session: Session) -> None:
+    """The transaction wrote, by statements the events below do not see."""
+    session.info[_WROTE] = True
+
+
 @event.listens_for(Session, "after_flush")
 def _flushed(session: Session, context: object) -> None:
-    session.info[_WROTE] = True
+    mark_written(session)
 
 
 @event.listens_for(Session, "do_orm_execute")

@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import pairwise
 
 from caseflow.deadlines.calendar import (
@@ -49,6 +50,13 @@ def legal_due_date(
     received: date, term: TermSpec, *, calendar: HolidayCalendar | None = None
 ) -> date:
     """The last day of the term that starts counting on the day of receipt."""
+    return _due_date(received, term, DEFAULT_CALENDAR if calendar is None else calendar)
+
+
+# The engine asks for the due date of every running term at every step of a case, mostly for
+# the same days and terms; the answer depends on nothing else, so it is kept.
+@lru_cache(maxsize=4096)
+def _due_date(received: date, term: TermSpec, calendar: HolidayCalendar) -> date:
     due, _ = _derive(received, term, calendar)
     return due
 

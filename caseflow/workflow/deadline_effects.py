@@ -161,7 +161,11 @@ def apply_deadline_effects(
             # A closed case has no running terms; one its workflow did not stop simply lapses.
             _stop(deadline, today, actor_id, lapsed=True)
         else:
-            deadline.due_date = compute_due_date(deadline, today)
+            due = compute_due_date(deadline, today)
+            # Only a date that moved: the same date set again would still mark the term as
+            # changed, for the step's write to look at.
+            if deadline.due_date != due:
+                deadline.due_date = due
     return started
 
 
