@@ -290,7 +290,7 @@ def agreement_table(municipalities: list[Municipality], year: int | None) -> Tab
                 norm.case_type,
                 norm.year,
                 norm.kind,
-                _plain(norm.value),
+                plain_number(norm.value),
                 norm.source or "",
             ]
         )
@@ -298,6 +298,6 @@ def agreement_table(municipalities: list[Municipality], year: int | None) -> Tab
     return Table(title, COLUMNS, rows)
 
 
-def _plain(value: Decimal) -> str:
+def plain_number(value: Decimal) -> str:
     """85 rather than 85.00, 7.5 rather than 7.50: as the file was written."""
     return format(value.normalize(), "f") if value % 1 else str(int(value))

@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 
 import sqlalchemy as sa
 
@@ -111,11 +112,12 @@ def compare(
     norms = {(n.indicator, n.case_type): n for n in norms_for(municipality_id, [year])}
     share = _share_of_year(report_filter.period, year)
     comparisons = _computed(report_filter, municipality_id, year, norms, share)
-    entered = _entered(municipality_id, hand_period or report_filter.period.code)
+    entered = entered_values(municipality_id, hand_period or report_filter.period.code)
     for target in hand_targets().values():
         norm = norms.get((target.code, ALL_CASE_TYPES))
         if norm is not None:
-            actual = entered.get(target.code)
+            value = entered.get(target.code)
+            actual = float(value) if value is not None else None
             comparisons.append(Comparison(target, ALL_CASE_TYPES, year, actual, norm, share))
     return comparisons
 
@@ -147,13 +149,14 @@ def _computed(
     return comparisons
 
 
-def _entered(municipality_id: int, period: str) -> dict[str, float]:
+def entered_values(municipality_id: int, period: str) -> dict[str, Decimal]:
+    """The hand-entered figures of one municipality and report period, by indicator."""
     rows = db.session.execute(
         sa.select(DvoValue.indicator, DvoValue.value).where(
             DvoValue.municipality_id == municipality_id, DvoValue.period == period
         )
     )
-    return {code: float(value) for code, value in rows}
+    return {code: value for code, value in rows}
 
 
 @dataclass(frozen=True)

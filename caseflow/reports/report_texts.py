@@ -69,15 +69,6 @@ def save(
     db.session.flush()
 
 
-def entered_values(municipality_id: int, period: str) -> dict[str, Decimal]:
-    rows = db.session.execute(
-        sa.select(DvoValue.indicator, DvoValue.value).where(
-            DvoValue.municipality_id == municipality_id, DvoValue.period == period
-        )
-    )
-    return {code: value for code, value in rows}
-
-
 def save_values(
     municipality_id: int, period: str, values: dict[str, Decimal | None], user_id: int
 ) -> None:

@@ -13,7 +13,8 @@ from caseflow.extensions import db
 from caseflow.models import IssuedReport
 from caseflow.permissions import ISSUE_REPORTS, WRITE_REPORTS
 from caseflow.reports import document, issuing, municipal, report_texts
-from caseflow.reports.norm_admin import NormError, parse_value
+from caseflow.reports.norm_admin import NormError, parse_value, plain_number
+from caseflow.reports.norms import entered_values
 from caseflow.reports.snapshot import snapshot, workbook_tables
 from caseflow.reports.tables import to_xlsx
 from caseflow.web.common import user
@@ -118,7 +119,7 @@ def hand_values(municipality_id: int, slug: str) -> ResponseReturnValue:
     report = _live(municipality_id, slug)
     _require(user().may(WRITE_REPORTS))
     hand = [c for c in report.agreed if c.target.hand]
-    entered = report_texts.entered_values(report.municipality.id, report.period.code)
+    entered = entered_values(report.municipality.id, report.period.code)
     shown = {c.target.code: _shown(entered.get(c.target.code)) for c in hand}
     errors: dict[str, str] = {}
     if request.method == "POST":
@@ -244,10 +245,7 @@ def issued_xlsx(issued_id: int) -> ResponseReturnValue:
 
 
 def _shown(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    text = format(value.normalize(), "f") if value % 1 else str(int(value))
-    return text.replace(".", ",")
+    return "" if value is None else plain_number(value).replace(".", ",")
 
 
 def _file_name(issued: IssuedReport) -> str:
