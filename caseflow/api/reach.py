@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from flask import request
 from sqlalchemy.sql.elements import ColumnElement
 
-from caseflow.access_log import record
+from caseflow.access_log import record_all
 from caseflow.models import ApiApplication, Case
 
 _LOGGED = "caseflow_api_logged_cases"
@@ -32,15 +32,15 @@ def case_reach(application: ApiApplication) -> ColumnElement[bool]:
 def log_reads(application: ApiApplication, cases: Iterable[Case], action: str = "view") -> None:
     """One processing-log row per case this answer discloses (once per request)."""
     logged: set[tuple[int, str]] = request.environ.setdefault(_LOGGED, set())
+    subjects: list[tuple[int | None, int | None]] = []
     for case in cases:
-        if (case.id, action) in logged:
-            continue
-        logged.add((case.id, action))
-        record(
-            None,
-            action,
-            f"Zaken API: {application.label} ({application.client_id})"[:200],
-            person_id=case.person_id,
-            case_id=case.id,
-            origin=(request.remote_addr or "")[:100] or None,
-        )
+        if (case.id, action) not in logged:
+            logged.add((case.id, action))
+            subjects.append((case.person_id, case.id))
+    record_all(
+        None,
+        action,
+        f"Zaken API: {application.label} ({application.client_id})"[:200],
+        subjects,
+        origin=(request.remote_addr or "")[:100] or None,
+    )

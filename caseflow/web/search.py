@@ -14,7 +14,7 @@ from flask import Blueprint, abort, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
-from caseflow.access_log import record
+from caseflow.access_log import record, record_all
 from caseflow.extensions import db
 from caseflow.models import Case, Person, User
 from caseflow.permissions import REGISTER_REQUESTS, SEARCH_CLIENTS
@@ -88,8 +88,8 @@ def find(term: str, me: User, purpose: str) -> Found:
     query = parse(term)
     found = Found(query, _persons(query), _cases(query))
     shown = {p.id for p in found.persons} | {c.person_id for c in found.cases if c.person_id}
-    for person_id in sorted(shown):
-        record(me, "view", purpose, person_id=person_id, origin=request.remote_addr)
+    subjects = [(person_id, None) for person_id in sorted(shown)]
+    record_all(me, "view", purpose, subjects, origin=request.remote_addr)
     if query.term and not shown:
         record(me, "view", f"{purpose}: niemand gevonden", origin=request.remote_addr)
     return found

@@ -1,11 +1,13 @@
 """The Zaken API as another system uses it: ZGW shapes, its reach, its log, its tokens."""
 
 from datetime import timedelta
+from itertools import pairwise
 from typing import Any
 
 import sqlalchemy as sa
 import time_machine
 
+from caseflow import access_log
 from caseflow.api.resources import rol_uuid
 from caseflow.extensions import db
 from caseflow.models import AccessLog, Person
@@ -189,3 +191,19 @@ def test_the_schema_documents_what_is_served(office: Office, make_caller: MakeCa
     assert schema["openapi"].startswith("3.")
     assert f"{ZAKEN}/zaken/{{uuid}}" in schema["paths"]
     assert "post" in schema["paths"][f"{ZAKEN}/statussen"]
+
+
+def test_a_page_of_a_hundred_cases_is_logged_as_one_unbroken_run_of_the_chain(
+    office: Office, make_caller: MakeCaller
+) -> None:
+    cases = [open_case(office, office.client, office.consulent) for _ in range(101)]
+    caller = make_caller()
+
+    shown = _json(caller.get(f"{ZAKEN}/zaken"))["results"]
+
+    rows = db.session.scalars(sa.select(AccessLog).order_by(AccessLog.id)).all()
+    by_uuid = {case.uuid: case.id for case in cases}
+    assert [r.case_id for r in rows] == [by_uuid[z["uuid"]] for z in shown]
+    assert len(rows) == 100
+    assert all(later.prev_hash == earlier.row_hash for earlier, later in pairwise(rows))
+    assert access_log.verify().broken_at is None
