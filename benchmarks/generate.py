@@ -28,6 +28,7 @@ from caseflow.demo.cases import CASE_MIX, FAMILY, GIVEN, QUESTIONS, STREETS
 from caseflow.demo.organisation import MUNICIPALITIES
 from caseflow.extensions import db
 from caseflow.models import Base, Role, TeamKind
+from caseflow.workflow.closed_terms import rebuild
 from caseflow.workflow.melding import place as melding_place
 from caseflow.workflow.registry import registry
 from caseflow.workflow.schema import Workflow
@@ -199,6 +200,9 @@ def _fill(app: Flask, preset: Preset, seed: int, quiet: bool) -> Generated:
             if not quiet:
                 print(f"  {made:>9} cases, {counts.get('case_events', 0):>10} events", flush=True)
         counts |= {"municipalities": len(org.places), "users": org.users, "teams": len(org.staff)}
+        # The day roll-up of stopped terms, which the engine keeps step by step.
+        rebuild(conn)
+        conn.commit()
         _finish(conn)
         generated = Generated(
             preset.name, seed, 0.0, counts, sorted(walker.skipped_guards), end.isoformat()

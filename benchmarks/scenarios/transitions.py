@@ -6,6 +6,7 @@ on the same database.
 """
 
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -28,6 +29,7 @@ from caseflow.models import (
     User,
 )
 from caseflow.unit_of_work import unit_of_work
+from caseflow.workflow.closed_terms import write_changes
 from caseflow.workflow.engine import fire, start_case
 
 CASE_TYPE = "bijzondere_bijstand"
@@ -232,6 +234,13 @@ def floor_transitions(bounds: Bounds) -> dict[str, Any]:
                     _floor_deadline(
                         conn, deadlines_t, suspensions_t, trigger, deadline_id, due, today, actor
                     )
+                if trigger == "besluiten":
+                    # The stopped terms counted in their day's roll-up, as the engine does.
+                    closed = Counter(
+                        (today, municipality_id, team_id, CASE_TYPE, kind, Outcome.IN_TIME.value)
+                        for _, kind, _ in TERMS
+                    )
+                    write_changes(conn, closed)
             tally.stepped(begin)
     return tally.result()
 

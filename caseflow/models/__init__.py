@@ -20,6 +20,7 @@ from caseflow.models.council import (
     ReportText,
 )
 from caseflow.models.deadlines import (
+    ClosedDeadlineDay,
     Deadline,
     DeadlineKind,
     DeadlineStatus,
@@ -124,6 +125,7 @@ __all__ = [
     "Case",
     "CaseEvent",
     "CatalogueSettings",
+    "ClosedDeadlineDay",
     "Cohort",
     "CohortHousehold",
     "Complaint",

@@ -141,3 +141,38 @@ class Extension(Base):
     deadline: Mapped[Deadline] = relationship(back_populates="extensions")
 
     __table_args__ = (sa.CheckConstraint("weeks > 0", name="weeks_positive"),)
+
+
+class ClosedDeadlineDay(Base):
+    """How many terms stopped on a day, per municipality, team, case type, kind and outcome.
+
+    Kept by the step that stops a term (caseflow.workflow.closed_terms), in the same
+    transaction, and moved along when a case goes to another team, so it always equals counting
+    the stopped deadlines with their case's municipality, team and type. A stopped term never
+    changes, so the closed half of tijdigheid over a long period reads these few rows instead of
+    every deadline of the period with its case.
+    """
+
+    __tablename__ = "closed_deadline_days"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date]
+    municipality_id: Mapped[int] = mapped_column(sa.ForeignKey("municipalities.id"))
+    # 0 for a case without a team: the row's key must be comparable for the upsert.
+    team_id: Mapped[int] = mapped_column(default=0)
+    case_type: Mapped[str] = mapped_column(sa.String(60))
+    kind: Mapped[str] = mapped_column(sa.String(20))
+    outcome: Mapped[str] = mapped_column(sa.String(20))
+    terms: Mapped[int] = mapped_column(default=0)
+
+    __table_args__ = (
+        sa.UniqueConstraint(
+            "municipality_id",
+            "day",
+            "team_id",
+            "case_type",
+            "kind",
+            "outcome",
+            name="uq_closed_deadline_days_key",
+        ),
+    )

@@ -174,10 +174,15 @@ class CountIndicator(Indicator):
     def population(self, report_filter: ReportFilter, dims: Sequence[Dimension]) -> Population:
         """One row per counted thing, with the columns named above."""
 
+    def counted_rows(self, report_filter: ReportFilter, dims: Sequence[Dimension]) -> Population:
+        """What the numbers sum: the population, or rows that each stand for several of its
+        rows (a roll-up), with the same group and measure columns."""
+        return self.population(report_filter, dims)
+
     def aggregate(
         self, report_filter: ReportFilter, dims: Sequence[Dimension]
     ) -> list[tuple[tuple[Any, ...], dict[str, Number]]]:
-        pop = self.population(report_filter, dims).subquery("populatie")
+        pop = self.counted_rows(report_filter, dims).subquery("populatie")
         groups = [pop.c[f"g{i}"] for i in range(len(dims))]
         query = sa.select(
             *groups, *(sa.func.coalesce(sa.func.sum(pop.c[m]), 0) for m in self.counted)

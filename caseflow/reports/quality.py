@@ -36,8 +36,8 @@ class DomainTimeliness(Tijdigheid):
 
     domain: ClassVar[str]
 
-    def population(self, report_filter: ReportFilter, dims: Sequence[Dimension]) -> Population:
-        return super().population(_only_domain(report_filter, self.domain), dims)
+    def narrowed(self, report_filter: ReportFilter) -> ReportFilter:
+        return _only_domain(report_filter, self.domain)
 
 
 class BezwarenTijdig(DomainTimeliness):

@@ -14,6 +14,7 @@ from caseflow.models.cases import Case
 from caseflow.models.deadlines import Deadline
 from caseflow.scope.queries import unscoped
 from caseflow.unit_of_work import all_or_nothing
+from caseflow.workflow.closed_terms import staged_changes, write_changes
 from caseflow.workflow.door import through_the_door
 from caseflow.workflow.errors import ConflictError
 from caseflow.workflow.writes import write_staged
@@ -22,6 +23,8 @@ _cases = Case.__table__
 # The lock of a case whose deadlines are loaded (PostgreSQL): its version alone, as a plain
 # statement that costs a fraction of the ORM's way of executing a select.
 _LOCK = sa.select(_cases.c.version).where(_cases.c.id == sa.bindparam("id")).with_for_update()
+# Cases of the running step whose row lock waits until the step is written.
+_UNLOCKED = "caseflow_unlocked_cases"
 
 
 @contextmanager
@@ -32,7 +35,8 @@ def in_transaction() -> Iterator[None]:
     next to a `fire()` is refused rather than carried along by the engine. The step itself runs
     in a savepoint: a refusal or a failure halfway leaves the unit as it was before the step,
     and the caller may still commit or roll back the rest. What the step staged is written with
-    the engine's own statements where it can be (`caseflow.workflow.writes`).
+    the engine's own statements where it can be (`caseflow.workflow.writes`), and the terms
+    it stopped are added to their day's roll-up (`caseflow.workflow.closed_terms`).
     """
     db.session.flush()
     # The engine sees every case it touches: a follow-up may land in a team the actor is not in.
@@ -40,18 +44,27 @@ def in_transaction() -> Iterator[None]:
         try:
             with all_or_nothing():
                 yield
-                write_staged(db.session())
+                session = db.session()
+                closed = staged_changes(session)
+                write_staged(session, before_flush=_take_locks)
+                write_changes(session.connection(), closed)
         except StaleDataError:
             raise ConflictError() from None
+        finally:
+            db.session().info.pop(_UNLOCKED, None)
 
 
 def lock_case(case: Case, expected_version: int | None) -> None:
     """Take the case row for this transaction and refuse to act on a stale copy of it.
 
     The deadlines with their suspensions and extensions come along when they are not loaded
-    yet, in three statements rather than one per deadline. SQLite has no row locks to take:
-    there the copy's version is checked where the step writes the case row (`UPDATE ...
-    WHERE id = :id AND version = :v`, caseflow.workflow.writes), which saves a statement.
+    yet, in three statements rather than one per deadline, under the row lock. When they are
+    loaded, nothing is asked now: a step the engine writes itself writes the case row first,
+    `UPDATE ... WHERE id = :id AND version = :v` (caseflow.workflow.writes), which waits for a
+    colleague's transaction on the same case and then finds the version moved. A step that
+    goes to the ORM's flush takes the row lock (PostgreSQL) before its first write, so two
+    steps on one case never hold other rows while they wait for each other. SQLite has no row
+    locks: one writer at a time, and the version is checked where the case row is written.
     """
     if "deadlines" in sa.inspect(case).unloaded:
         statement = (
@@ -64,10 +77,10 @@ def lock_case(case: Case, expected_version: int | None) -> None:
             )
         )
         current = db.session.scalar(statement)
-    elif db.session.get_bind().dialect.name == "sqlite":
-        current = case.version
     else:
-        current = db.session.connection().scalar(_LOCK, {"id": case.id})
+        current = case.version
+        if db.session.get_bind().dialect.name != "sqlite":
+            db.session().info.setdefault(_UNLOCKED, []).append(case)
     if current is None or current != case.version:
         raise ConflictError()
     if expected_version is not None and expected_version != current:
@@ -75,6 +88,15 @@ def lock_case(case: Case, expected_version: int | None) -> None:
     # Every step writes the case row on the version it read, also a step that leaves each fact
     # as it was (a note in the same instant as the step before): a stale copy is refused there.
     flag_modified(case, "last_event_at")
+
+
+def _take_locks() -> None:
+    """The row locks lock_case left for the write. The version found is the one the step read,
+    or the one it wrote already when a query in the step flushed the case (under the lock)."""
+    connection = db.session.connection()
+    for case in db.session().info.pop(_UNLOCKED, []):
+        if connection.scalar(_LOCK, {"id": case.id}) != case.version:
+            raise ConflictError()
 
 
 def seconds_since(case: Case, now: Any) -> int:

@@ -15,7 +15,7 @@ cascades and mapper events, which the ORM keeps. Session flush events do not fir
 engine's own statements; the unit of work is told that the transaction wrote.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache
@@ -76,11 +76,12 @@ class _Plan:
     states: set[State] = field(default_factory=set)
 
 
-def write_staged(session: Session) -> None:
+def write_staged(session: Session, before_flush: Callable[[], None] = lambda: None) -> None:
     """Write what the step staged: with the engine's statements when it is only the engine's
-    own rows, otherwise with the ORM's flush."""
+    own rows, otherwise with the ORM's flush, after `before_flush`."""
     plan = _plan(session)
     if plan is None:
+        before_flush()
         session.flush()
         return
     if not plan.states:

@@ -198,9 +198,9 @@ def test_moving_a_case_again_needs_no_reload_of_what_the_engine_wrote(setting) -
     finally:
         sa.event.remove(db.engine, "before_cursor_execute", count)
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
-    # Only the lock, on PostgreSQL (SQLite has no row locks: the version is checked where the
-    # case row is written): the case, its deadlines and the actor's roles are still loaded.
-    assert len(selects) == (1 if db.engine.dialect.name == "postgresql" else 0), selects
+    # Not even a lock: the version is checked where the case row is written, and the case,
+    # its deadlines and the actor's roles are still loaded.
+    assert selects == []
     state, _, _, events, _ = _snapshot(case)
     assert (state, events) == ("in_behandeling", 4)
 
