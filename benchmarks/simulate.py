@@ -10,157 +10,33 @@ sample of the written cases through the engine's own deadline code to prove the 
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import lru_cache
-from typing import Any
 
+from benchmarks.sim_deadlines import DeadlineSteps
+from benchmarks.sim_model import (
+    DueDates,
+    Ids,
+    Row,
+    SimCase,
+    SimDeadline,
+    SimSuspension,
+    Staff,
+    Tables,
+)
 from caseflow import clock
-from caseflow.deadlines import HolidayCalendar, TermSpec, legal_due_date
 from caseflow.models import DeadlineStatus
 from caseflow.retention import anniversary_after
-from caseflow.workflow.deadline_rules import (
-    counted_suspensions,
-    deadline_moves,
-    first_suspended_day,
-    stop_outcome,
-    suspension_end,
-)
 from caseflow.workflow.engine import ASSIGN_TRIGGER, CREATE_TRIGGER, NOTE_TRIGGER
 from caseflow.workflow.fields import field_def, to_json
 from caseflow.workflow.melding import place
-from caseflow.workflow.schema import DeadlineDef, StateDef, TransitionDef, Workflow
+from caseflow.workflow.schema import StateDef, TransitionDef, Workflow
 
-Row = dict[str, Any]
 FILLER = "Besproken met de inwoner; afspraken vastgelegd in het dossier."
 RARE = ("intrekken", "terugsturen", "beeindigen", "spoed", "escaleren", "verdagen")
 LIFE_DOMAIN_CODES = ("financien", "huisvesting", "sociaal_netwerk", "werk_opleiding")
 
 
-class Ids:
-    """Primary keys handed out in memory, so parent and child rows go in one bulk insert."""
-
-    def __init__(self, start: dict[str, int]) -> None:
-        self._next = dict(start)
-
-    def take(self, table: str) -> int:
-        value = self._next.get(table, 1)
-        self._next[table] = value + 1
-        return value
-
-
-@dataclass(slots=True)
-class SimSuspension:
-    id: int
-    start_date: date
-    end_date: date | None
-    reason: str | None
-    started_by_id: int | None
-    ended_by_id: int | None = None
-
-
-@dataclass(slots=True)
-class SimDeadline:
-    id: int
-    code: str
-    cycle: int
-    spec: DeadlineDef
-    start_date: date
-    due_date: date
-    created_at: datetime
-    extension_weeks: int = 0
-    status: str = DeadlineStatus.RUNNING
-    stopped_on: date | None = None
-    outcome: str | None = None
-    suspensions: list[SimSuspension] = field(default_factory=list)
-    extensions: list[Row] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class SimCase:
-    id: int
-    case_type: str
-    workflow: Workflow
-    state: str
-    municipality_id: int
-    team_id: int | None
-    assignee_id: int | None
-    person_id: int | None
-    household_id: int | None
-    intake_id: int | None
-    parent: "SimCase | None"
-    opened_at: datetime
-    state_entered_at: datetime
-    last_event_at: datetime
-    # The melding (caseflow.workflow.melding): the intake's day, handed on to follow-ups.
-    melding_date: date | None = None
-    melding_via: str | None = None
-    closed_at: datetime | None = None
-    result: str | None = None
-    version: int = 0
-    deadlines: list[SimDeadline] = field(default_factory=list)
-    recorded: set[str] = field(default_factory=set)
-    plan: Row | None = None
-    director: Row | None = None
-    has_extension: bool = False
-    taken: dict[str, int] = field(default_factory=dict)
-    # The last days of the provisions and benefits its decision granted (None: open-ended).
-    granted_ends: list[date | None] = field(default_factory=list)
-    destroy_from: date | None = None
-
-    @property
-    def closed(self) -> bool:
-        return self.closed_at is not None
-
-
-@dataclass
-class Staff:
-    """Who works a team: handlers (by role) and its manager."""
-
-    handlers: list[int]
-    regisseurs: list[int]
-    manager: int
-
-
-@dataclass
-class Tables:
-    """Rows waiting for the next bulk insert, per table, in insert order."""
-
-    rows: dict[str, list[Row]] = field(default_factory=dict)
-
-    def add(self, table: str, row: Row) -> None:
-        self.rows.setdefault(table, []).append(row)
-
-    def count(self, table: str) -> int:
-        return len(self.rows.get(table, ()))
-
-
-class DueDates:
-    """legal_due_date with a cache: most terms share a start date and a length."""
-
-    def __init__(self, calendar: HolidayCalendar) -> None:
-        self.calendar = calendar
-        self.compute = lru_cache(maxsize=500_000)(self._compute)
-
-    def _compute(self, start: date, term: TermSpec) -> date:
-        return legal_due_date(start, term, calendar=self.calendar)
-
-    def of(self, deadline: SimDeadline, today: date) -> date:
-        spec = deadline.spec
-        periods = [(s.start_date, s.end_date) for s in deadline.suspensions]
-        term = TermSpec(
-            weeks=spec.weeks,
-            days=spec.days,
-            working_days=spec.working_days,
-            statutory=spec.statutory and not spec.set_by_regulation,
-            by_regulation=spec.set_by_regulation,
-            extension_weeks=deadline.extension_weeks,
-            suspensions=counted_suspensions(periods, today),
-        )
-        return self.compute(deadline.start_date, term)
-
-
-class Walker:
+class Walker(DeadlineSteps):
     """Moves simulated cases the way the engine would and collects the rows it would write."""
 
     def __init__(
@@ -556,163 +432,11 @@ class Walker:
                 "destroy_from": case.destroy_from,
             },
         )
-        for d in case.deadlines:
-            spec = d.spec
-            self.tables.add(
-                "deadlines",
-                {
-                    "id": d.id,
-                    "case_id": case.id,
-                    "code": d.code,
-                    "cycle": d.cycle,
-                    "label": spec.title,
-                    "kind": spec.kind,
-                    "basis": spec.basis,
-                    "start_date": d.start_date,
-                    "counted_from": f"gemeld {case.melding_via}"
-                    if spec.counts_from_melding and case.melding_date is not None
-                    else None,
-                    "set_by_regulation": spec.set_by_regulation,
-                    "weeks": spec.weeks,
-                    "days": spec.days,
-                    "working_days": spec.working_days,
-                    "extension_weeks": d.extension_weeks,
-                    "due_date": d.due_date,
-                    "status": d.status,
-                    "stopped_on": d.stopped_on,
-                    "outcome": d.outcome,
-                    "created_at": d.created_at,
-                },
-            )
-            for s in d.suspensions:
-                self.tables.add(
-                    "deadline_suspensions",
-                    {
-                        "id": s.id,
-                        "deadline_id": d.id,
-                        "start_date": s.start_date,
-                        "end_date": s.end_date,
-                        "reason": s.reason,
-                        "started_by_id": s.started_by_id,
-                        "ended_by_id": s.ended_by_id,
-                    },
-                )
-            for e in d.extensions:
-                self.tables.add("deadline_extensions", e)
+        self.deadline_rows(case)
         if case.director is not None:
             self.tables.add("household_directors", case.director)
         if case.plan is not None:
             self.tables.add("household_plans", case.plan)
-
-    # -- deadlines: apply_deadline_effects, step by step ----------------------------------
-
-    def _deadline_effects(
-        self,
-        case: SimCase,
-        workflow: Workflow,
-        transition: TransitionDef | None,
-        from_state: str | None,
-        data: Row,
-        actor_id: int | None,
-        moment: datetime,
-    ) -> None:
-        today = clock.local_date(moment)
-        deadlines = list(case.deadlines)
-        by_code = {d.code: d for d in deadlines}
-        trigger = transition.trigger if transition is not None else None
-        moves = deadline_moves(workflow, from_state, case.state, trigger)
-
-        for code in moves.resumes:
-            deadline = by_code.get(code)
-            if deadline is not None and deadline.status == DeadlineStatus.SUSPENDED:
-                self._resume(deadline, today, actor_id)
-
-        if transition is not None and transition.extends is not None:
-            deadline = by_code[transition.extends]
-            weeks = int(str(data["weken"]))
-            deadline.extensions.append(
-                {
-                    "id": self.ids.take("deadline_extensions"),
-                    "deadline_id": deadline.id,
-                    "weeks": weeks,
-                    "reason": str(data.get("reden") or data.get("toelichting") or ""),
-                    "basis": workflow.deadlines[transition.extends].extension_basis,
-                    "actor_id": actor_id,
-                    "created_at": moment,
-                }
-            )
-            deadline.extension_weeks += weeks
-
-        for deadline in deadlines:
-            if deadline.status == DeadlineStatus.STOPPED:
-                continue
-            if deadline.code in moves.lapses:
-                self._stop(deadline, today, actor_id, lapsed=True)
-            elif deadline.code in moves.stops:
-                self._stop(deadline, today, actor_id)
-
-        for code in moves.starts:
-            current = by_code.get(code)
-            if current is None or current.status == DeadlineStatus.STOPPED:
-                cycle = 1 + sum(1 for d in deadlines if d.code == code)
-                spec = workflow.deadlines[code]
-                start = (
-                    case.melding_date
-                    if spec.counts_from_melding and case.melding_date is not None
-                    else today
-                )
-                started = SimDeadline(
-                    id=self.ids.take("deadlines"),
-                    code=code,
-                    cycle=cycle,
-                    spec=spec,
-                    start_date=start,
-                    due_date=start,
-                    created_at=moment,
-                )
-                started.due_date = self.due.of(started, today)
-                case.deadlines.append(started)
-                by_code[code] = started
-
-        for code in moves.suspends:
-            deadline = by_code.get(code)
-            if deadline is not None and deadline.status == DeadlineStatus.RUNNING:
-                reason = data.get("reden") or data.get("toelichting")
-                deadline.suspensions.append(
-                    SimSuspension(
-                        id=self.ids.take("deadline_suspensions"),
-                        start_date=first_suspended_day(today),
-                        end_date=None,
-                        reason=str(reason) if reason else None,
-                        started_by_id=actor_id,
-                    )
-                )
-                deadline.status = DeadlineStatus.SUSPENDED
-
-        for deadline in by_code.values():
-            if deadline.status == DeadlineStatus.STOPPED:
-                continue
-            if moves.closes:
-                self._stop(deadline, today, actor_id, lapsed=True)
-            else:
-                deadline.due_date = self.due.of(deadline, today)
-
-    def _resume(self, deadline: SimDeadline, today: date, actor_id: int | None) -> None:
-        open_suspension = next((s for s in deadline.suspensions if s.end_date is None), None)
-        if open_suspension is not None:
-            open_suspension.end_date = suspension_end(open_suspension.start_date, today)
-            open_suspension.ended_by_id = actor_id
-        deadline.status = DeadlineStatus.RUNNING
-
-    def _stop(
-        self, deadline: SimDeadline, today: date, actor_id: int | None, lapsed: bool = False
-    ) -> None:
-        if deadline.status == DeadlineStatus.SUSPENDED:
-            self._resume(deadline, today, actor_id)
-        deadline.due_date = self.due.of(deadline, today)
-        deadline.status = DeadlineStatus.STOPPED
-        deadline.stopped_on = today
-        deadline.outcome = stop_outcome(today, deadline.due_date, lapsed=lapsed)
 
 
 def _handed_on(origin: SimCase) -> tuple[date, str]:
@@ -752,3 +476,16 @@ def _destroy_from(case: SimCase, closed: datetime) -> date | None:
         return None
     ends = [e for e in case.granted_ends if e is not None]
     return anniversary_after(max([clock.local_date(closed), *ends]), retention.years)
+
+
+__all__ = [
+    "DueDates",
+    "Ids",
+    "Row",
+    "SimCase",
+    "SimDeadline",
+    "SimSuspension",
+    "Staff",
+    "Tables",
+    "Walker",
+]
