@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection, Engine
 from werkzeug.security import generate_password_hash
 
 from benchmarks.common import Preset, dialect_of, make_app, migrate_schema, recreate_database
+from benchmarks.papers import Papers
 from benchmarks.registers import REGISTER_TABLES, Registers
 from benchmarks.simulate import DueDates, Ids, Row, SimCase, Staff, Tables, Walker
 from caseflow import clock
@@ -33,7 +34,7 @@ from caseflow.workflow.registry import registry
 from caseflow.workflow.schema import Workflow
 
 BENCH_PASSWORD = "caseflow-bench"
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 ROOTS_PER_CHUNK = 1000
 MORE_MUNICIPALITIES = [
     "Heerlen",
@@ -71,6 +72,8 @@ TABLE_ORDER = (
     "intakes",
     "cases",
     "case_events",
+    "documents",
+    "letters",
     "notes",
     "deadlines",
     "deadline_suspensions",
@@ -172,7 +175,11 @@ def _fill(app: Flask, preset: Preset, seed: int, quiet: bool) -> Generated:
         walker.registry = dict(workflows)
         registers = Registers(rng, ids, tables, end)
         registers.catalogue(conn, [p.municipality_id for p in org.places])
-        walker.decisions = registers.decide
+        walker.effects = {
+            "create_provisions": registers.create_provisions,
+            "start_benefit": registers.start_benefit,
+        }
+        walker.papers = Papers(rng, ids, tables, end, registers.provider_names)
         names = [n for n in CASE_MIX if n in workflows]
         weights = [CASE_MIX[n] for n in names]
         first = end - timedelta(days=preset.history_days)

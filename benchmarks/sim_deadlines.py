@@ -13,7 +13,7 @@ from caseflow.workflow.deadline_rules import (
     stop_outcome,
     suspension_end,
 )
-from caseflow.workflow.schema import TransitionDef, Workflow
+from caseflow.workflow.schema import DeadlineDef, TransitionDef, Workflow
 
 
 class DeadlineSteps:
@@ -73,11 +73,7 @@ class DeadlineSteps:
             if current is None or current.status == DeadlineStatus.STOPPED:
                 cycle = 1 + sum(1 for d in deadlines if d.code == code)
                 spec = workflow.deadlines[code]
-                start = (
-                    case.melding_date
-                    if spec.counts_from_melding and case.melding_date is not None
-                    else today
-                )
+                start, counted_from = _counted_from(case, spec) or (today, None)
                 started = SimDeadline(
                     id=self.ids.take("deadlines"),
                     code=code,
@@ -86,25 +82,19 @@ class DeadlineSteps:
                     start_date=start,
                     due_date=start,
                     created_at=moment,
+                    counted_from=counted_from,
                 )
                 started.due_date = self.due.of(started, today)
                 case.deadlines.append(started)
                 by_code[code] = started
 
-        for code in moves.suspends:
+        # A request for information suspends from the day after its letter is sent.
+        waits_for_letter = transition is not None and transition.letter_suspends
+        for code in () if waits_for_letter else moves.suspends:
             deadline = by_code.get(code)
             if deadline is not None and deadline.status == DeadlineStatus.RUNNING:
                 reason = data.get("reden") or data.get("toelichting")
-                deadline.suspensions.append(
-                    SimSuspension(
-                        id=self.ids.take("deadline_suspensions"),
-                        start_date=first_suspended_day(today),
-                        end_date=None,
-                        reason=str(reason) if reason else None,
-                        started_by_id=actor_id,
-                    )
-                )
-                deadline.status = DeadlineStatus.SUSPENDED
+                self._suspend(deadline, today, actor_id, str(reason) if reason else None)
 
         for deadline in by_code.values():
             if deadline.status == DeadlineStatus.STOPPED:
@@ -113,6 +103,34 @@ class DeadlineSteps:
                 self._stop(deadline, today, actor_id, lapsed=True)
             else:
                 deadline.due_date = self.due.of(deadline, today)
+
+    def suspend_on_sending(
+        self, case: SimCase, sent_on: date, actor_id: int | None, reason: str
+    ) -> list[str]:
+        """As `caseflow.workflow.deadline_effects.suspend_on_sending`: the running terms the
+        case's state suspends stand still from the day after the letter was sent; their titles."""
+        suspends = case.workflow.states[case.state].suspends
+        titles = []
+        for deadline in case.deadlines:
+            if deadline.code in suspends and deadline.status == DeadlineStatus.RUNNING:
+                self._suspend(deadline, sent_on, actor_id, reason)
+                deadline.due_date = self.due.of(deadline, sent_on)
+                titles.append(deadline.spec.title)
+        return titles
+
+    def _suspend(
+        self, deadline: SimDeadline, today: date, actor_id: int | None, reason: str | None
+    ) -> None:
+        deadline.suspensions.append(
+            SimSuspension(
+                id=self.ids.take("deadline_suspensions"),
+                start_date=first_suspended_day(today),
+                end_date=None,
+                reason=reason,
+                started_by_id=actor_id,
+            )
+        )
+        deadline.status = DeadlineStatus.SUSPENDED
 
     def _resume(self, deadline: SimDeadline, today: date, actor_id: int | None) -> None:
         open_suspension = next((s for s in deadline.suspensions if s.end_date is None), None)
@@ -145,9 +163,7 @@ class DeadlineSteps:
                     "kind": spec.kind,
                     "basis": spec.basis,
                     "start_date": d.start_date,
-                    "counted_from": f"gemeld {case.melding_via}"
-                    if spec.counts_from_melding and case.melding_date is not None
-                    else None,
+                    "counted_from": d.counted_from,
                     "set_by_regulation": spec.set_by_regulation,
                     "weeks": spec.weeks,
                     "days": spec.days,
@@ -175,3 +191,15 @@ class DeadlineSteps:
                 )
             for e in d.extensions:
                 self.tables.add("deadline_extensions", e)
+
+
+def _counted_from(case: SimCase, spec: DeadlineDef) -> tuple[date, str] | None:
+    """As the engine's `_counted_from`: from the melding, or from a date the case recorded."""
+    if spec.counts_from_melding and case.melding_date is not None:
+        return case.melding_date, f"gemeld {case.melding_via}"
+    if spec.counts_from_field is not None:
+        value = case.values.get(spec.counts_from_field)
+        if value:
+            day = value if isinstance(value, date) else date.fromisoformat(str(value))
+            return day, (spec.counts_from_label or spec.counts_from_field).lower()
+    return None

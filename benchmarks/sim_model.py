@@ -45,6 +45,8 @@ class SimDeadline:
     start_date: date
     due_date: date
     created_at: datetime
+    # How the day it counts from came in, when that is not the day it started.
+    counted_from: str | None = None
     extension_weeks: int = 0
     status: str = DeadlineStatus.RUNNING
     stopped_on: date | None = None
@@ -76,7 +78,13 @@ class SimCase:
     result: str | None = None
     version: int = 0
     deadlines: list[SimDeadline] = field(default_factory=list)
+    # What its events recorded: the keys, and the last value of each (a term counts from one).
     recorded: set[str] = field(default_factory=set)
+    values: Row = field(default_factory=dict)
+    # Field values its walk must give (a late objection is decided as niet-ontvankelijk).
+    fixed: Row = field(default_factory=dict)
+    # What a register keeps of it (the decision an objection contests).
+    links: Row = field(default_factory=dict)
     plan: Row | None = None
     director: Row | None = None
     has_extension: bool = False
@@ -97,6 +105,8 @@ class Staff:
     handlers: list[int]
     regisseurs: list[int]
     manager: int
+    # Roles of its handlers beyond consulent and toegang (jurist, klachtencoordinator).
+    roles: frozenset[str] = frozenset()
 
 
 @dataclass

@@ -12,6 +12,7 @@ import random
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
+from benchmarks.papers import Papers
 from benchmarks.sim_deadlines import DeadlineSteps
 from benchmarks.sim_model import (
     DueDates,
@@ -24,11 +25,14 @@ from benchmarks.sim_model import (
     Tables,
 )
 from caseflow import clock
+from caseflow.letters.kinds import KINDS
 from caseflow.models import DeadlineStatus
 from caseflow.retention import anniversary_after
+from caseflow.workflow.effects import OBJECTION_CLAUSE
 from caseflow.workflow.engine import ASSIGN_TRIGGER, CREATE_TRIGGER, NOTE_TRIGGER
 from caseflow.workflow.fields import field_def, to_json
 from caseflow.workflow.melding import place
+from caseflow.workflow.papers import LETTER_SENT
 from caseflow.workflow.schema import StateDef, TransitionDef, Workflow
 
 FILLER = "Besproken met de inwoner; afspraken vastgelegd in het dossier."
@@ -57,8 +61,16 @@ class Walker(DeadlineSteps):
         self.local = local
         self.tables = tables
         self.registry: dict[str, Workflow] = {}
-        # What a decision's effects write (benchmarks.registers); returns what its event records.
-        self.decisions: Callable[[SimCase, TransitionDef, Row, datetime], Row] | None = None
+        # What a transition's named effects write (benchmarks.registers, benchmarks.objections);
+        # each returns what its event records.
+        self.effects: dict[str, Callable[[SimCase, TransitionDef, Row, datetime], Row]] = {}
+        # The letters transitions draft and send (benchmarks.papers).
+        self.papers: Papers | None = None
+        # After a decision: its case, transition, event id, data, the day it was made known.
+        self.on_decision: Callable[[SimCase, TransitionDef, int, Row, date | None], None] | None
+        self.on_decision = None
+        # Cases the hooks opened (an objection, a new decision), for the walk to hand on.
+        self.pending: list[SimCase] = []
         self.skipped_guards: set[str] = set()
         self.guards: dict[str, Callable[[SimCase, TransitionDef], bool]] = {
             "heeft_behandelaar": lambda c, t: c.assignee_id is not None,
@@ -78,6 +90,12 @@ class Walker(DeadlineSteps):
             "regisseur_van_huishouden": self._assignee_directs,
             "gezinsplan_compleet": lambda c, t: c.plan is not None,
             "gezinsplan_afgesloten": lambda c, t: True,  # the plan ends with the transition
+            # Heard, or a ground not to hear recorded, in the case itself (Awb 7:2, 9:10).
+            "gehoord_of_grond_vastgelegd": lambda c, t: bool(
+                c.recorded & {"hoorverslag", "grond_niet_horen"}
+            ),
+            # A late objection that is not excusable gets niet_ontvankelijk (SimCase.fixed).
+            "ontvankelijk_of_niet_ontvankelijk": lambda c, t: True,
         }
 
     # -- creating -------------------------------------------------------------------------
@@ -145,6 +163,10 @@ class Walker(DeadlineSteps):
             follow_up = self.fire(case, transition, actor_id, moment)
             if follow_up is not None:
                 opened.append(follow_up)
+            # A letter sent after the step: the next step comes after it.
+            moment = max(moment, case.last_event_at)
+        opened.extend(self.pending)
+        self.pending.clear()
         return opened
 
     def _assign_first(self, case: SimCase, staff: Staff, moment: datetime) -> None:
@@ -236,8 +258,11 @@ class Walker(DeadlineSteps):
             "consulent" in roles
             or "toegang" in roles
             or ("regisseur" in roles and case.assignee_id in staff.regisseurs)
+            or roles & staff.roles
         ):
             return case.assignee_id
+        if roles & staff.roles and staff.handlers:
+            return self.rng.choice(staff.handlers)
         if "regisseur" in roles and staff.regisseurs:
             return self.rng.choice(staff.regisseurs)
         if ("consulent" in roles or "toegang" in roles) and staff.handlers:
@@ -267,12 +292,23 @@ class Walker(DeadlineSteps):
             case.plan["ended_at"] = moment - timedelta(minutes=1)
         from_state = case.state
         case.taken[transition.trigger] = case.taken.get(transition.trigger, 0) + 1
-        recorded = (
-            self.decisions(case, transition, data, moment)
-            if self.decisions is not None and transition.effects
-            else {}
-        )
-        self._event(
+        recorded: Row = {}
+        if transition.decision_basis is not None:
+            recorded |= {
+                "beschikking": transition.label,
+                "grondslag": transition.decision_basis,
+                "bezwaar": OBJECTION_CLAUSE,
+            }
+        for name in transition.effects:
+            effect = self.effects.get(name)
+            if effect is not None:
+                recorded |= effect(case, transition, data, moment)
+        kind = transition.letter.kind_for(data) if transition.letter else None
+        letter = None
+        if kind is not None and self.papers is not None:
+            letter = self.papers.draft(case, kind, transition, data, actor_id, moment)
+            recorded |= {"brief": KINDS[kind].label}
+        event_id = self._event(
             case,
             transition.trigger,
             from_state,
@@ -285,9 +321,6 @@ class Walker(DeadlineSteps):
         case.state = transition.dest
         if from_state != transition.dest:
             case.state_entered_at = moment
-        for key, value in data.items():
-            if value:
-                case.recorded.add(key)
         if dest.final:
             case.closed_at = moment
             case.result = data.get("resultaat") or transition.dest
@@ -300,8 +333,15 @@ class Walker(DeadlineSteps):
         if transition.extends is not None:
             case.has_extension = True
         follow_type = transition.creates.case_type_for(data) if transition.creates else None
-        if follow_type is None:
-            return None
+        follow_up = self._follow_up(case, follow_type, actor_id, moment) if follow_type else None
+        sent_on = self._send(case, letter, actor_id) if letter is not None else None
+        if transition.decision_basis is not None and self.on_decision is not None:
+            self.on_decision(case, transition, event_id, data, sent_on)
+        return follow_up
+
+    def _follow_up(
+        self, case: SimCase, follow_type: str, actor_id: int | None, moment: datetime
+    ) -> SimCase:
         follow = self.registry[follow_type]
         municipality_workflow = self.local(follow, case.municipality_id)
         return self.open_case(
@@ -318,6 +358,23 @@ class Walker(DeadlineSteps):
             melding=_handed_on(case),
         )
 
+    def _send(self, case: SimCase, letter: Row, actor_id: int | None) -> date | None:
+        """Send a drafted letter later, as `send_letter` does; the day it went, if it went."""
+        assert self.papers is not None
+        sender = actor_id or case.assignee_id
+        sent_at = self.papers.send_moment(letter["created_at"])
+        if sender is None or sent_at is None:
+            return None
+        data = self.papers.send(case, letter, sender, sent_at)
+        kind = KINDS[letter["kind"]]
+        sent_on = clock.local_date(sent_at)
+        if kind.suspends_when_sent:
+            titles = self.suspend_on_sending(case, sent_on, sender, f"{kind.label} verstuurd")
+            if titles:
+                data["opgeschort"] = ", ".join(titles)
+        self._event(case, LETTER_SENT, case.state, case.state, sender, sent_at, None, data)
+        return sent_on
+
     def _data(
         self,
         case: SimCase,
@@ -330,6 +387,9 @@ class Walker(DeadlineSteps):
         today = clock.local_date(moment)
         data: Row = {}
         for name in (*transition.requires, *transition.optional):
+            if name in case.fixed:
+                data[name] = case.fixed[name]
+                continue
             needed = transition.requires_for.get(str(data.get("resultaat")), ())
             if name not in transition.requires and name not in needed and rng.random() < 0.5:
                 continue
@@ -386,12 +446,13 @@ class Walker(DeadlineSteps):
         moment: datetime,
         reason: str | None,
         data: Row,
-    ) -> None:
+    ) -> int:
         seconds = max(0, int((moment - case.last_event_at).total_seconds()))
+        event_id = self.ids.take("case_events")
         self.tables.add(
             "case_events",
             {
-                "id": self.ids.take("case_events"),
+                "id": event_id,
                 "case_id": case.id,
                 "trigger": trigger,
                 "from_state": from_state,
@@ -405,6 +466,11 @@ class Walker(DeadlineSteps):
         )
         case.last_event_at = moment
         case.version += 1
+        for key, value in data.items():
+            if value:
+                case.recorded.add(key)
+                case.values[key] = value
+        return event_id
 
     def case_rows(self, case: SimCase) -> None:
         """The final rows of a walked case: the case, its deadlines, plan and director."""
