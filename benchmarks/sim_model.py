@@ -81,8 +81,10 @@ class SimCase:
     # What its events recorded: the keys, and the last value of each (a term counts from one).
     recorded: set[str] = field(default_factory=set)
     values: Row = field(default_factory=dict)
-    # Field values its walk must give (a late objection is decided as niet-ontvankelijk).
+    # Field values its walk must give (a late objection is decided as niet-ontvankelijk), and
+    # how much more or less often it takes a trigger than the walk would.
     fixed: Row = field(default_factory=dict)
+    leaning: dict[str, float] = field(default_factory=dict)
     # What a register keeps of it (the decision an objection contests).
     links: Row = field(default_factory=dict)
     plan: Row | None = None

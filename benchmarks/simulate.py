@@ -35,6 +35,7 @@ from caseflow.workflow.melding import place
 from caseflow.workflow.papers import LETTER_SENT
 from caseflow.workflow.schema import StateDef, TransitionDef, Workflow
 
+DecisionHook = Callable[[SimCase, TransitionDef, int, datetime, date | None], None]
 FILLER = "Besproken met de inwoner; afspraken vastgelegd in het dossier."
 RARE = ("intrekken", "terugsturen", "beeindigen", "spoed", "escaleren", "verdagen")
 LIFE_DOMAIN_CODES = ("financien", "huisvesting", "sociaal_netwerk", "werk_opleiding")
@@ -66,9 +67,8 @@ class Walker(DeadlineSteps):
         self.effects: dict[str, Callable[[SimCase, TransitionDef, Row, datetime], Row]] = {}
         # The letters transitions draft and send (benchmarks.papers).
         self.papers: Papers | None = None
-        # After a decision: its case, transition, event id, data, the day it was made known.
-        self.on_decision: Callable[[SimCase, TransitionDef, int, Row, date | None], None] | None
-        self.on_decision = None
+        # After a decision: its case, transition, event id, moment, the day its letter went.
+        self.on_decision: DecisionHook | None = None
         # Cases the hooks opened (an objection, a new decision), for the walk to hand on.
         self.pending: list[SimCase] = []
         self.skipped_guards: set[str] = set()
@@ -223,6 +223,7 @@ class Walker(DeadlineSteps):
             # open for years unless its history says so.
             steps = sum(case.taken.values())
             weight *= 0.35 ** case.taken.get(transition.trigger, 0)
+            weight *= case.leaning.get(transition.trigger, 1.0)
             if case.workflow.states[transition.dest].final and weight >= 1.0:
                 weight *= 1 + 0.4 * steps
             options.append((transition, actor if isinstance(actor, int) else None))
@@ -336,7 +337,7 @@ class Walker(DeadlineSteps):
         follow_up = self._follow_up(case, follow_type, actor_id, moment) if follow_type else None
         sent_on = self._send(case, letter, actor_id) if letter is not None else None
         if transition.decision_basis is not None and self.on_decision is not None:
-            self.on_decision(case, transition, event_id, data, sent_on)
+            self.on_decision(case, transition, event_id, moment, sent_on)
         return follow_up
 
     def _follow_up(
@@ -355,7 +356,7 @@ class Walker(DeadlineSteps):
             actor_id=actor_id,
             moment=moment,
             data={"vervolg_op": case.id},
-            melding=_handed_on(case),
+            melding=handed_on(case),
         )
 
     def _send(self, case: SimCase, letter: Row, actor_id: int | None) -> date | None:
@@ -505,7 +506,7 @@ class Walker(DeadlineSteps):
             self.tables.add("household_plans", case.plan)
 
 
-def _handed_on(origin: SimCase) -> tuple[date, str]:
+def handed_on(origin: SimCase) -> tuple[date, str]:
     """caseflow.workflow.melding.handed_on for a walked case."""
     if origin.melding_date is not None:
         return origin.melding_date, origin.melding_via or ""
@@ -554,4 +555,5 @@ __all__ = [
     "Staff",
     "Tables",
     "Walker",
+    "handed_on",
 ]

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from benchmarks.common import make_app
+from benchmarks.verify_registers import check_papers_and_registers, register_case_ids
 from caseflow import clock
 from caseflow.extensions import db
 from caseflow.letters.kinds import KINDS
@@ -44,6 +45,8 @@ class Report:
     problems: list[str] = field(default_factory=list)
     deadlines: int = 0
     events: int = 0
+    # Cases of the bezwaar, beroep and klachten registers checked beside the random sample.
+    register_cases: int = 0
 
     @property
     def ok(self) -> bool:
@@ -51,7 +54,8 @@ class Report:
 
     def summary(self) -> str:
         head = (
-            f"verified {self.checked} cases ({self.events} events, {self.deadlines} deadlines): "
+            f"verified {self.checked} cases ({self.register_cases} of registers, "
+            f"{self.events} events, {self.deadlines} deadlines): "
             + ("OK" if self.ok else f"{len(self.problems)} problem(s)")
         )
         return "\n".join([head, *self.problems[:20]])
@@ -71,7 +75,11 @@ def verify_sample(sample: int, seed: int) -> Report:
     report = Report()
     highest = db.session.scalar(sa.select(sa.func.max(Case.id))) or 0
     rng = random.Random(seed)
-    ids = sorted(rng.sample(range(1, highest + 1), min(sample, highest)))
+    ids = set(rng.sample(range(1, highest + 1), min(sample, highest)))
+    # The registers are small beside the cases: a share of them is checked on top.
+    extra = set(register_case_ids(max(5, sample // 10), rng)) - ids
+    report.register_cases = len(extra)
+    ids |= extra
     cases = db.session.scalars(
         sa.select(Case)
         .where(Case.id.in_(ids))
@@ -97,6 +105,7 @@ def check_case(case: Case) -> list[str]:
     problems = _check_events(case, workflow)
     problems += _check_deadlines(case, workflow)
     problems += _replay(case, workflow)
+    problems += check_papers_and_registers(case, workflow)
     return problems
 
 
