@@ -53,10 +53,10 @@ class Report:
         return self.checked > 0 and not self.problems
 
     def summary(self) -> str:
+        verdict = "OK" if self.ok else f"{len(self.problems)} problem(s)"
         head = (
-            f"verified {self.checked} cases ({self.register_cases} of registers, "
-            f"{self.events} events, {self.deadlines} deadlines): "
-            + ("OK" if self.ok else f"{len(self.problems)} problem(s)")
+            f"verified {self.checked} cases: {verdict} ({self.register_cases} of registers, "
+            f"{self.events} events, {self.deadlines} deadlines)"
         )
         return "\n".join([head, *self.problems[:20]])
 
