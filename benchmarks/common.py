@@ -92,7 +92,7 @@ def _request_log_to_file() -> None:
     if logger.handlers:
         return
     DATA_DIR.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(DATA_DIR / "requests.log")
+    handler = logging.FileHandler(DATA_DIR / "requests.log", mode="w")
     handler.setFormatter(logging.Formatter("%(message)s"))
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
