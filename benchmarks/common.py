@@ -92,7 +92,11 @@ def _request_log_to_file() -> None:
     if logger.handlers:
         return
     DATA_DIR.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(DATA_DIR / "requests.log", mode="w")
+    path = DATA_DIR / "requests.log"
+    path.write_text("")
+    # Appending: the migrations' logging setup closes every handler, and only a handler that
+    # appends opens its file again.
+    handler = logging.FileHandler(path, mode="a")
     handler.setFormatter(logging.Formatter("%(message)s"))
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
