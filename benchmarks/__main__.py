@@ -33,7 +33,11 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--seed", type=int, default=2026)
     run.add_argument("--reuse", action="store_true", help="keep data of the same scale")
     run.add_argument("--quick", action="store_true", help="shorter bounds (make bench)")
-    run.add_argument("--only", help="comma-separated scenario names")
+    run.add_argument(
+        "--only",
+        help="comma-separated scenario names: worklist, reports, registers, api, scan, http, "
+        "transitions",
+    )
     run.add_argument("--out", help="also write the JSON result here")
     args = parser.parse_args(argv)
     url = args.url or database_url(args.db, args.scale)
@@ -50,8 +54,11 @@ def main(argv: list[str] | None = None) -> int:
         report = verify_database(url, sample=args.sample)
         print(report.summary())
         return 0 if report.ok else 1
-    from benchmarks.runner import run_all
+    from benchmarks.runner import SCENARIOS, run_all
 
+    unknown = set(args.only.split(",")) - set(SCENARIOS) if args.only else set()
+    if unknown:
+        parser.error(f"--only: unknown scenario(s) {', '.join(sorted(unknown))}")
     return run_all(
         url,
         PRESETS[args.scale],

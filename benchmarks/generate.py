@@ -20,6 +20,8 @@ from sqlalchemy.engine import Connection, Engine
 from werkzeug.security import generate_password_hash
 
 from benchmarks.common import Preset, dialect_of, make_app, migrate_schema, recreate_database
+from benchmarks.objections import OBJECTION_TABLES, Objections
+from benchmarks.papers import Papers
 from benchmarks.registers import REGISTER_TABLES, Registers
 from benchmarks.simulate import DueDates, Ids, Row, SimCase, Staff, Tables, Walker
 from caseflow import clock
@@ -34,7 +36,7 @@ from caseflow.workflow.registry import registry
 from caseflow.workflow.schema import Workflow
 
 BENCH_PASSWORD = "caseflow-bench"
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 4
 ROOTS_PER_CHUNK = 1000
 MORE_MUNICIPALITIES = [
     "Heerlen",
@@ -63,6 +65,14 @@ MORE_MUNICIPALITIES = [
     "Nederweert",
 ]
 REGION_SIZE = 6
+# Domains without a domain team: the front door, the area teams, and beroep (an appeal stays
+# with the team that decided the objection).
+UNTEAMED_DOMAINS = {"toegang", "integraal", "beroep"}
+# What the handlers of a domain team do, when it is not the consultant's work.
+DOMAIN_ROLES: dict[str, tuple[str, ...]] = {
+    "bezwaar": (Role.JURIST,),
+    "klachten": (Role.KLACHTENCOORDINATOR,),
+}
 # Cases one handler takes on in a year, per kind of team: sizes teams like a real organisation.
 YEARLY_CASES_PER_HANDLER = {"toegang": 700, "integraal": 120, "default": 220}
 TABLE_ORDER = (
@@ -72,6 +82,8 @@ TABLE_ORDER = (
     "intakes",
     "cases",
     "case_events",
+    "documents",
+    "letters",
     "notes",
     "deadlines",
     "deadline_suspensions",
@@ -82,6 +94,7 @@ TABLE_ORDER = (
     "plan_goals",
     "plan_actions",
     *REGISTER_TABLES,
+    *OBJECTION_TABLES,
 )
 META_TABLE = sa.Table(
     "bench_meta",
@@ -173,7 +186,14 @@ def _fill(app: Flask, preset: Preset, seed: int, quiet: bool) -> Generated:
         walker.registry = dict(workflows)
         registers = Registers(rng, ids, tables, end)
         registers.catalogue(conn, [p.municipality_id for p in org.places])
-        walker.decisions = registers.decide
+        objections = Objections(rng, walker, tables, org.staff, end)
+        walker.effects = {
+            "create_provisions": registers.create_provisions,
+            "start_benefit": registers.start_benefit,
+            "nieuw_besluit_bij_gegrond_bezwaar": objections.upheld,
+        }
+        walker.papers = Papers(rng, ids, tables, end, registers.provider_names)
+        walker.on_decision = objections.decided
         names = [n for n in CASE_MIX if n in workflows]
         weights = [CASE_MIX[n] for n in names]
         first = end - timedelta(days=preset.history_days)
@@ -191,7 +211,9 @@ def _fill(app: Flask, preset: Preset, seed: int, quiet: bool) -> Generated:
                 if moment >= end:
                     moment = end - timedelta(seconds=rng.randint(60, 3600))
                 case_type = rng.choices(names, weights)[0]
-                made += _walk_root(walker, people, org, local, workflows[case_type], moment, end)
+                made += _walk_root(
+                    walker, objections, people, org, local, workflows[case_type], moment, end
+                )
                 roots += 1
                 ratio = made / roots
             people.forget_rows()
@@ -229,6 +251,7 @@ def _bulk_session(engine: Engine) -> Iterator[Connection]:
 
 def _walk_root(
     walker: Walker,
+    objections: Objections,
     people: "_People",
     org: Organisation,
     local: Any,
@@ -271,6 +294,7 @@ def _walk_root(
         if current.case_type == "gezinsplan" and current.plan is None:
             people.plan(current, current.opened_at)
         queue.extend(walker.walk(current, end))
+        queue.extend(objections.after_walk(current))
         walker.case_rows(current)
         made += 1
     return made
@@ -588,14 +612,15 @@ def _organisation(
         elif kind == TeamKind.AREA:
             handler_roles = (Role.REGISSEUR, Role.CONSULENT)
         else:
-            handler_roles = (Role.CONSULENT,)
+            handler_roles = DOMAIN_ROLES.get(domain or "", (Role.CONSULENT,))
         handler_ids = [
             add_user(f"{slug}-{n:03d}", handler_roles, region) for n in range(1, handlers + 1)
         ]
         manager = add_user(f"{slug}-manager", (Role.TEAMMANAGER,), region)
         members.extend({"team_id": team_id, "user_id": u} for u in [*handler_ids, manager])
         regisseurs = handler_ids if kind == TeamKind.AREA else []
-        org.staff[team_id] = Staff(handler_ids, regisseurs, manager)
+        extra = frozenset(handler_roles) - {Role.TOEGANG, Role.CONSULENT, Role.REGISSEUR}
+        org.staff[team_id] = Staff(handler_ids, regisseurs, manager, frozenset(map(str, extra)))
         return team_id
 
     for region in regions:
@@ -619,7 +644,9 @@ def _organisation(
             size("toegang"),
             f"toegang{region + 1}",
         )
-        for domain in sorted({wf.domain for wf in workflows.values()} - {"toegang", "integraal"}):
+        # Quality staff read the figures of the whole region.
+        add_user(f"kwaliteit{region + 1}", (Role.KWALITEIT,), region)
+        for domain in sorted({wf.domain for wf in workflows.values()} - UNTEAMED_DOMAINS):
             org.domain_teams[(region, domain)] = add_team(
                 f"Team {domain} {label}",
                 TeamKind.DOMAIN,

@@ -45,10 +45,13 @@ class Registers:
     def catalogue(self, conn: Connection, municipality_ids: list[int]) -> None:
         """The demo catalogue for every municipality, written at once."""
         meta = Base.metadata.tables
-        providers = [{"id": n, "name": name, "active": True} for n, name in enumerate(PROVIDERS, 1)]
-        self.provider_names = {p["id"]: p["name"] for p in providers}
-        by_name = {p["name"]: p["id"] for p in providers}
-        products, links = [], []
+        self.provider_names = dict(enumerate(PROVIDERS, 1))
+        providers = [
+            {"id": n, "name": name, "active": True} for n, name in self.provider_names.items()
+        ]
+        by_name = {name: n for n, name in self.provider_names.items()}
+        products: list[Row] = []
+        links: list[Row] = []
         for municipality_id in municipality_ids:
             for spec in PRODUCTS:
                 product_id = len(products) + 1
@@ -74,19 +77,29 @@ class Registers:
         conn.execute(sa.insert(meta["product_providers"]), links)
         conn.commit()
 
-    def decide(self, case: SimCase, transition: TransitionDef, data: Row, moment: datetime) -> Row:
-        """What the decision's effects write; the event data they report."""
-        workflow = case.workflow
-        result = str(data.get("resultaat"))
-        day = clock.local_date(moment)
-        if case.person_id is None:
+    def create_provisions(
+        self, case: SimCase, transition: TransitionDef, data: Row, moment: datetime
+    ) -> Row:
+        """The effect create_provisions: what a granting decision writes; what its event says."""
+        provisions = case.workflow.provisions
+        if case.person_id is None or not provisions:
             return {}
-        provisions, benefit = workflow.provisions, workflow.benefit
-        if "create_provisions" in transition.effects and provisions and result in provisions.grants:
-            return self._provisions(case, workflow.domain, day, moment)
-        if "start_benefit" in transition.effects and benefit and result in benefit.grants:
-            return self._benefit(case, benefit.scheme, data, moment)
-        return {}
+        if str(data.get("resultaat")) not in provisions.grants:
+            return {}
+        return self._provisions(case, case.workflow.domain, clock.local_date(moment), moment)
+
+    def start_benefit(
+        self, case: SimCase, transition: TransitionDef, data: Row, moment: datetime
+    ) -> Row:
+        """The effect start_benefit."""
+        benefit = case.workflow.benefit
+        if (
+            case.person_id is None
+            or not benefit
+            or str(data.get("resultaat")) not in benefit.grants
+        ):
+            return {}
+        return self._benefit(case, benefit.scheme, data, moment)
 
     def _provisions(self, case: SimCase, domain: str, day: date, moment: datetime) -> Row:
         rng = self.rng

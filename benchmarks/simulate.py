@@ -10,157 +10,38 @@ sample of the written cases through the engine's own deadline code to prove the 
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import lru_cache
-from typing import Any
 
+from benchmarks.papers import Papers
+from benchmarks.sim_deadlines import DeadlineSteps
+from benchmarks.sim_model import (
+    DueDates,
+    Ids,
+    Row,
+    SimCase,
+    SimDeadline,
+    SimSuspension,
+    Staff,
+    Tables,
+)
 from caseflow import clock
-from caseflow.deadlines import HolidayCalendar, TermSpec, legal_due_date
+from caseflow.letters.kinds import KINDS
 from caseflow.models import DeadlineStatus
 from caseflow.retention import anniversary_after
-from caseflow.workflow.deadline_rules import (
-    counted_suspensions,
-    deadline_moves,
-    first_suspended_day,
-    stop_outcome,
-    suspension_end,
-)
+from caseflow.workflow.effects import OBJECTION_CLAUSE
 from caseflow.workflow.engine import ASSIGN_TRIGGER, CREATE_TRIGGER, NOTE_TRIGGER
 from caseflow.workflow.fields import field_def, to_json
 from caseflow.workflow.melding import place
-from caseflow.workflow.schema import DeadlineDef, StateDef, TransitionDef, Workflow
+from caseflow.workflow.papers import LETTER_SENT
+from caseflow.workflow.schema import StateDef, TransitionDef, Workflow
 
-Row = dict[str, Any]
+DecisionHook = Callable[[SimCase, TransitionDef, int, datetime, date | None], None]
 FILLER = "Besproken met de inwoner; afspraken vastgelegd in het dossier."
 RARE = ("intrekken", "terugsturen", "beeindigen", "spoed", "escaleren", "verdagen")
 LIFE_DOMAIN_CODES = ("financien", "huisvesting", "sociaal_netwerk", "werk_opleiding")
 
 
-class Ids:
-    """Primary keys handed out in memory, so parent and child rows go in one bulk insert."""
-
-    def __init__(self, start: dict[str, int]) -> None:
-        self._next = dict(start)
-
-    def take(self, table: str) -> int:
-        value = self._next.get(table, 1)
-        self._next[table] = value + 1
-        return value
-
-
-@dataclass(slots=True)
-class SimSuspension:
-    id: int
-    start_date: date
-    end_date: date | None
-    reason: str | None
-    started_by_id: int | None
-    ended_by_id: int | None = None
-
-
-@dataclass(slots=True)
-class SimDeadline:
-    id: int
-    code: str
-    cycle: int
-    spec: DeadlineDef
-    start_date: date
-    due_date: date
-    created_at: datetime
-    extension_weeks: int = 0
-    status: str = DeadlineStatus.RUNNING
-    stopped_on: date | None = None
-    outcome: str | None = None
-    suspensions: list[SimSuspension] = field(default_factory=list)
-    extensions: list[Row] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class SimCase:
-    id: int
-    case_type: str
-    workflow: Workflow
-    state: str
-    municipality_id: int
-    team_id: int | None
-    assignee_id: int | None
-    person_id: int | None
-    household_id: int | None
-    intake_id: int | None
-    parent: "SimCase | None"
-    opened_at: datetime
-    state_entered_at: datetime
-    last_event_at: datetime
-    # The melding (caseflow.workflow.melding): the intake's day, handed on to follow-ups.
-    melding_date: date | None = None
-    melding_via: str | None = None
-    closed_at: datetime | None = None
-    result: str | None = None
-    version: int = 0
-    deadlines: list[SimDeadline] = field(default_factory=list)
-    recorded: set[str] = field(default_factory=set)
-    plan: Row | None = None
-    director: Row | None = None
-    has_extension: bool = False
-    taken: dict[str, int] = field(default_factory=dict)
-    # The last days of the provisions and benefits its decision granted (None: open-ended).
-    granted_ends: list[date | None] = field(default_factory=list)
-    destroy_from: date | None = None
-
-    @property
-    def closed(self) -> bool:
-        return self.closed_at is not None
-
-
-@dataclass
-class Staff:
-    """Who works a team: handlers (by role) and its manager."""
-
-    handlers: list[int]
-    regisseurs: list[int]
-    manager: int
-
-
-@dataclass
-class Tables:
-    """Rows waiting for the next bulk insert, per table, in insert order."""
-
-    rows: dict[str, list[Row]] = field(default_factory=dict)
-
-    def add(self, table: str, row: Row) -> None:
-        self.rows.setdefault(table, []).append(row)
-
-    def count(self, table: str) -> int:
-        return len(self.rows.get(table, ()))
-
-
-class DueDates:
-    """legal_due_date with a cache: most terms share a start date and a length."""
-
-    def __init__(self, calendar: HolidayCalendar) -> None:
-        self.calendar = calendar
-        self.compute = lru_cache(maxsize=500_000)(self._compute)
-
-    def _compute(self, start: date, term: TermSpec) -> date:
-        return legal_due_date(start, term, calendar=self.calendar)
-
-    def of(self, deadline: SimDeadline, today: date) -> date:
-        spec = deadline.spec
-        periods = [(s.start_date, s.end_date) for s in deadline.suspensions]
-        term = TermSpec(
-            weeks=spec.weeks,
-            days=spec.days,
-            working_days=spec.working_days,
-            statutory=spec.statutory and not spec.set_by_regulation,
-            by_regulation=spec.set_by_regulation,
-            extension_weeks=deadline.extension_weeks,
-            suspensions=counted_suspensions(periods, today),
-        )
-        return self.compute(deadline.start_date, term)
-
-
-class Walker:
+class Walker(DeadlineSteps):
     """Moves simulated cases the way the engine would and collects the rows it would write."""
 
     def __init__(
@@ -181,8 +62,15 @@ class Walker:
         self.local = local
         self.tables = tables
         self.registry: dict[str, Workflow] = {}
-        # What a decision's effects write (benchmarks.registers); returns what its event records.
-        self.decisions: Callable[[SimCase, TransitionDef, Row, datetime], Row] | None = None
+        # What a transition's named effects write (benchmarks.registers, benchmarks.objections);
+        # each returns what its event records.
+        self.effects: dict[str, Callable[[SimCase, TransitionDef, Row, datetime], Row]] = {}
+        # The letters transitions draft and send (benchmarks.papers).
+        self.papers: Papers | None = None
+        # After a decision: its case, transition, event id, moment, the day its letter went.
+        self.on_decision: DecisionHook | None = None
+        # Cases the hooks opened (an objection, a new decision), for the walk to hand on.
+        self.pending: list[SimCase] = []
         self.skipped_guards: set[str] = set()
         self.guards: dict[str, Callable[[SimCase, TransitionDef], bool]] = {
             "heeft_behandelaar": lambda c, t: c.assignee_id is not None,
@@ -202,6 +90,12 @@ class Walker:
             "regisseur_van_huishouden": self._assignee_directs,
             "gezinsplan_compleet": lambda c, t: c.plan is not None,
             "gezinsplan_afgesloten": lambda c, t: True,  # the plan ends with the transition
+            # Heard, or a ground not to hear recorded, in the case itself (Awb 7:2, 9:10).
+            "gehoord_of_grond_vastgelegd": lambda c, t: bool(
+                c.recorded & {"hoorverslag", "grond_niet_horen"}
+            ),
+            # A late objection that is not excusable gets niet_ontvankelijk (SimCase.fixed).
+            "ontvankelijk_of_niet_ontvankelijk": lambda c, t: True,
         }
 
     # -- creating -------------------------------------------------------------------------
@@ -269,6 +163,10 @@ class Walker:
             follow_up = self.fire(case, transition, actor_id, moment)
             if follow_up is not None:
                 opened.append(follow_up)
+            # A letter sent after the step: the next step comes after it.
+            moment = max(moment, case.last_event_at)
+        opened.extend(self.pending)
+        self.pending.clear()
         return opened
 
     def _assign_first(self, case: SimCase, staff: Staff, moment: datetime) -> None:
@@ -325,6 +223,7 @@ class Walker:
             # open for years unless its history says so.
             steps = sum(case.taken.values())
             weight *= 0.35 ** case.taken.get(transition.trigger, 0)
+            weight *= case.leaning.get(transition.trigger, 1.0)
             if case.workflow.states[transition.dest].final and weight >= 1.0:
                 weight *= 1 + 0.4 * steps
             options.append((transition, actor if isinstance(actor, int) else None))
@@ -360,8 +259,11 @@ class Walker:
             "consulent" in roles
             or "toegang" in roles
             or ("regisseur" in roles and case.assignee_id in staff.regisseurs)
+            or roles & staff.roles
         ):
             return case.assignee_id
+        if roles & staff.roles and staff.handlers:
+            return self.rng.choice(staff.handlers)
         if "regisseur" in roles and staff.regisseurs:
             return self.rng.choice(staff.regisseurs)
         if ("consulent" in roles or "toegang" in roles) and staff.handlers:
@@ -391,12 +293,23 @@ class Walker:
             case.plan["ended_at"] = moment - timedelta(minutes=1)
         from_state = case.state
         case.taken[transition.trigger] = case.taken.get(transition.trigger, 0) + 1
-        recorded = (
-            self.decisions(case, transition, data, moment)
-            if self.decisions is not None and transition.effects
-            else {}
-        )
-        self._event(
+        recorded: Row = {}
+        if transition.decision_basis is not None:
+            recorded |= {
+                "beschikking": transition.label,
+                "grondslag": transition.decision_basis,
+                "bezwaar": OBJECTION_CLAUSE,
+            }
+        for name in transition.effects:
+            effect = self.effects.get(name)
+            if effect is not None:
+                recorded |= effect(case, transition, data, moment)
+        kind = transition.letter.kind_for(data) if transition.letter else None
+        letter = None
+        if kind is not None and self.papers is not None:
+            letter = self.papers.draft(case, kind, transition, data, actor_id, moment)
+            recorded |= {"brief": KINDS[kind].label}
+        event_id = self._event(
             case,
             transition.trigger,
             from_state,
@@ -409,9 +322,6 @@ class Walker:
         case.state = transition.dest
         if from_state != transition.dest:
             case.state_entered_at = moment
-        for key, value in data.items():
-            if value:
-                case.recorded.add(key)
         if dest.final:
             case.closed_at = moment
             case.result = data.get("resultaat") or transition.dest
@@ -424,8 +334,15 @@ class Walker:
         if transition.extends is not None:
             case.has_extension = True
         follow_type = transition.creates.case_type_for(data) if transition.creates else None
-        if follow_type is None:
-            return None
+        follow_up = self._follow_up(case, follow_type, actor_id, moment) if follow_type else None
+        sent_on = self._send(case, letter, actor_id) if letter is not None else None
+        if transition.decision_basis is not None and self.on_decision is not None:
+            self.on_decision(case, transition, event_id, moment, sent_on)
+        return follow_up
+
+    def _follow_up(
+        self, case: SimCase, follow_type: str, actor_id: int | None, moment: datetime
+    ) -> SimCase:
         follow = self.registry[follow_type]
         municipality_workflow = self.local(follow, case.municipality_id)
         return self.open_case(
@@ -439,8 +356,25 @@ class Walker:
             actor_id=actor_id,
             moment=moment,
             data={"vervolg_op": case.id},
-            melding=_handed_on(case),
+            melding=handed_on(case),
         )
+
+    def _send(self, case: SimCase, letter: Row, actor_id: int | None) -> date | None:
+        """Send a drafted letter later, as `send_letter` does; the day it went, if it went."""
+        assert self.papers is not None
+        sender = actor_id or case.assignee_id
+        sent_at = self.papers.send_moment(letter["created_at"])
+        if sender is None or sent_at is None:
+            return None
+        data = self.papers.send(case, letter, sender, sent_at)
+        kind = KINDS[letter["kind"]]
+        sent_on = clock.local_date(sent_at)
+        if kind.suspends_when_sent:
+            titles = self.suspend_on_sending(case, sent_on, sender, f"{kind.label} verstuurd")
+            if titles:
+                data["opgeschort"] = ", ".join(titles)
+        self._event(case, LETTER_SENT, case.state, case.state, sender, sent_at, None, data)
+        return sent_on
 
     def _data(
         self,
@@ -454,6 +388,9 @@ class Walker:
         today = clock.local_date(moment)
         data: Row = {}
         for name in (*transition.requires, *transition.optional):
+            if name in case.fixed:
+                data[name] = case.fixed[name]
+                continue
             needed = transition.requires_for.get(str(data.get("resultaat")), ())
             if name not in transition.requires and name not in needed and rng.random() < 0.5:
                 continue
@@ -510,12 +447,13 @@ class Walker:
         moment: datetime,
         reason: str | None,
         data: Row,
-    ) -> None:
+    ) -> int:
         seconds = max(0, int((moment - case.last_event_at).total_seconds()))
+        event_id = self.ids.take("case_events")
         self.tables.add(
             "case_events",
             {
-                "id": self.ids.take("case_events"),
+                "id": event_id,
                 "case_id": case.id,
                 "trigger": trigger,
                 "from_state": from_state,
@@ -529,6 +467,11 @@ class Walker:
         )
         case.last_event_at = moment
         case.version += 1
+        for key, value in data.items():
+            if value:
+                case.recorded.add(key)
+                case.values[key] = value
+        return event_id
 
     def case_rows(self, case: SimCase) -> None:
         """The final rows of a walked case: the case, its deadlines, plan and director."""
@@ -556,166 +499,14 @@ class Walker:
                 "destroy_from": case.destroy_from,
             },
         )
-        for d in case.deadlines:
-            spec = d.spec
-            self.tables.add(
-                "deadlines",
-                {
-                    "id": d.id,
-                    "case_id": case.id,
-                    "code": d.code,
-                    "cycle": d.cycle,
-                    "label": spec.title,
-                    "kind": spec.kind,
-                    "basis": spec.basis,
-                    "start_date": d.start_date,
-                    "counted_from": f"gemeld {case.melding_via}"
-                    if spec.counts_from_melding and case.melding_date is not None
-                    else None,
-                    "set_by_regulation": spec.set_by_regulation,
-                    "weeks": spec.weeks,
-                    "days": spec.days,
-                    "working_days": spec.working_days,
-                    "extension_weeks": d.extension_weeks,
-                    "due_date": d.due_date,
-                    "status": d.status,
-                    "stopped_on": d.stopped_on,
-                    "outcome": d.outcome,
-                    "created_at": d.created_at,
-                },
-            )
-            for s in d.suspensions:
-                self.tables.add(
-                    "deadline_suspensions",
-                    {
-                        "id": s.id,
-                        "deadline_id": d.id,
-                        "start_date": s.start_date,
-                        "end_date": s.end_date,
-                        "reason": s.reason,
-                        "started_by_id": s.started_by_id,
-                        "ended_by_id": s.ended_by_id,
-                    },
-                )
-            for e in d.extensions:
-                self.tables.add("deadline_extensions", e)
+        self.deadline_rows(case)
         if case.director is not None:
             self.tables.add("household_directors", case.director)
         if case.plan is not None:
             self.tables.add("household_plans", case.plan)
 
-    # -- deadlines: apply_deadline_effects, step by step ----------------------------------
 
-    def _deadline_effects(
-        self,
-        case: SimCase,
-        workflow: Workflow,
-        transition: TransitionDef | None,
-        from_state: str | None,
-        data: Row,
-        actor_id: int | None,
-        moment: datetime,
-    ) -> None:
-        today = clock.local_date(moment)
-        deadlines = list(case.deadlines)
-        by_code = {d.code: d for d in deadlines}
-        trigger = transition.trigger if transition is not None else None
-        moves = deadline_moves(workflow, from_state, case.state, trigger)
-
-        for code in moves.resumes:
-            deadline = by_code.get(code)
-            if deadline is not None and deadline.status == DeadlineStatus.SUSPENDED:
-                self._resume(deadline, today, actor_id)
-
-        if transition is not None and transition.extends is not None:
-            deadline = by_code[transition.extends]
-            weeks = int(str(data["weken"]))
-            deadline.extensions.append(
-                {
-                    "id": self.ids.take("deadline_extensions"),
-                    "deadline_id": deadline.id,
-                    "weeks": weeks,
-                    "reason": str(data.get("reden") or data.get("toelichting") or ""),
-                    "basis": workflow.deadlines[transition.extends].extension_basis,
-                    "actor_id": actor_id,
-                    "created_at": moment,
-                }
-            )
-            deadline.extension_weeks += weeks
-
-        for deadline in deadlines:
-            if deadline.status == DeadlineStatus.STOPPED:
-                continue
-            if deadline.code in moves.lapses:
-                self._stop(deadline, today, actor_id, lapsed=True)
-            elif deadline.code in moves.stops:
-                self._stop(deadline, today, actor_id)
-
-        for code in moves.starts:
-            current = by_code.get(code)
-            if current is None or current.status == DeadlineStatus.STOPPED:
-                cycle = 1 + sum(1 for d in deadlines if d.code == code)
-                spec = workflow.deadlines[code]
-                start = (
-                    case.melding_date
-                    if spec.counts_from_melding and case.melding_date is not None
-                    else today
-                )
-                started = SimDeadline(
-                    id=self.ids.take("deadlines"),
-                    code=code,
-                    cycle=cycle,
-                    spec=spec,
-                    start_date=start,
-                    due_date=start,
-                    created_at=moment,
-                )
-                started.due_date = self.due.of(started, today)
-                case.deadlines.append(started)
-                by_code[code] = started
-
-        for code in moves.suspends:
-            deadline = by_code.get(code)
-            if deadline is not None and deadline.status == DeadlineStatus.RUNNING:
-                reason = data.get("reden") or data.get("toelichting")
-                deadline.suspensions.append(
-                    SimSuspension(
-                        id=self.ids.take("deadline_suspensions"),
-                        start_date=first_suspended_day(today),
-                        end_date=None,
-                        reason=str(reason) if reason else None,
-                        started_by_id=actor_id,
-                    )
-                )
-                deadline.status = DeadlineStatus.SUSPENDED
-
-        for deadline in by_code.values():
-            if deadline.status == DeadlineStatus.STOPPED:
-                continue
-            if moves.closes:
-                self._stop(deadline, today, actor_id, lapsed=True)
-            else:
-                deadline.due_date = self.due.of(deadline, today)
-
-    def _resume(self, deadline: SimDeadline, today: date, actor_id: int | None) -> None:
-        open_suspension = next((s for s in deadline.suspensions if s.end_date is None), None)
-        if open_suspension is not None:
-            open_suspension.end_date = suspension_end(open_suspension.start_date, today)
-            open_suspension.ended_by_id = actor_id
-        deadline.status = DeadlineStatus.RUNNING
-
-    def _stop(
-        self, deadline: SimDeadline, today: date, actor_id: int | None, lapsed: bool = False
-    ) -> None:
-        if deadline.status == DeadlineStatus.SUSPENDED:
-            self._resume(deadline, today, actor_id)
-        deadline.due_date = self.due.of(deadline, today)
-        deadline.status = DeadlineStatus.STOPPED
-        deadline.stopped_on = today
-        deadline.outcome = stop_outcome(today, deadline.due_date, lapsed=lapsed)
-
-
-def _handed_on(origin: SimCase) -> tuple[date, str]:
+def handed_on(origin: SimCase) -> tuple[date, str]:
     """caseflow.workflow.melding.handed_on for a walked case."""
     if origin.melding_date is not None:
         return origin.melding_date, origin.melding_via or ""
@@ -752,3 +543,17 @@ def _destroy_from(case: SimCase, closed: datetime) -> date | None:
         return None
     ends = [e for e in case.granted_ends if e is not None]
     return anniversary_after(max([clock.local_date(closed), *ends]), retention.years)
+
+
+__all__ = [
+    "DueDates",
+    "Ids",
+    "Row",
+    "SimCase",
+    "SimDeadline",
+    "SimSuspension",
+    "Staff",
+    "Tables",
+    "Walker",
+    "handed_on",
+]

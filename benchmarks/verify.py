@@ -18,15 +18,25 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from benchmarks.common import make_app
+from benchmarks.verify_registers import check_papers_and_registers, register_case_ids
 from caseflow import clock
 from caseflow.extensions import db
+from caseflow.letters.kinds import KINDS
 from caseflow.models import Case, CaseEvent, Deadline, DeadlineStatus, Outcome, User
-from caseflow.workflow.deadline_effects import apply_deadline_effects, compute_due_date
+from caseflow.workflow.deadline_effects import (
+    apply_deadline_effects,
+    compute_due_date,
+    suspend_on_sending,
+)
 from caseflow.workflow.engine import ASSIGN_TRIGGER, CREATE_TRIGGER, NOTE_TRIGGER
+from caseflow.workflow.papers import DOCUMENT_ADDED, LETTER_SENT
 from caseflow.workflow.registry import registry
 from caseflow.workflow.schema import Workflow
 
-NO_STATE_CHANGE = (ASSIGN_TRIGGER, NOTE_TRIGGER)
+# Events that record something without moving the case: an assignment, a note, a letter sent,
+# a document added (caseflow.workflow.papers).
+NO_STATE_CHANGE = (ASSIGN_TRIGGER, NOTE_TRIGGER, LETTER_SENT, DOCUMENT_ADDED)
+KIND_BY_LABEL = {kind.label: kind for kind in KINDS.values()}
 
 
 @dataclass
@@ -35,15 +45,18 @@ class Report:
     problems: list[str] = field(default_factory=list)
     deadlines: int = 0
     events: int = 0
+    # Cases of the bezwaar, beroep and klachten registers checked beside the random sample.
+    register_cases: int = 0
 
     @property
     def ok(self) -> bool:
         return self.checked > 0 and not self.problems
 
     def summary(self) -> str:
+        verdict = "OK" if self.ok else f"{len(self.problems)} problem(s)"
         head = (
-            f"verified {self.checked} cases ({self.events} events, {self.deadlines} deadlines): "
-            + ("OK" if self.ok else f"{len(self.problems)} problem(s)")
+            f"verified {self.checked} cases: {verdict} ({self.register_cases} of registers, "
+            f"{self.events} events, {self.deadlines} deadlines)"
         )
         return "\n".join([head, *self.problems[:20]])
 
@@ -62,7 +75,11 @@ def verify_sample(sample: int, seed: int) -> Report:
     report = Report()
     highest = db.session.scalar(sa.select(sa.func.max(Case.id))) or 0
     rng = random.Random(seed)
-    ids = sorted(rng.sample(range(1, highest + 1), min(sample, highest)))
+    ids = set(rng.sample(range(1, highest + 1), min(sample, highest)))
+    # The registers are small beside the cases: a share of them is checked on top.
+    extra = set(register_case_ids(max(5, sample // 10), rng)) - ids
+    report.register_cases = len(extra)
+    ids |= extra
     cases = db.session.scalars(
         sa.select(Case)
         .where(Case.id.in_(ids))
@@ -88,6 +105,7 @@ def check_case(case: Case) -> list[str]:
     problems = _check_events(case, workflow)
     problems += _check_deadlines(case, workflow)
     problems += _replay(case, workflow)
+    problems += check_papers_and_registers(case, workflow)
     return problems
 
 
@@ -97,7 +115,7 @@ def _check_events(case: Case, workflow: Workflow) -> list[str]:
     if not events or events[0].trigger != CREATE_TRIGGER or events[0].to_state != workflow.initial:
         return ["does not start with its creation event in the initial state"]
     state = workflow.initial
-    entered = events[0].occurred_at
+    entered = moved = events[0].occurred_at
     for previous, event in pairwise(events):
         if event.occurred_at < previous.occurred_at:
             problems.append(f"event {event.id} is older than the one before it")
@@ -112,6 +130,7 @@ def _check_events(case: Case, workflow: Workflow) -> list[str]:
             problems.append(f"event {event.id}: {event.trigger} is no transition from {state}")
         if event.to_state != state:
             entered = event.occurred_at
+        moved = event.occurred_at
         state = event.to_state
     last = events[-1]
     if case.state != last.to_state:
@@ -137,7 +156,8 @@ def _check_events(case: Case, workflow: Workflow) -> list[str]:
         allowed = set(results) if results else {case.state}
         if case.result not in allowed:
             problems.append(f"result {case.result} is not a result of {case.state}")
-        if case.closed_at != last.occurred_at:
+        # A letter may still go out after the step that closed the case.
+        if case.closed_at != moved:
             problems.append("closed_at is not the time of the closing event")
     elif case.result is not None:
         problems.append("an open case has a result")
@@ -145,9 +165,19 @@ def _check_events(case: Case, workflow: Workflow) -> list[str]:
 
 
 def _last_effect_day(case: Case) -> date:
-    """The day the deadlines were last recomputed: the last event that moved the case."""
-    moves = [e for e in case.events if e.trigger not in NO_STATE_CHANGE]
+    """The day the deadlines were last recomputed: the last event that moved the case, or a
+    letter whose sending suspended terms."""
+    moves = [
+        e
+        for e in case.events
+        if e.trigger not in NO_STATE_CHANGE
+        or (e.trigger == LETTER_SENT and e.data.get("opgeschort"))
+    ]
     return clock.local_date(moves[-1].occurred_at)
+
+
+def _suspended_terms(event: CaseEvent) -> bool:
+    return event.trigger == LETTER_SENT and bool(event.data.get("opgeschort"))
 
 
 def _check_deadlines(case: Case, workflow: Workflow) -> list[str]:
@@ -190,11 +220,18 @@ def _replay(case: Case, workflow: Workflow) -> list[str]:
         melding_via=case.melding_via,
     )
     for event in case.events:
-        if event.trigger in NO_STATE_CHANGE:
-            continue
         actor = cast(User, SimpleNamespace(id=event.actor_id)) if event.actor_id else None
         day = clock.local_date(event.occurred_at)
         data: dict[str, Any] = dict(event.data or {})
+        # A copy, so a term counting from a recorded date finds it as the engine does.
+        ghost.events.append(CaseEvent(trigger=event.trigger, data=data))
+        if event.trigger == LETTER_SENT:
+            kind = KIND_BY_LABEL.get(str(data.get("brief")))
+            if kind is not None and kind.suspends_when_sent:
+                suspend_on_sending(ghost, workflow, actor, day, f"{kind.label} verstuurd")
+            continue
+        if event.trigger in NO_STATE_CHANGE:
+            continue
         if event.trigger == CREATE_TRIGGER:
             apply_deadline_effects(ghost, [], workflow, None, None, {}, actor, day)
             continue
@@ -214,11 +251,12 @@ def _shape(d: Deadline) -> tuple[Any, ...]:
         d.cycle,
         str(d.status),
         d.start_date,
+        d.counted_from,
         d.due_date,
         d.stopped_on,
         str(d.outcome) if d.outcome else None,
         d.extension_weeks,
-        tuple((s.start_date, s.end_date) for s in d.suspensions),
+        tuple((s.start_date, s.end_date, s.reason) for s in d.suspensions),
         tuple(e.weeks for e in d.extensions),
     )
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from flask import Flask
 
-from benchmarks.common import BENCH_DIR, SECRET_KEY, latency_summary, session_user_id
+from benchmarks.common import BENCH_DIR, DATA_DIR, SECRET_KEY, latency_summary, session_user_id
 
 HOST = "127.0.0.1"
 WRK_SCRIPT = BENCH_DIR / "wrk_report.lua"
@@ -68,6 +68,10 @@ def http_load(
     port = _free_port()
     cookie = session_cookie(app, user_id)
     env = {**os.environ, "CASEFLOW_DATABASE_URL": url, "SECRET_KEY": SECRET_KEY}
+    # A file, not a pipe nobody reads: the request log's line per request would fill a pipe
+    # and stall the workers.
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    log = (DATA_DIR / "http-server.log").open("wb")
     server = subprocess.Popen(
         [
             str(gunicorn),
@@ -81,13 +85,14 @@ def http_load(
         ],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log,
         start_new_session=True,
     )
+    log.close()
     try:
         status = _wait_until_up(port, cookie, path)
         if status != 200:
-            return {"failed": f"gunicorn answered {status} on the worklist page"}
+            return {"failed": f"gunicorn answered {status} on the worklist page (see {log.name})"}
         wrk = shutil.which("wrk")
         if wrk:
             result = _wrk(wrk, port, cookie, path, seconds, connections)

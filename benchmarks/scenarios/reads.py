@@ -61,7 +61,7 @@ def _pick_users() -> Who:
     return Who(consultant_id, consultant_open, team_id, team_open, manager_id)
 
 
-def _page(app: Flask, user_id: int, path: str, watch: Stopwatch) -> dict[str, Any]:
+def page_timing(app: Flask, user_id: int, path: str, watch: Stopwatch) -> dict[str, Any]:
     client = app.test_client()
     login = session_user_id(app, user_id)
     with client.session_transaction() as session:
@@ -80,8 +80,8 @@ def _page(app: Flask, user_id: int, path: str, watch: Stopwatch) -> dict[str, An
 
 
 def worklist_pages(app: Flask, who: Who, count: int, seconds: float) -> dict[str, Any]:
-    mine = _page(app, who.consultant_id, "/", Stopwatch(count, seconds))
-    team = _page(app, who.manager_id, f"/team?team={who.team_id}", Stopwatch(count, seconds))
+    mine = page_timing(app, who.consultant_id, "/", Stopwatch(count, seconds))
+    team = page_timing(app, who.manager_id, f"/team?team={who.team_id}", Stopwatch(count, seconds))
     return {
         "method": "Flask test client, logged in, full page",
         "consultant": {"user_id": who.consultant_id, "open_cases": who.consultant_open, **mine},
@@ -118,7 +118,7 @@ def _worklist_queries(who: Who, count: int, seconds: float) -> dict[str, Any]:
 
 
 def dashboard_page(app: Flask, who: Who, count: int, seconds: float) -> dict[str, Any]:
-    result = _page(app, who.manager_id, "/rapportages/", Stopwatch(count, seconds))
+    result = page_timing(app, who.manager_id, "/rapportages/", Stopwatch(count, seconds))
     return {"method": "Flask test client as the team's manager", **result}
 
 
