@@ -12,8 +12,8 @@ import sys
 import time
 import uuid
 
+import sqlalchemy as sa
 from flask import Flask, Response, g, request
-from flask_login import current_user
 
 from caseflow import clock
 
@@ -39,10 +39,15 @@ def _configure(app: Flask) -> None:
 
 
 def _user_id() -> int | None:
-    try:
-        return int(current_user.id) if current_user.is_authenticated else None
-    except (AttributeError, RuntimeError):
+    """The id of the user this request loaded, read from its identity: by now the request has
+    committed, and asking the object itself would load it again in a transaction of its own."""
+    loaded = g.get("_login_user")  # where flask-login keeps the user it loaded
+    if loaded is None:
         return None
+    state = sa.inspect(loaded, raiseerr=False)
+    if state is None or state.identity is None:
+        return None  # the anonymous user, or one that was never stored
+    return int(state.identity[0])
 
 
 def init_request_log(app: Flask) -> None:
