@@ -20,6 +20,7 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy.orm import selectinload
 from werkzeug.security import check_password_hash, generate_password_hash
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired
@@ -59,10 +60,21 @@ def init_login(app: Flask) -> None:
         # at its next request, not when its session would have ended.
         user_id, _, key = session_id.partition(":")
         number = parse_id(user_id)
-        found = db.session.get(User, number) if number is not None else None
+        # What every page asks of its user (roles, municipalities, teams: the menu and the
+        # scope of every read) comes along now, before the scope that needs it is in force.
+        found = (
+            db.session.get(User, number, options=_USER_WITH_REACH) if number is not None else None
+        )
         if found is None or not found.active or not hmac.compare_digest(key, found.session_key):
             return None
         return found
+
+
+_USER_WITH_REACH = (
+    selectinload(User.role_rows),
+    selectinload(User.municipalities),
+    selectinload(User.teams),
+)
 
 
 @cache
