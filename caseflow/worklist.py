@@ -69,20 +69,35 @@ def _paginate(base: sa.Select[int], filters: Filters) -> Page:
         base = base.where(Case.case_type == filters.case_type)
     if filters.state:
         base = base.where(Case.state == filters.state)
-    total = db.session.scalar(sa.select(sa.func.count()).select_from(base.subquery())) or 0
-    pages = max(1, -(-total // PAGE_SIZE))
-    page = min(max(1, filters.page), pages)
+    page = max(1, filters.page)
+    rows, total = _page_rows(base, page)
+    if total is None and page > 1:
+        # Past the last page: count, and show the last page there is.
+        total = db.session.scalar(sa.select(sa.func.count()).select_from(base.subquery())) or 0
+        page = _pages(total)
+        rows, _ = _page_rows(base, page)
+    total = total or 0
+    return Page(rows, total, page, _pages(total))
+
+
+def _pages(total: int) -> int:
+    return max(1, -(-total // PAGE_SIZE))
+
+
+def _page_rows(base: sa.Select[int], page: int) -> tuple[list[Row], int | None]:
+    """The rows of one page and the number of cases of the whole list (None: the page is
+    empty). The page's 25 cases are chosen on their ids and dates alone, counting the list in
+    the same pass; only those 25 are loaded whole."""
     due = _nearest_running_due()
-    # The page's 25 cases are chosen on their ids and dates alone; only those are loaded whole.
     chosen = (
-        base.add_columns(due)
+        base.add_columns(due, sa.func.count().over().label("total"))
         .order_by(due.asc().nulls_last(), Case.id)
         .limit(PAGE_SIZE)
         .offset((page - 1) * PAGE_SIZE)
         .subquery()
     )
     query = (
-        sa.select(Case, chosen.c.due)
+        sa.select(Case, chosen.c.due, chosen.c.total)
         .join(chosen, chosen.c.id == Case.id)
         .options(
             selectinload(Case.deadlines),
@@ -96,8 +111,9 @@ def _paginate(base: sa.Select[int], filters: Filters) -> Page:
         .order_by(chosen.c.due.asc().nulls_last(), Case.id)
     )
     today = clock.today()
-    rows = [Row(case, due, light_for(case, due, today)) for case, due in db.session.execute(query)]
-    return Page(rows, total, page, pages)
+    found = db.session.execute(query).all()
+    rows = [Row(case, due_date, light_for(case, due_date, today)) for case, due_date, _ in found]
+    return rows, (found[0][2] if found else None)
 
 
 def my_worklist(user: User, filters: Filters) -> Page:

@@ -63,6 +63,9 @@ def test_worklist_is_paginated(client: FlaskClient, office: Office) -> None:
     assert len(_references(first)) == PAGE_SIZE and len(_references(second)) == 2
     assert "Pagina 1 van 2" in first
     assert set(_references(first)).isdisjoint(_references(second))
+    # A page past the end (an old link, a list that shrank) shows the last page there is.
+    beyond = client.get("/?pagina=9").get_data(as_text=True)
+    assert "Pagina 2 van 2" in beyond and _references(beyond) == _references(second)
 
 
 def test_team_worklist_shows_the_unassigned_queue_and_a_consultant_claims(
