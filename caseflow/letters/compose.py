@@ -43,15 +43,18 @@ def text_of(letter: Letter) -> Text:
 def compose(letter: Letter, on: date, sender: User | None) -> Composed:
     case = letter.case
     text = text_of(letter)
-    fields = case_fields(case, workflow_for(case).label, on, sender) | dict(letter.fields)
+    fields = case_fields(case, workflow_for(case), on, sender) | dict(letter.fields)
+    # A text shared by several case types names the decision's own basis in its basis line
+    # ({{ besluit.grondslag }}); a decision without a basis of its own reads the text's.
+    basis = fill(text.basis, fields)
     besluit = dict(fields.get("besluit") or {})
-    besluit["grondslag"] = besluit.get("grondslag") or text.basis
+    besluit["grondslag"] = besluit.get("grondslag") or basis
     fields["besluit"] = besluit
     return Composed(
         letter=letter,
         head=letterhead_for(case.municipality),
         title=fill(text.title, fields),
-        basis=text.basis,
+        basis=basis,
         body=to_html(fill(text.body, fields)),
         personal=to_html(letter.personal_paragraph or ""),
         recipient=_recipient(letter),
