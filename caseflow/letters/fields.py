@@ -64,6 +64,11 @@ FIELD_DOCS = (
     FieldDoc("besluit.motivering", "Waarom zo besloten is", "Met een traplift blijft u thuis."),
     FieldDoc("besluit.grondslag", "De wettelijke grondslag van het besluit", "Wmo 2015 art. 2.3.5"),
     FieldDoc(
+        "besluit.niet_toegekend",
+        "Bij een gedeeltelijke toekenning: wat niet is toegekend en waarom",
+        "Geen logeeropvang: de dagbesteding geeft genoeg rust.",
+    ),
+    FieldDoc(
         "voorzieningen",
         "Lijst van toegekende voorzieningen, elk met naam, omvang, ingangsdatum en einddatum "
         "(einddatum kan leeg zijn)",
@@ -172,6 +177,7 @@ def drafted_fields(step: Step, workflow: Workflow) -> dict[str, Any]:
         "resultaat": results.get(str(result), str(result or "")),
         "motivering": str(data.get("motivering") or ""),
         "grondslag": step.transition.decision_basis or "",
+        "niet_toegekend": str(data.get("niet_toegekend") or ""),
     }
     fields["verslag"] = str(data.get("verslag") or _latest_report(step.case))
     fields["bevindingen"] = str(data.get("bevindingen") or "")
