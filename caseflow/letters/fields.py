@@ -122,6 +122,15 @@ def sample_fields() -> dict[str, Any]:
     return sample
 
 
+def blank_fields() -> dict[str, Any]:
+    """Every field, empty: what a letter reads for a field its case has no value for, so a text
+    may name a group (`uitkering.naam`) that this letter's decision did not fill."""
+    blank: dict[str, Any] = {}
+    for doc in FIELD_DOCS:
+        _put(blank, doc.name, [] if isinstance(doc.example, list) else "")
+    return blank
+
+
 def _put(target: dict[str, Any], dotted: str, value: Any) -> None:
     *parents, last = dotted.split(".")
     for part in parents:
