@@ -105,6 +105,21 @@ KINDS: dict[str, LetterKind] = {
         LetterKind(
             "beschikking_afwijzing_uitkering", "Beschikking: afwijzing uitkering", decision=True
         ),
+        LetterKind(
+            "beschikking_toekenning_bijzondere_bijstand",
+            "Beschikking: toekenning bijzondere bijstand",
+            decision=True,
+        ),
+        LetterKind(
+            "beschikking_gedeeltelijk_bijzondere_bijstand",
+            "Beschikking: gedeeltelijke toekenning bijzondere bijstand",
+            decision=True,
+        ),
+        LetterKind(
+            "beschikking_afwijzing_bijzondere_bijstand",
+            "Beschikking: afwijzing bijzondere bijstand",
+            decision=True,
+        ),
         # Not treating an incomplete application is a decision too (Awb 4:5), open to bezwaar.
         LetterKind(
             "beschikking_buiten_behandeling",
