@@ -217,10 +217,12 @@ def granted_provisions(step: Step) -> list[dict[str, str]]:
 def granted_benefit(step: Step, workflow: Workflow) -> dict[str, str] | None:
     """The benefit this step's decision started (start_benefit runs before the letter is
     drafted), as the letter tells it; None when the result grants none."""
+    if workflow.benefit is None:
+        return None
     benefit = db.session.scalars(
         sa.select(Benefit).where(Benefit.case_id == step.case.id, Benefit.decided_at == step.now)
     ).first()
-    if benefit is None or workflow.benefit is None:
+    if benefit is None:
         return None
     capacity = workflow.fields.get(CAPACITY_FIELD)
     chosen = str(step.data.get(CAPACITY_FIELD) or "")
