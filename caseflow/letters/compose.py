@@ -11,7 +11,7 @@ from typing import Any
 from flask import current_app
 from markupsafe import Markup
 
-from caseflow.letters.fields import addressee_name, case_fields
+from caseflow.letters.fields import addressee_name, blank_fields, case_fields
 from caseflow.letters.letterheads import Letterhead, letterhead_for
 from caseflow.letters.render import fill, to_html
 from caseflow.letters.texts import Text, shipped
@@ -43,15 +43,19 @@ def text_of(letter: Letter) -> Text:
 def compose(letter: Letter, on: date, sender: User | None) -> Composed:
     case = letter.case
     text = text_of(letter)
-    fields = case_fields(case, workflow_for(case).label, on, sender) | dict(letter.fields)
+    facts = case_fields(case, workflow_for(case), on, sender)
+    fields = blank_fields() | facts | dict(letter.fields)
+    # A text shared by several case types names the decision's own basis in its basis line
+    # ({{ besluit.grondslag }}); a decision without a basis of its own reads the text's.
+    basis = fill(text.basis, fields)
     besluit = dict(fields.get("besluit") or {})
-    besluit["grondslag"] = besluit.get("grondslag") or text.basis
+    besluit["grondslag"] = besluit.get("grondslag") or basis
     fields["besluit"] = besluit
     return Composed(
         letter=letter,
         head=letterhead_for(case.municipality),
         title=fill(text.title, fields),
-        basis=text.basis,
+        basis=basis,
         body=to_html(fill(text.body, fields)),
         personal=to_html(letter.personal_paragraph or ""),
         recipient=_recipient(letter),

@@ -30,11 +30,7 @@ def draft_letter(step: Step) -> dict[str, Any]:
         kind=kind,
         template=text.template,
         template_version=text.version,
-        fields=drafted_fields(
-            step,
-            workflow_fields=workflow.fields,
-            results=workflow.states[step.transition.dest].results,
-        ),
+        fields=drafted_fields(step, workflow),
         created_at=step.now,
         created_by_id=step.actor.id if step.actor else None,
     )

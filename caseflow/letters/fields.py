@@ -6,12 +6,14 @@ letter's date (the client, the municipality, the running term, the bezwaar date)
 letter is previewed and frozen in its PDF when it is sent.
 
 `voorzieningen` is a list: one decision may grant several provisions, one row per provision the
-decision wrote to the register.
+decision wrote to the register. `uitkering` is the benefit a decision started in the register
+(Participatiewet, Bbz, IOAW, IOAZ); `bijzondere_bijstand` what a decision on bijzondere bijstand
+granted, as the decision's fields `kosten` and `bedrag` said it.
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
@@ -22,10 +24,12 @@ from caseflow.deadlines.app_calendar import holiday_calendar
 from caseflow.deadlines.dutch_dates import MONTHS, plural
 from caseflow.extensions import db
 from caseflow.letters.letterheads import letterhead_for
-from caseflow.models import Case, DeadlineKind, DeadlineStatus, Provision, User
+from caseflow.models import Benefit, Case, DeadlineKind, DeadlineStatus, Provision, User
+from caseflow.provisions.benefits import CAPACITY_FIELD
 from caseflow.provisions.wording import amount_text
 from caseflow.workflow.deadline_effects import compute_due_date
 from caseflow.workflow.effects import Step
+from caseflow.workflow.schema import Workflow
 
 # Bezwaar (and beroep after a bezwaar) within 6 weeks of the day after it was made known.
 OBJECTION_WEEKS = 6
@@ -60,6 +64,11 @@ FIELD_DOCS = (
     FieldDoc("besluit.motivering", "Waarom zo besloten is", "Met een traplift blijft u thuis."),
     FieldDoc("besluit.grondslag", "De wettelijke grondslag van het besluit", "Wmo 2015 art. 2.3.5"),
     FieldDoc(
+        "besluit.niet_toegekend",
+        "Bij een gedeeltelijke toekenning: wat niet is toegekend en waarom",
+        "Geen logeeropvang: de dagbesteding geeft genoeg rust.",
+    ),
+    FieldDoc(
         "voorzieningen",
         "Lijst van toegekende voorzieningen, elk met naam, omvang, ingangsdatum en einddatum "
         "(einddatum kan leeg zijn)",
@@ -71,6 +80,23 @@ FIELD_DOCS = (
                 "einddatum": "",
             }
         ],
+    ),
+    FieldDoc("uitkering.naam", "De soort uitkering die is toegekend", "Participatiewet"),
+    FieldDoc("uitkering.ingangsdatum", "Dag waarop de uitkering ingaat", "1 maart 2026"),
+    FieldDoc(
+        "uitkering.arbeidsvermogen",
+        "Het arbeidsvermogen dat het besluit vastlegt (kan leeg zijn)",
+        "Volledig arbeidsvermogen",
+    ),
+    FieldDoc(
+        "bijzondere_bijstand.kosten",
+        "Bij bijzondere bijstand: voor welke kosten zij is toegekend (kan leeg zijn)",
+        "Een nieuwe wasmachine",
+    ),
+    FieldDoc(
+        "bijzondere_bijstand.bedrag",
+        "Bij bijzondere bijstand: het toegekende bedrag (kan leeg zijn)",
+        "€ 450",
     ),
     FieldDoc("verslag", "Het verslag van het onderzoek", "U kunt de trap niet meer op."),
     FieldDoc(
@@ -96,6 +122,15 @@ def sample_fields() -> dict[str, Any]:
     return sample
 
 
+def blank_fields() -> dict[str, Any]:
+    """Every field, empty: what a letter reads for a field its case has no value for, so a text
+    may name a group (`uitkering.naam`) that this letter's decision did not fill."""
+    blank: dict[str, Any] = {}
+    for doc in FIELD_DOCS:
+        _put(blank, doc.name, [] if isinstance(doc.example, list) else "")
+    return blank
+
+
 def _put(target: dict[str, Any], dotted: str, value: Any) -> None:
     *parents, last = dotted.split(".")
     for part in parents:
@@ -117,12 +152,21 @@ def _date_text(value: Any) -> str:
         return str(value)
 
 
-def drafted_fields(
-    step: Step, *, workflow_fields: Mapping[str, Any], results: Mapping[str, str]
-) -> dict[str, Any]:
+def drafted_fields(step: Step, workflow: Workflow) -> dict[str, Any]:
     """What the transition knows that the letter tells: kept with the letter as JSON."""
     data = step.data
-    fields: dict[str, Any] = {"voorzieningen": granted_provisions(step)}
+    effects = step.transition.effects
+    fields: dict[str, Any] = {
+        "voorzieningen": granted_provisions(step) if "create_provisions" in effects else []
+    }
+    if "start_benefit" in effects and (benefit := granted_benefit(step, workflow)) is not None:
+        fields["uitkering"] = benefit
+    if "kosten" in data or "bedrag" in data:
+        amount = data.get("bedrag")
+        fields["bijzondere_bijstand"] = {
+            "kosten": str(data.get("kosten") or ""),
+            "bedrag": f"€ {amount_text(Decimal(amount))}" if amount else "",
+        }
     if "hersteltermijn_tot" in data or step.transition.letter_suspends:
         fields["aanvulling"] = {
             "reden": str(data.get("reden") or ""),
@@ -137,10 +181,12 @@ def drafted_fields(
             "oude_datum": long_date(term.due_date if term else None),
         }
     result = data.get("resultaat")
+    results = workflow.states[step.transition.dest].results
     fields["besluit"] = {
         "resultaat": results.get(str(result), str(result or "")),
         "motivering": str(data.get("motivering") or ""),
         "grondslag": step.transition.decision_basis or "",
+        "niet_toegekend": str(data.get("niet_toegekend") or ""),
     }
     fields["verslag"] = str(data.get("verslag") or _latest_report(step.case))
     fields["bevindingen"] = str(data.get("bevindingen") or "")
@@ -168,6 +214,25 @@ def granted_provisions(step: Step) -> list[dict[str, str]]:
     ]
 
 
+def granted_benefit(step: Step, workflow: Workflow) -> dict[str, str] | None:
+    """The benefit this step's decision started (start_benefit runs before the letter is
+    drafted), as the letter tells it; None when the result grants none."""
+    if workflow.benefit is None:
+        return None
+    benefit = db.session.scalars(
+        sa.select(Benefit).where(Benefit.case_id == step.case.id, Benefit.decided_at == step.now)
+    ).first()
+    if benefit is None:
+        return None
+    capacity = workflow.fields.get(CAPACITY_FIELD)
+    chosen = str(step.data.get(CAPACITY_FIELD) or "")
+    return {
+        "naam": workflow.benefit.label,
+        "ingangsdatum": long_date(benefit.start_date),
+        "arbeidsvermogen": capacity.options.get(chosen, "") if capacity else "",
+    }
+
+
 def _latest_report(case: Case) -> str:
     for event in reversed(case.events):
         if event.data.get("verslag"):
@@ -189,17 +254,17 @@ def addressee_name(case: Case) -> str:
     return str(recorded(case, "klager") or "")
 
 
-def case_fields(case: Case, label: str, on: date, sender: User | None) -> dict[str, Any]:
+def case_fields(case: Case, workflow: Workflow, on: date, sender: User | None) -> dict[str, Any]:
     """The case's facts as the letter of `on` tells them."""
     head = letterhead_for(case.municipality)
-    term = _running_legal_term(case, on)
+    term = _running_legal_term(case, workflow, on)
     # A bezwaarschrift or a klacht records the day it arrived, which may be before the case
     # was registered; the acknowledgement names that day.
     received = recorded(case, "ontvangen_op")
     return {
         "inwoner": {"naam": addressee_name(case)},
         "gemeente": {"naam": f"Gemeente {case.municipality.name}"},
-        "zaak": {"nummer": case.reference, "soort": label},
+        "zaak": {"nummer": case.reference, "soort": workflow.label},
         "ontvangen_op": _date_text(received) or long_date(clock.local_date(case.opened_at)),
         "melding": {"datum": long_date(case.melding_date or clock.local_date(case.opened_at))},
         "termijn": term,
@@ -221,8 +286,19 @@ def objection_deadline(sent_on: date) -> date:
     )
 
 
-def _running_legal_term(case: Case, on: date) -> dict[str, str]:
-    for deadline in case.deadlines:
-        if deadline.kind == DeadlineKind.LEGAL and deadline.status != DeadlineStatus.STOPPED:
-            return {"naam": deadline.label, "datum": long_date(compute_due_date(deadline, on))}
-    return {"naam": "", "datum": ""}
+def _running_legal_term(case: Case, workflow: Workflow, on: date) -> dict[str, str]:
+    """The legal term the letter speaks of: the decision term when one runs (the term a request
+    for information suspends or a verdaging extends, not the advance payment beside it), else
+    the first legal term that runs."""
+    decision_terms = {code for state in workflow.states.values() for code in state.suspends}
+    decision_terms |= {code for code, spec in workflow.deadlines.items() if spec.extendable_weeks}
+    running = [
+        d
+        for d in case.deadlines
+        if d.kind == DeadlineKind.LEGAL and d.status != DeadlineStatus.STOPPED
+    ]
+    chosen = next((d for d in running if d.code in decision_terms), None)
+    chosen = chosen or next(iter(running), None)
+    if chosen is None:
+        return {"naam": "", "datum": ""}
+    return {"naam": chosen.label, "datum": long_date(compute_due_date(chosen, on))}

@@ -86,5 +86,45 @@ KINDS: dict[str, LetterKind] = {
             "Beschikking: beëindiging schuldhulpverlening",
             decision=True,
         ),
+        LetterKind(
+            "beschikking_toekenning_jeugd", "Beschikking: toekenning jeugdhulp", decision=True
+        ),
+        LetterKind(
+            "beschikking_gedeeltelijk_jeugd",
+            "Beschikking: gedeeltelijke toekenning jeugdhulp",
+            decision=True,
+        ),
+        LetterKind(
+            "beschikking_afwijzing_jeugd", "Beschikking: afwijzing jeugdhulp", decision=True
+        ),
+        # Shared by the Participatiewet, Bbz, IOAW and IOAZ: the text names the decision's own
+        # basis ({{ besluit.grondslag }}), so the transition must give one.
+        LetterKind(
+            "beschikking_toekenning_uitkering", "Beschikking: toekenning uitkering", decision=True
+        ),
+        LetterKind(
+            "beschikking_afwijzing_uitkering", "Beschikking: afwijzing uitkering", decision=True
+        ),
+        LetterKind(
+            "beschikking_toekenning_bijzondere_bijstand",
+            "Beschikking: toekenning bijzondere bijstand",
+            decision=True,
+        ),
+        LetterKind(
+            "beschikking_gedeeltelijk_bijzondere_bijstand",
+            "Beschikking: gedeeltelijke toekenning bijzondere bijstand",
+            decision=True,
+        ),
+        LetterKind(
+            "beschikking_afwijzing_bijzondere_bijstand",
+            "Beschikking: afwijzing bijzondere bijstand",
+            decision=True,
+        ),
+        # Not treating an incomplete application is a decision too (Awb 4:5), open to bezwaar.
+        LetterKind(
+            "beschikking_buiten_behandeling",
+            "Beschikking: aanvraag buiten behandeling",
+            decision=True,
+        ),
     )
 }

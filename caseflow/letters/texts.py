@@ -99,6 +99,8 @@ def save_version(
         errors["title"] = "Vul een titel in."
     if not basis.strip():
         errors["basis"] = "Noem de wettelijke grondslag van deze brief."
+    elif problem := template_problem(basis):
+        errors["basis"] = problem
     if not body.strip():
         errors["body"] = "Schrijf de tekst van de brief."
     elif problem := template_problem(body):

@@ -327,9 +327,11 @@ def _transitions(
                 ),
                 effects=effects,
                 page=page,
-                decision_basis=_decision(check, spec.get("decision"), f"{key}.decision"),
+                decision_basis=(basis := _decision(check, spec.get("decision"), f"{key}.decision")),
                 letter=(
-                    letter := letter_choice(check, spec.get("letter"), key, states[dest], fields)
+                    letter := letter_choice(
+                        check, spec.get("letter"), key, states[dest], fields, basis
+                    )
                 ),
                 letter_suspends=suspends_when_sent(letter),
             )

@@ -66,3 +66,31 @@ def legal_office(factory: Factory, travel: time_machine.Traveller) -> Office:
     office.client.postcode, office.client.city = "6211 AB", "Maastricht"
     commit()
     return office
+
+
+@pytest.fixture
+def social_office(factory: Factory, travel: time_machine.Traveller) -> Office:
+    """Maastricht with a team for jeugd and one for werk en inkomen, one consultant in both,
+    and a client with an address: the requests, postponements and decisions of those domains."""
+    town = Town("maastricht", teams={"jeugd": "Team Jeugd", "participatie": "Team Werk en Inkomen"})
+    staff = [
+        Colleague(
+            "consulent",
+            [Role.CONSULENT],
+            ["jeugd", "participatie"],
+            "consulent",
+            "Jeroen Hermans",
+        )
+    ]
+    office = build_office(factory, town, staff=staff, client=Resident())
+    office.client.street, office.client.house_number = "Brusselsestraat", "12"
+    office.client.postcode, office.client.city = "6211 AB", "Maastricht"
+    commit()
+    return office
+
+
+@pytest.fixture
+def without_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sending stores a stand-in instead of rendering the PDF: for tests about what sending
+    does to the case, not about the document (tests marked `documents` render it)."""
+    monkeypatch.setattr("caseflow.letters.sending.render_pdf", lambda _html: b"%PDF-1.7\n%%EOF\n")

@@ -18,6 +18,7 @@ def test_every_kind_ships_a_text_that_fills_in_and_names_its_basis(kind: str) ->
     text = shipped(kind)
     assert text.title and text.basis
     assert template_problem(text.body) is None
+    assert template_problem(text.basis) is None  # a shared text names the decision's basis
     assert text.body.startswith("Beste {{ inwoner.naam }},")
 
 

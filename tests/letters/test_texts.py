@@ -65,6 +65,17 @@ def test_a_text_with_an_unknown_field_is_refused_in_dutch(office: Office) -> Non
             actor=office.beheerder,
         )
     assert "bsn_nummer" in refused.value.field_errors["body"]
+    with pytest.raises(InvalidData) as refused:
+        save_version(
+            "beschikking_toekenning_uitkering",
+            "ioaw",
+            None,
+            title="T",
+            basis="{{ besluit.wet }}; Awb 3:46",
+            body="Beste {{ inwoner.naam }}",
+            actor=office.beheerder,
+        )
+    assert "wet" in refused.value.field_errors["basis"]
 
 
 def test_the_beheerder_edits_texts_beside_the_list_of_fields(

@@ -6,6 +6,7 @@ import time_machine
 from caseflow.reports.registry import indicator
 from caseflow.workflow.engine import assign, fire, start_case
 from tests.factories import granted
+from tests.letters.helpers import send_drafted
 from tests.offices import MakeOffice, Office
 from tests.reports.helpers import (
     ask_completion,
@@ -150,6 +151,7 @@ def test_a_stretch_suspending_two_deadlines_counts_once(
         anna,
         {"reden": "Bankafschriften", "hersteltermijn_tot": "2026-04-20"},
     )
+    send_drafted(case, anna, "verzoek_om_aanvulling")  # both terms stand still from tomorrow
     at(travel, "2026-04-09 10:00")
     fire(case, "aanvulling_ontvangen", anna)  # 2 up to 9 April: 7 days, on both deadlines
     assert [len(d.suspensions) for d in case.deadlines] == [1, 1]

@@ -7,6 +7,7 @@ import time_machine
 
 from caseflow.workflow.engine import fire
 from caseflow.workflow.errors import GuardFailed, NotAuthorised
+from tests.letters.helpers import send_drafted
 from tests.offices import Office
 from tests.workflow.helpers import deadline, due_dates, go_to, open_case, outcomes
 
@@ -45,6 +46,8 @@ def test_request_to_complete_suspends_both_terms(
         office.consulent,
         {"reden": "Offerte ontbreekt.", "hersteltermijn_tot": "2026-03-23"},
     )
+    # Both terms stand still from the day after the request is sent (Awb 4:15 lid 1).
+    send_drafted(case, office.consulent, "verzoek_om_aanvulling")
     assert {d.code: d.status for d in case.deadlines} == {
         "beslissing": "suspended",
         "servicenorm": "suspended",

@@ -8,6 +8,7 @@ import time_machine
 from caseflow.workflow.engine import fire
 from caseflow.workflow.errors import GuardFailed
 from tests.factories import granted
+from tests.letters.helpers import send_drafted
 from tests.offices import Office
 from tests.workflow.helpers import deadline, due_dates, go_to, open_case, outcomes
 
@@ -55,6 +56,8 @@ def test_suspension_and_extension_and_withdrawal(
         consulent,
         {"reden": "Verwijsbrief huisarts ontbreekt.", "hersteltermijn_tot": "2026-03-27"},
     )
+    # The suspension starts the day after the request is sent (Awb 4:15 lid 1).
+    send_drafted(case, consulent, "verzoek_om_aanvulling")
     go_to(travel, date(2026, 3, 26))
     fire(case, "aanvulling_ontvangen", consulent, {"toelichting": "Brief ontvangen."})
     beslissing = deadline(case, "beslissing")

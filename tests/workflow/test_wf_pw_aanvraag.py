@@ -8,6 +8,7 @@ import time_machine
 from caseflow.workflow.engine import fire
 from caseflow.workflow.errors import GuardFailed, TriggerNotAllowed
 from tests.factories import granted
+from tests.letters.helpers import send_drafted
 from tests.offices import Office
 from tests.workflow.helpers import deadline, due_dates, go_to, open_case, outcomes
 
@@ -61,6 +62,9 @@ def test_incomplete_request_suspends_the_decision_but_not_the_advance(
         consulent,
         {"reden": "Bankafschriften ontbreken.", "hersteltermijn_tot": "2026-03-18"},
     )
+    # The request suspends from the day after it is sent (Awb 4:15 lid 1).
+    assert outcomes(case)["beslissing"] == ("running", None)
+    send_drafted(case, consulent, "verzoek_om_aanvulling")
     assert outcomes(case)["beslissing"] == ("suspended", None)
     assert outcomes(case)["voorschot"] == ("running", None)
     go_to(travel, date(2026, 3, 18))
