@@ -69,6 +69,7 @@ def transition_rows(table: Table, s: dict[str, Any]) -> None:
     table.row("transitions: engine fire()", describe(s["engine"], pattern))
     table.row("transitions: floor (Core loop)", describe(s["floor"], pattern))
     table.row("transitions: SpiffWorkflow", describe(s["spiff"], pattern))
+    table.row("transitions: engine, with letters", describe(s["engine_letters"], pattern))
 
 
 def worklist_rows(table: Table, s: dict[str, Any]) -> None:

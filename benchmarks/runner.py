@@ -168,6 +168,9 @@ def run_all(
             scenarios["engine"] = _guard("engine", lambda: transitions.engine_transitions(bounds))
             scenarios["floor"] = _guard("floor", lambda: transitions.floor_transitions(bounds))
             scenarios["spiff"] = _guard("spiff", lambda: transitions.spiff_transitions(bounds))
+            scenarios["engine_letters"] = _guard(
+                "engine_letters", lambda: transitions.engine_with_letters(bounds)
+            )
         rows.transition_rows(table, scenarios)
     outcome = summary(database, preset, scenarios)
     table.budgets(outcome)

@@ -50,6 +50,9 @@ def summary(database: str, preset: Preset, s: dict[str, Any]) -> dict[str, Any]:
         "floor_ratio": round(floor_tps / engine_tps, 2) if engine_tps and floor_tps else None,
         "spiff_transitions_per_second": spiff_tps,
         "engine_vs_spiff": round(engine_tps / spiff_tps, 2) if engine_tps and spiff_tps else None,
+        "engine_with_letters_transitions_per_second": get(
+            s, "engine_letters", "transitions_per_second"
+        ),
         "worklist_p95_ms": max(known) if known else None,
         "worklist_consultant_p95_ms": pages[0],
         "worklist_team_p95_ms": pages[1],
