@@ -28,10 +28,11 @@ from caseflow.workflow.registry import registry
 
 bp = Blueprint("signals", __name__, url_prefix="/signalen")
 
-KIND_CLASSES = {
-    SignalKind.DUE_SOON: "light light-soon",
-    SignalKind.OVERDUE: "light light-overdue",
-    SignalKind.ESCALATION: "light light-overdue",
+# The deadline signal each kind is shown as (templates/_macros.html, signal).
+KIND_SIGNALS = {
+    SignalKind.DUE_SOON: "soon",
+    SignalKind.OVERDUE: "overdue",
+    SignalKind.ESCALATION: "overdue",
 }
 
 
@@ -86,7 +87,7 @@ def _render(
         page=page,
         has_next=has_next,
         workflows=registry().workflows,
-        kind_classes=KIND_CLASSES,
+        signal_codes=KIND_SIGNALS,
         case_link=case_link,
         reminders=reminders,
         mine_reminders=mine_reminders,

@@ -161,7 +161,7 @@ def test_one_wmo_request_from_first_contact_to_decision_types_nothing_twice(
     # Enter in a one-line field does not send the intake halfway.
     page.get_by_label("Postcode", exact=True).press("Enter")
     page.wait_for_timeout(300)
-    expect(page.locator(".error-summary")).to_have_count(0)
+    expect(page.locator("#foutmeldingen")).to_have_count(0)
     assert db.session.scalar(sa.select(sa.func.count(Case.id))) == 0
 
     keys.type(

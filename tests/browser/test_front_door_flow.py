@@ -66,7 +66,7 @@ def test_intake_to_wmo_then_melding_onderzoek_aanvraag_and_decision(
 
     # A wrong BSN is named beside the field and at the top; nothing was saved.
     expect(page.locator("#bsn-fout")).to_contain_text("elfproef")
-    expect(page.locator(".error-summary")).to_be_visible()
+    expect(page.locator("#foutmeldingen")).to_be_visible()
     screenshot(page, "01-hulpvraag-fout-bsn")
     assert db.session.scalar(sa.select(sa.func.count(Case.id))) == 0
     page.get_by_label("BSN (niet verplicht)", exact=True).fill("111222333")

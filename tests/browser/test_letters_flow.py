@@ -191,7 +191,7 @@ def test_two_municipalities_wear_their_own_theme_without_accessibility_violation
     for municipality, user in ((office.maastricht, "consulent"), (office.vaals, "vaals")):
         log_in(page, user, PASSWORD)
         page.goto("/")
-        colours[municipality.code] = page.locator(".site-header").evaluate(
+        colours[municipality.code] = page.locator(".utrecht-nav-bar").evaluate(
             "el => getComputedStyle(el).backgroundColor"
         )
         _no_violations(page)

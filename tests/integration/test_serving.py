@@ -196,7 +196,9 @@ def test_make_serve_serves_the_login_page_through_gunicorn(scratch_url: str) -> 
     try:
         server.wait_until_ready()
         page = requests.get(f"{server.base}/login", timeout=5)
-        assert page.status_code == 200 and "<h1>Inloggen</h1>" in page.text
+        assert (
+            page.status_code == 200 and '<h1 class="utrecht-heading-1">Inloggen</h1>' in page.text
+        )
         server.wait_for_log("Scheduler started")  # the scheduler runs beside it
     finally:
         log = server.stop()

@@ -31,7 +31,7 @@ def test_my_signals_list_the_deadline_and_link_to_the_case(
     case_id = overdue_case(office, travel)
     log_in(client, office.consulent)
     page = client.get("/signalen").get_data(as_text=True)
-    assert "<h1>Mijn signalen</h1>" in page
+    assert '<h1 class="utrecht-heading-1">Mijn signalen</h1>' in page
     assert "Termijn verstreken" in page
     assert "Beschikking binnen 2 weken" in page
     assert "16-03-2026" in page

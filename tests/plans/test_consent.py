@@ -61,7 +61,7 @@ def test_the_director_records_consent_and_the_plan_and_printed_plan_show_it(
     )
     assert given.status_code == 302
     shown = _text(client.get(f"/plannen/{plan.id}"))
-    assert "<td>Kredietbank Limburg</td>" in shown
+    assert '<td class="utrecht-table__cell">Kredietbank Limburg</td>' in shown
     assert 'Financiën<br><span class="hint">Inkomen, vaste lasten en schulden</span>' in shown
     assert "02-03-2026 – 31-12-2026" in shown
     assert "Mondeling, met een getuige, getuige Petra Vossen" in shown

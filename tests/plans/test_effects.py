@@ -96,7 +96,10 @@ def test_the_pages_show_the_figures_and_only_who_may_list_cases_sees_the_goals(
     commit()
     login(client, office.teammanager)
     page = client.get("/regie/effecten/?periode=2026").get_data(as_text=True)
-    assert "Financiën</a>" in page and '<td class="num">+1,0</td>' in page
+    assert (
+        "Financiën</a>" in page
+        and '<td class="utrecht-table__cell utrecht-table__cell--numeric-column">+1,0</td>' in page
+    )
     listed = client.get("/regie/effecten/financien?periode=2026").get_data(as_text=True)
     assert "Z-2026-" in listed and "Doelen op financiën (1)" in listed
     client.post("/logout")

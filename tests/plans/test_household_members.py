@@ -75,7 +75,10 @@ def test_the_director_adds_a_partner_and_two_children_on_the_household_page(
     assert {p.given_names for p in plan.members} == {"Anna", "Kees", "Daan", "Noor"}
     assert plan.versions[-1].summary == "Noor Peters doet mee aan het plan"
     page = _page(client, f"/regie/huishoudens/{household.id}")
-    assert "<td>Noor Peters</td>" in page and "<td>Kind</td>" in page
+    assert (
+        '<td class="utrecht-table__cell">Noor Peters</td>' in page
+        and '<td class="utrecht-table__cell">Kind</td>' in page
+    )
     # The children have no case of their own; the director sees them through the household.
     assert client.get(f"/clienten/{kees.id}").status_code == 200
 

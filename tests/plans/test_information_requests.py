@@ -68,7 +68,7 @@ def test_the_consultant_answers_and_the_director_reads_only_the_answer(
     login(client, office.regisseur)
     plan_page = _text(client.get(f"/plannen/{world.plan.id}"))
     assert "Ja, sinds 1 februari, 3 uur per week." in plan_page
-    assert "<td>Jeroen Hermans</td>" in plan_page
+    assert '<td class="utrecht-table__cell">Jeroen Hermans</td>' in plan_page
 
 
 def test_a_question_on_consent_goes_to_the_partner_while_the_consent_runs(

@@ -60,7 +60,7 @@ def test_a_beheerder_records_a_partner_and_an_account_for_its_staff(
     assert "m.wetzels (Marloes Wetzels, Kredietbank Limburg)" in logged
     assert "Medewerker partnerorganisatie" in logged
     page = _text(client.get(f"/beheer/partners/{organisation.id}"))
-    assert "<td>m.wetzels</td>" in page
+    assert '<td class="utrecht-table__cell">m.wetzels</td>' in page
 
 
 def test_the_partner_role_stays_with_partner_accounts(client: FlaskClient, office: Office) -> None:

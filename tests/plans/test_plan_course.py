@@ -22,6 +22,7 @@ from caseflow.plans.lifecycle import (
     evaluate,
 )
 from caseflow.workflow.errors import GuardFailed, NotAuthorised
+from tests.markup import LINK
 from tests.offices import Office, login
 from tests.plans.helpers import concept_plan, running_plan
 
@@ -184,7 +185,10 @@ def test_the_case_page_leaves_finishing_to_the_plan_page(
     plan = running_plan(office)
     login(client, office.teammanager)
     page = _text(client.get(f"/zaken/{plan.case_id}"))
-    assert f'Plan beëindigen</strong>: via <a href="/plannen/{plan.id}">het gezinsplan</a>' in page
+    assert (
+        f'Plan beëindigen</strong>: via <a {LINK} href="/plannen/{plan.id}">het gezinsplan</a>'
+        in page
+    )
     response = client.post(
         f"/plannen/{plan.id}/beeindigen",
         data={"einde-reason": "Gezin verhuist.", "einde-result": "verhuisd"},

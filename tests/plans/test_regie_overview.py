@@ -8,6 +8,7 @@ from flask.testing import FlaskClient
 
 from caseflow.plans.directors import hand_over, release
 from caseflow.plans.lifecycle import escalate
+from tests.markup import NUMBER_CELL
 from tests.offices import Office, login
 from tests.plans.helpers import running_plan, taken_on
 
@@ -32,7 +33,10 @@ def test_a_director_sees_each_household_with_its_next_evaluation_and_late_action
     assert "Mijn huishoudens" in page and "Regie op regie" not in page
     peters = _row(page, "Huishouden Peters")
     assert "In uitvoering" in peters and "25-05-2026" in peters and "nog 49 dagen" in peters
-    assert '<span class="light light-overdue">3</span>' in peters
+    assert (
+        '<span class="utrecht-status-badge utrecht-status-badge--danger" data-signal="overdue">'
+        "3</span>" in peters
+    )
     assert "Nog geen plan" in _row(page, "Huishouden Janssen")
 
 
@@ -59,8 +63,8 @@ def test_the_team_manager_sees_late_evaluations_stuck_plans_and_households_witho
     orphans = page[page.index("Huishoudens zonder regisseur") : page.index("Huishoudens per")]
     assert "Huishouden Janssen" in orphans and "Huishouden Peters" not in orphans
     load = page[page.index("Huishoudens per regisseur") :]
-    assert 'Samira El Idrissi</td><td class="num">2' in load
-    assert 'Daan Ramakers</td><td class="num">1' in load
+    assert f"Samira El Idrissi</td><td {NUMBER_CELL}>2" in load
+    assert f"Daan Ramakers</td><td {NUMBER_CELL}>1" in load
 
 
 def test_the_regie_overview_is_for_directors_and_team_managers(

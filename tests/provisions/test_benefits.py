@@ -17,6 +17,7 @@ from caseflow.models.cases import AppendOnlyError
 from caseflow.provisions.benefits import end_benefit, mutate, standing
 from caseflow.workflow.engine import assign, fire, start_case
 from caseflow.workflow.errors import InvalidData
+from tests.markup import FIELD_ERROR
 from tests.offices import Office, login
 from tests.workflow.helpers import due_dates
 
@@ -176,10 +177,10 @@ def test_the_benefit_page_records_a_mutation_with_refusals_beside_the_fields(
         f"/uitkeringen/{benefit.id}/mutaties", data={"kind": "arbeidsvermogen", "effective_on": ""}
     )
     assert refused.status_code == 400
-    assert '<p class="field-error" id="mutatie-effective_on-fout">Datum: vul een datum in.</p>' in (
+    assert f'<p {FIELD_ERROR} id="mutatie-effective_on-fout">Datum: vul een datum in.</p>' in (
         refused.text
     )
-    assert '<p class="field-error" id="mutatie-value-fout">Kies de nieuwe situatie.</p>' in (
+    assert f'<p {FIELD_ERROR} id="mutatie-value-fout">Kies de nieuwe situatie.</p>' in (
         refused.text
     )
     done = client.post(

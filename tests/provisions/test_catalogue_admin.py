@@ -34,7 +34,10 @@ def test_the_beheerder_adds_a_product_with_each_refusal_beside_its_field(
         ("unit", "Kies de eenheid van de omvang."),
         ("forms", "Kies ten minste één leveringsvorm: zorg in natura of pgb."),
     ):
-        assert f'<p class="field-error" id="nieuw-{name}-fout">{message}</p>' in refused.text
+        assert (
+            f'<p class="utrecht-form-field-error-message" id="nieuw-{name}-fout">{message}</p>'
+            in refused.text
+        )
     added = client.post(
         url,
         data={

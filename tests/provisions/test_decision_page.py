@@ -10,6 +10,7 @@ from werkzeug.test import TestResponse
 
 from caseflow.extensions import db
 from caseflow.models import Case
+from tests.markup import FIELD_ERROR, LINK
 from tests.offices import Office, login
 from tests.provisions.helpers import Catalogue, page_rows, provisions, ready_to_decide, row
 
@@ -30,7 +31,9 @@ def test_the_case_page_sends_the_decision_to_its_own_page_and_the_generic_form_r
     case = ready_to_decide(office)
     login(client, office.consulent)
     page = client.get(f"/zaken/{case.id}").text
-    assert f'<a href="/zaken/{case.id}/besluit">het besluitformulier</a>' in page
+    assert (
+        f'<a class="utrecht-link" href="/zaken/{case.id}/besluit">het besluitformulier</a>' in page
+    )
     refused = client.post(
         f"/zaken/{case.id}/acties/besluiten",
         data={"version": str(case.version), "resultaat": "afgewezen", "motivering": "Nee."},
@@ -45,7 +48,11 @@ def test_the_page_offers_three_rows_of_the_municipalitys_products_with_labels(
     case = ready_to_decide(office)
     login(client, office.consulent)
     page = client.get(f"/zaken/{case.id}/besluit").text
-    assert [int(n) for n in re.findall(r"<legend>Product (\d+)</legend>", page)] == [1, 2, 3]
+    assert [int(n) for n in re.findall(r'<legend class="[^"]*">Product (\d+)</legend>', page)] == [
+        1,
+        2,
+        3,
+    ]
     for name, label in (
         ("product", "Product"),
         ("vorm", "Vorm"),
@@ -54,8 +61,8 @@ def test_the_page_offers_three_rows_of_the_municipalitys_products_with_labels(
         ("ingangsdatum", "Ingangsdatum"),
         ("einddatum", "Einddatum (niet verplicht)"),
     ):
-        assert f'<label for="producten-2-{name}">{label}</label>' in page
-    products = re.search(r'<select id="producten-1-product".*?</select>', page, re.S)
+        assert f'<label class="utrecht-form-label" for="producten-2-{name}">{label}</label>' in page
+    products = re.search(r'<select class="[^"]*" id="producten-1-product".*?</select>', page, re.S)
     assert products is not None
     assert re.findall(r">([^<]+)</option>", products[0]) == [
         "Geen product",
@@ -74,7 +81,12 @@ def test_another_row_is_one_round_trip_and_keeps_what_was_typed(
     typed = page_rows(row(catalogue.household, "3", "2026-03-16"))
     response = _post(client, case, regels="3", meer_regels="1", **typed)
     assert response.status_code == 200
-    assert re.findall(r"<legend>Product (\d+)</legend>", response.text) == ["1", "2", "3", "4"]
+    assert re.findall(r'<legend class="[^"]*">Product (\d+)</legend>', response.text) == [
+        "1",
+        "2",
+        "3",
+        "4",
+    ]
     assert 'name="producten-1-omvang" value="3"' in response.text
     assert provisions() == []
 
@@ -127,9 +139,9 @@ def test_each_refusal_lands_beside_its_field_and_the_page_keeps_what_was_filled_
         **fields,
     )
     assert response.status_code == 400
-    assert response.text.count('class="field-error"') == 2
+    assert response.text.count('class="utrecht-form-field-error-message"') == 2
     assert re.search(
-        r'<p class="field-error" id="producten-1-omvang-fout">Product 1: vul de omvang in als '
+        rf'<p {FIELD_ERROR} id="producten-1-omvang-fout">Product 1: vul de omvang in als '
         r"getal groter dan 0, in uur per week\.</p>",
         response.text,
     )
@@ -137,7 +149,7 @@ def test_each_refusal_lands_beside_its_field_and_the_page_keeps_what_was_filled_
         'id="producten-2-einddatum" name="producten-2-einddatum" value="2026-03-01" '
         'aria-invalid="true" aria-describedby="producten-2-einddatum-fout"' in response.text
     )
-    summary = re.search(r'<div class="error-summary".*?</div>', response.text, re.S)
+    summary = re.search(r'<div [^>]*id="foutmeldingen".*?</div>', response.text, re.S)
     assert summary is not None and 'href="#producten-1-omvang"' in summary[0]
     assert "<title>Fout: Besluit nemen" in response.text
     assert 'name="besluit-motivering" rows="5">Past.</textarea>' in response.text
@@ -170,10 +182,10 @@ def test_a_grant_without_rows_names_the_first_product_and_a_partial_grant_its_re
             "besluit-niet_toegekend": "Geen traplift.",
         },
     )
-    summary = re.search(r'<div class="error-summary".*?</div>', response.text, re.S)
+    summary = re.search(r'<div [^>]*id="foutmeldingen".*?</div>', response.text, re.S)
     assert summary is not None
     assert (
-        '<a href="#producten-1-product">Vul ten minste één toegekend product in.</a>'
+        f'<a {LINK} href="#producten-1-product">Vul ten minste één toegekend product in.</a>'
         in (summary[0])
     )
 

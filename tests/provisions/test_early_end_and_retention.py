@@ -19,6 +19,7 @@ from caseflow.retention import due_since, is_due
 from caseflow.workflow.errors import InvalidData, NotAuthorised
 from tests.factories import Factory
 from tests.jobs.helpers import go_to
+from tests.markup import FIELD_ERROR
 from tests.offices import Office, login
 from tests.provisions.helpers import Catalogue, decide, provisions, ready_to_decide, row
 
@@ -131,7 +132,7 @@ def test_the_provision_page_ends_it_with_the_refusal_beside_its_field(
         f"/voorzieningen/{provision.id}/beeindigen", data={"ends_on": "2026-06-30", "reason": ""}
     )
     assert refused.status_code == 400
-    assert '<p class="field-error" id="einde-reason-fout">Kies waarom de voorziening eerder ' in (
+    assert f'<p {FIELD_ERROR} id="einde-reason-fout">Kies waarom de voorziening eerder ' in (
         refused.text
     )
     assert 'value="2026-06-30"' in refused.text

@@ -261,6 +261,13 @@ def test_the_bestuursrapportage_shows_the_mer_rows_and_their_lists_have_that_len
     )
     assert listed.status_code == 200
     # The number in the table (2 running on 31-12-2025) opens a list of two provisions.
-    assert "<h1>Lopende voorzieningen: 2 voorzieningen</h1>" in listed.text
-    assert listed.text.count('<th scope="row"><a href=') == 2
-    assert listed.text.count("<td>Hulp bij het huishouden</td>") == 2
+    assert (
+        '<h1 class="utrecht-heading-1">Lopende voorzieningen: 2 voorzieningen</h1>' in listed.text
+    )
+    assert (
+        listed.text.count(
+            '<th class="utrecht-table__header-cell" scope="row"><a class="utrecht-link" href='
+        )
+        == 2
+    )
+    assert listed.text.count('<td class="utrecht-table__cell">Hulp bij het huishouden</td>') == 2

@@ -15,6 +15,7 @@ from caseflow.extensions import db
 from caseflow.models import IssuedReport, IssuedReportFrozen, ReportText, Role, User
 from caseflow.reports.norm_admin import import_csv
 from tests.factories import Factory
+from tests.markup import FIELD_ERROR
 from tests.offices import MakeOffice, Office, login
 from tests.reports.helpers import at, decide, wmo
 
@@ -244,7 +245,7 @@ def test_a_toelichting_over_the_limit_is_refused_next_to_its_field_and_nothing_i
         {"toelichting-normen": "x" * 5001, "toelichting-doorlooptijd": "Ligt op koers."},
     )
     assert status == 400
-    assert '<p class="field-error" id="toelichting-normen-fout">Hooguit 5000 tekens.</p>' in page
+    assert f'<p {FIELD_ERROR} id="toelichting-normen-fout">Hooguit 5000 tekens.</p>' in page
     assert 'aria-invalid="true" aria-describedby="toelichting-normen-fout"' in page
     assert "Ligt op koers." in page  # what was typed stays in the form
     assert db.session.scalar(sa.select(sa.func.count()).select_from(ReportText)) == 0

@@ -18,17 +18,21 @@ from caseflow.reports.filters import ReportFilter
 from caseflow.reports.periods import Period
 from caseflow.reports.registry import indicator
 from caseflow.scope.reports import scope_for
+from tests.markup import H1, LINK
 
 LINK = re.compile(
-    r'<a href="(/rapportages/indicatoren/[a-z_]+/zaken\?[^"]+)"\s+aria-label="[^"]*">([\d.]+)</a>'
+    rf'<a {LINK} href="(/rapportages/indicatoren/[a-z_]+/zaken\?[^"]+)"'
+    r'\s+aria-label="[^"]*">([\d.]+)</a>'
 )
 HEADING = re.compile(
-    r"<h1>[^<]*: (\d+) (?:zaak|zaken|termijn|termijnen|bezwaarschrift|bezwaarschriften"
+    rf"<h1 {H1}>[^<]*: "
+    r"(\d+) (?:zaak|zaken|termijn|termijnen|bezwaarschrift|bezwaarschriften"
     r"|overdracht|overdrachten|keten|ketens|voorziening|voorzieningen|uitkering|uitkeringen"
     r"|aanvraag|aanvragen|klacht|klachten|toetspunt|toetspunten)</h1>"
 )
 HIDDEN = re.compile(
-    r'<p class="meta" id="niet-zichtbaar">U ziet er hieronder (\d+)\. De andere (\d+)'
+    r'<p class="utrecht-paragraph meta" id="niet-zichtbaar">'
+    r"U ziet er hieronder (\d+)\. De andere (\d+)"
 )
 PERIOD = "2026-T1"  # January to April: the demo's cases of the last 75 days and their terms
 
@@ -63,7 +67,7 @@ def _listed(client: FlaskClient, href: str) -> tuple[int, int, int]:
     hidden = HIDDEN.search(first)
     rows, page, text = 0, 1, first
     while True:
-        rows += len(re.findall(r'<a href="/zaken/\d+">', text))
+        rows += len(re.findall(r'<a class="utrecht-link" href="/zaken/\d+">', text))
         if f"pagina={page + 1}" not in text:
             break
         page += 1

@@ -18,14 +18,18 @@ from caseflow.extensions import db
 from caseflow.models import DvoIndicator, Municipality, Norm, NormKind, Role
 from caseflow.reports.norm_admin import import_csv
 from tests.factories import Factory
+from tests.markup import CELL, REPORT_NUMBER_CELL, ROW_HEADER
 from tests.offices import MakeOffice, login
 
 KEY = ("gemeente", "indicator", "zaaktype", "jaar", "soort", "waarde")
 ROW = re.compile(
-    r"<tr>\s*<th scope=\"row\">(?P<label>[^<]+?)(?: <span class=\"source\">handmatig</span>)?</th>"
-    r"\s*<td>[^<]*</td>\s*<td>(?:Norm|Raming)</td>\s*<td class=\"num\">(?P<norm>[^<]+)</td>"
-    r"\s*<td class=\"num\">(?P<actual>[^<]+)</td>\s*<td class=\"num\">(?P<deviation>[^<]+)</td>"
-    r"\s*<td>(?P<legend>.*?)</td>\s*</tr>",
+    rf'<tr class="utrecht-table__row">\s*<th {ROW_HEADER}>'
+    r"(?P<label>[^<]+?)(?: <span class=\"source\">handmatig</span>)?</th>"
+    rf"\s*<td {CELL}>[^<]*</td>\s*<td {CELL}>(?:Norm|Raming)</td>"
+    rf"\s*<td {REPORT_NUMBER_CELL}>(?P<norm>[^<]+)</td>"
+    rf"\s*<td {REPORT_NUMBER_CELL}>(?P<actual>[^<]+)</td>"
+    rf"\s*<td {REPORT_NUMBER_CELL}>(?P<deviation>[^<]+)</td>"
+    rf"\s*<td {CELL}>(?P<legend>.*?)</td>\s*</tr>",
     re.DOTALL,
 )
 

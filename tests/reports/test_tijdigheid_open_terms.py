@@ -6,6 +6,7 @@ import time_machine
 from flask.testing import FlaskClient
 
 from caseflow.reports.registry import indicator
+from tests.markup import REPORT_NUMBER_HEADER
 from tests.offices import Office, login
 from tests.reports.helpers import assert_drill_downs_match, at, decide, report_filter, table, wmo
 
@@ -80,4 +81,4 @@ def test_the_page_shows_the_headline_and_defines_each_share(
         "(alle afgehandelde + alle open termijnen)",
     ):
         assert definition in page
-    assert '<th scope="col" class="num">Open, al te laat (%)</th>' in page
+    assert f'<th scope="col" {REPORT_NUMBER_HEADER}>Open, al te laat (%)</th>' in page

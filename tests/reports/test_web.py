@@ -46,7 +46,7 @@ def test_municipality_reader_sees_only_their_own_municipality(
     own = _page(
         client, f"/rapportages/gemeenten/{vaals.gemeente.id}/maandrapportage?periode=2026-03"
     )
-    assert "<h1>Maandrapportage Vaals, maart 2026</h1>" in own
+    assert '<h1 class="utrecht-heading-1">Maandrapportage Vaals, maart 2026</h1>' in own
     other = maastricht.gemeente.id
     _page(client, f"/rapportages/gemeenten/{other}/maandrapportage", 403)
     _page(client, f"/rapportages/gemeenten/{other}/bestuursrapportage", 403)
@@ -72,19 +72,24 @@ def test_team_manager_dashboard_numbers_open_lists_of_that_length(
     maastricht, vaals = offices
     login(client, maastricht.manager)
     page = _page(client, "/rapportages/?periode=2026-03")
-    assert "<td>Anna (Maastricht)</td>" in page
+    assert '<td class="utrecht-table__cell">Anna (Maastricht)</td>' in page
     assert "Vaals" not in page
     links = re.findall(
-        r'<a href="(/rapportages/indicatoren/[a-z_]+/zaken\?[^"]+)"\s+'
+        r'<a class="utrecht-link" href="(/rapportages/indicatoren/[a-z_]+/zaken\?[^"]+)"\s+'
         r'aria-label="[^"]*">([\d.]+)</a>',
         page,
     )
     assert len(links) > 10
     for href, shown in links:
         listing = _page(client, href.replace("&amp;", "&"))
-        heading = re.search(r"<h1>[^<]*: (\d+) (zaak|zaken|termijn|termijnen)</h1>", listing)
+        heading = re.search(
+            r"<h1 class=\"utrecht-heading-1\">[^<]*: (\d+) (zaak|zaken|termijn|termijnen)</h1>",
+            listing,
+        )
         assert heading is not None and heading.group(1) == shown, href
-        assert len(re.findall(r'<a href="/zaken/\d+">', listing)) == int(shown), href
+        assert len(re.findall(r'<a class="utrecht-link" href="/zaken/\d+">', listing)) == int(
+            shown
+        ), href
     _page(client, f"/rapportages/?team={vaals.team.id}", 403)
 
 
@@ -94,7 +99,7 @@ def test_indicator_page_exports_csv_and_xlsx(
     maastricht, _ = offices
     login(client, maastricht.manager)
     page = _page(client, "/rapportages/indicatoren/tijdigheid?periode=2026-03&groep=consulent")
-    assert "<caption>Tijdigheid, maart 2026</caption>" in page
+    assert '<caption class="utrecht-table__caption">Tijdigheid, maart 2026</caption>' in page
     assert '<svg xmlns="http://www.w3.org/2000/svg" role="img"' in page
     response = client.get(
         "/rapportages/indicatoren/tijdigheid?periode=2026-03&groep=consulent&formaat=csv"

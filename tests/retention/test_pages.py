@@ -8,6 +8,7 @@ from flask.testing import FlaskClient
 from caseflow.extensions import db
 from caseflow.models import AccessLog, Case, Role
 from tests.factories import Factory
+from tests.markup import FIELD_ERROR
 from tests.offices import MakeOffice, login
 from tests.reports.helpers import at, decide, wmo
 from tests.retention.helpers import MARK, Archive, make_archive
@@ -66,7 +67,7 @@ def test_destroying_asks_for_a_confirmation_with_the_error_next_to_it(
     refused = client.post(f"/bewaartermijnen/{archive.old.id}/vernietigen", data={})
     assert refused.status_code == 400
     page = refused.get_data(as_text=True)
-    assert 'class="field-error" id="confirm-fout">Bevestig eerst dat de zaak vernietigd mag' in page
+    assert f'{FIELD_ERROR} id="confirm-fout">Bevestig eerst dat de zaak vernietigd mag' in page
     assert db.session.get_one(Case, archive.old.id).destroyed_at is None
 
 

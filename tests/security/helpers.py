@@ -57,5 +57,8 @@ def fresh(user: User) -> User:
 
 def field_error(page: str, field_id: str) -> str:
     """The text of the error shown beside a field (empty when there is none)."""
-    found = re.search(rf'<p class="field-error" id="{re.escape(field_id)}-fout">([^<]*)</p>', page)
+    found = re.search(
+        rf'<p class="utrecht-form-field-error-message" id="{re.escape(field_id)}-fout">([^<]*)</p>',
+        page,
+    )
     return found.group(1) if found else ""

@@ -8,8 +8,8 @@ from tests.factories import PASSWORD, Factory
 
 def test_login_page_has_labelled_fields(client: FlaskClient) -> None:
     page = client.get("/login").get_data(as_text=True)
-    assert '<label for="username">Gebruikersnaam</label>' in page
-    assert '<label for="password">Wachtwoord</label>' in page
+    assert '<label class="utrecht-form-label" for="username">Gebruikersnaam</label>' in page
+    assert '<label class="utrecht-form-label" for="password">Wachtwoord</label>' in page
 
 
 def test_wrong_password_gives_one_dutch_message_for_both_cases(
@@ -36,7 +36,7 @@ def test_consultant_lands_on_mijn_werkvoorraad_and_can_log_out(
     response = client.post("/login", data={"username": "anna", "password": PASSWORD})
     assert response.status_code == 302
     home = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "<h1>Mijn werkvoorraad</h1>" in home
+    assert '<h1 class="utrecht-heading-1">Mijn werkvoorraad</h1>' in home
     assert client.post("/logout").status_code == 302
     assert client.get("/").status_code == 302  # back to the login page
 

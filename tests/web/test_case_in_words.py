@@ -69,7 +69,10 @@ def test_the_intake_and_its_follow_up_show_labels_case_numbers_and_dutch_dates(
 
     login(client, office.consulent)
     response = client.get(f"/zaken/{melding.id}")
-    assert f'Vervolg op: <a href="/zaken/{intake.id}">{intake.reference}</a>' in response.text
+    assert (
+        f'Vervolg op: <a class="utrecht-link" href="/zaken/{intake.id}">{intake.reference}</a>'
+        in response.text
+    )
     assert f"Vervolg op: {intake.id}<" not in response.text
 
 
@@ -100,7 +103,11 @@ def test_the_case_page_offers_only_domains_with_a_receiving_team(
     db.session.commit()
     login(client, office.toegang)
     page = client.get(f"/zaken/{case.id}").text
-    select = re.search(r'<select id="doorzetten_domein-domein".*?</select>', page, re.S)
+    select = re.search(
+        r'<select class="[^"]*" id="doorzetten_domein-domein".*?</select>',
+        page,
+        re.S,
+    )
     assert select is not None
     assert re.findall(r'<option value="(\w*)"', select[0]) == ["", "wmo"]
 
@@ -145,7 +152,7 @@ def test_the_processing_log_names_a_case_by_its_number(
     officer = factory.user(Role.PRIVACY, municipalities=[office.maastricht])
     login(client, officer)
     page = client.get(f"/verwerkingen/?persoon={case.person_id}").text
-    assert f"<td>{case.reference}</td>" in page
+    assert f'<td class="utrecht-table__cell">{case.reference}</td>' in page
 
 
 def test_a_move_to_another_area_team_names_both_teams(

@@ -10,6 +10,7 @@ from flask.testing import FlaskClient
 from caseflow.extensions import db
 from caseflow.models import Case, Intake, Person
 from tests.factories import Factory
+from tests.markup import FIELD_ERROR, NUMBER_CELL
 from tests.offices import Office, login
 
 VALID: dict[str, Any] = {
@@ -63,7 +64,10 @@ def test_intake_routed_to_wmo_opens_a_melding_that_shows_the_story(
     page = client.get(f"/zaken/{melding.id}").get_data(as_text=True)
     assert "Ik kom de trap niet meer op." in page
     assert "Zelfstandig thuis blijven wonen na de heupoperatie." in page
-    assert re.search(r"Lichamelijke gezondheid</td><td class=\"num\">2", page)
+    assert re.search(
+        rf"Lichamelijke gezondheid</td><td {NUMBER_CELL}>2",
+        page,
+    )
 
 
 @pytest.mark.parametrize(
@@ -97,9 +101,10 @@ def test_bad_input_is_named_beside_the_field_and_nothing_is_saved(
     response = _post(client, office, **changes)
     page = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert 'class="error-summary"' in page
+    assert 'id="foutmeldingen"' in page
     assert re.search(
-        rf'<p class="field-error" id="{field_id}-fout">[^<]*{re.escape(message)}', page
+        rf'<p {FIELD_ERROR} id="{field_id}-fout">[^<]*{re.escape(message)}',
+        page,
     )
     assert _counts() == before
 

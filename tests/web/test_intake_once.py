@@ -15,6 +15,7 @@ from werkzeug.test import TestResponse
 from caseflow.extensions import db
 from caseflow.models import Case, Intake, Person, Role
 from tests.factories import Factory
+from tests.markup import LEGEND
 from tests.offices import Colleague, District, Office, Town, build_office, login
 from tests.web.test_intake import VALID
 
@@ -49,7 +50,10 @@ def _post(client: FlaskClient, office: Office, **changes: Any) -> TestResponse:
 
 
 def _field_error(response: TestResponse, field_id: str) -> str:
-    match = re.search(rf'<p class="field-error" id="{field_id}-fout">([^<]*)</p>', response.text)
+    match = re.search(
+        rf'<p class="utrecht-form-field-error-message" id="{field_id}-fout">([^<]*)</p>',
+        response.text,
+    )
     assert match, f"no error beside {field_id}"
     return html.unescape(match[1])
 
@@ -153,13 +157,13 @@ def test_the_birth_date_is_three_labelled_boxes_with_one_legend(
 ) -> None:
     login(client, office.toegang)
     page = client.get("/hulpvraag/nieuw").text
-    group = re.search(r'<fieldset class="date-parts".*?</fieldset>', page, re.S)
+    group = re.search(r'<fieldset class="[^"]*\bdate-parts\b[^"]*".*?</fieldset>', page, re.S)
     assert group is not None
     boxes = group[0]
-    assert "<legend>Geboortedatum</legend>" in boxes
+    assert f"<legend {LEGEND}>Geboortedatum</legend>" in boxes
     for part, label in (("dag", "Dag"), ("maand", "Maand"), ("jaar", "Jaar")):
         box_id = "date_of_birth" if part == "dag" else f"date_of_birth-{part}"
-        assert f'<label for="{box_id}">{label}</label>' in boxes
+        assert f'<label class="utrecht-form-label" for="{box_id}">{label}</label>' in boxes
         assert f'name="date_of_birth-{part}"' in boxes
     assert 'type="date"' not in page, "no browser date picker with its own order"
 
@@ -229,7 +233,10 @@ def test_a_failed_submit_says_so_in_the_title_and_focuses_the_summary(
     response = _post(client, office, municipality_id=str(office.maastricht.id), question="")
     assert response.status_code == 400
     assert re.search(r"<title>Fout: Nieuwe hulpvraag", response.text)
-    assert re.search(r'<div class="error-summary"[^>]*\bautofocus\b', response.text)
+    assert re.search(
+        r'<div class="utrecht-alert utrecht-alert--error"[^>]*id="foutmeldingen"[^>]*\bautofocus\b',
+        response.text,
+    )
     login(client, office.toegang)
     assert "<title>Nieuwe hulpvraag" in client.get("/hulpvraag/nieuw").text
 

@@ -58,7 +58,7 @@ def test_the_front_door_finds_a_client_by_bsn_name_or_address_and_it_is_logged(
     factory.person(office.vaals, "Smeets", given_names="Maria", postcode="6291 AB")
     login(client, office.toegang)
     page = _search(client, term)
-    shown = re.findall(r'<a href="/clienten/(\d+)">', page)
+    shown = re.findall(r'<a class="utrecht-link" href="/clienten/(\d+)">', page)
     assert shown == [str(maria.id)], "Vaals and the neighbour at number 14 are not shown"
     assert f'href="/hulpvraag/nieuw?persoon={maria.id}"' in page
     assert _logged() == [(maria.id, "zoeken in de kopbalk")]
@@ -79,7 +79,7 @@ def test_a_consultant_finds_only_clients_of_cases_he_may_see(
     commit()
     login(client, office.consulent)
     page = _search(client, "smeets")
-    assert re.findall(r'<a href="/clienten/(\d+)">', page) == [str(mine.id)]
+    assert re.findall(r'<a class="utrecht-link" href="/clienten/(\d+)">', page) == [str(mine.id)]
 
 
 def test_a_case_number_finds_the_case_within_scope_only(
@@ -102,7 +102,7 @@ def test_a_case_number_finds_the_case_within_scope_only(
     commit()
     login(client, office.consulent)
     page = _search(client, here.reference)
-    assert f'<a href="/zaken/{here.id}">{here.reference}</a>' in page
+    assert f'<a class="utrecht-link" href="/zaken/{here.id}">{here.reference}</a>' in page
     assert "Willems" in page
     assert _logged() == [(here.person_id, "zoeken in de kopbalk")]
     # The same number with another year, and a case in a municipality he does not serve.

@@ -12,6 +12,7 @@ from caseflow.extensions import db
 from caseflow.models import Case, CaseEvent, User
 from caseflow.workflow.engine import assign, start_case
 from caseflow.worklist import PAGE_SIZE
+from tests.markup import NUMBER_CELL
 from tests.offices import Office, login
 
 
@@ -40,7 +41,7 @@ def test_my_worklist_sorts_by_nearest_deadline_with_a_light_per_case(
     login(client, office.consulent)
     page = client.get("/").get_data(as_text=True)
     assert _references(page) == [old.reference, soon.reference, melding.reference]
-    lights = re.findall(r'class="light light-(\w+)"', page)
+    lights = re.findall(r'data-signal="(\w+)"', page)
     assert lights == ["overdue", "soon", "ok"]
     assert "4 dagen te laat" not in page or "Termijn verstreken" in page
 
@@ -89,7 +90,10 @@ def test_team_manager_sees_caseload_and_bulk_assigns_with_a_reason(
     _case(office, "wmo_aanvraag", office.collega)
     login(client, office.teammanager)
     page = client.get(f"/team?team={office.wmo.id}").get_data(as_text=True)
-    assert re.search(rf"{office.collega.full_name}</td><td class=\"num\">1</td>", page)
+    assert re.search(
+        rf"{office.collega.full_name}</td><td {NUMBER_CELL}>1</td>",
+        page,
+    )
     refused = client.post(
         f"/team/{office.wmo.id}/toewijzen",
         data={"zaak": [str(first.id)], "assignee_id": str(office.consulent.id)},
@@ -141,5 +145,5 @@ def test_demo_consultant_lands_on_a_worklist_with_all_three_lights(
         client.get(f"/?pagina={n}").get_data(as_text=True)
         for n in range(2, 1 + int((re.search(r"van (\d+)</span>", page) or [0, "1"])[1]))
     ]
-    lights = {light for p in pages for light in re.findall(r'class="light light-(\w+)"', p)}
+    lights = {light for p in pages for light in re.findall(r'data-signal="(\w+)"', p)}
     assert {"overdue", "soon", "ok"} <= lights

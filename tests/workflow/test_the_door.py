@@ -114,7 +114,9 @@ def test_evaluation_started_from_any_door_writes_a_plan_version(
         f"/zaken/{plan.case_id}/acties/evalueren", data={"version": str(plan.case.version)}
     )
     assert generic.status_code == 400
-    assert f'Ga naar <a href="/plannen/{plan.id}">het gezinsplan</a>' in _text(generic)
+    assert f'Ga naar <a class="utrecht-link" href="/plannen/{plan.id}">het gezinsplan</a>' in _text(
+        generic
+    )
     db.session.expire_all()
     assert db.session.get_one(Case, plan.case_id).state == "in_uitvoering"
     # The plan page takes the step, and the step records the plan as it then stands.
