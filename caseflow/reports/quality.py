@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 import sqlalchemy as sa
+from sqlalchemy.sql.elements import ColumnElement
 
 from caseflow.models import Case, CaseEvent, Objection
 from caseflow.reports.base import CountIndicator, Measure, Number, Population, group_columns
@@ -87,6 +88,13 @@ class KlachtenGegrond(BezwarenGegrond):
     )
 
 
+def _decided_since(report_filter: ReportFilter) -> list[ColumnElement[bool]]:
+    """A case decided in the period is still open or closed since the period began (it closes
+    no earlier than its decision): saying so lets the database read those cases, not all."""
+    start = report_filter.period.utc_start
+    return [] if start is None else [sa.or_(Case.closed_at.is_(None), Case.closed_at >= start)]
+
+
 class BezwarenPerBesluiten(CountIndicator):
     code = "bezwaren_per_besluiten"
     name = "Bezwaren per 1.000 besluiten"
@@ -130,6 +138,7 @@ class BezwarenPerBesluiten(CountIndicator):
                 decisions,
                 in_period(CaseEvent.occurred_at, report_filter.period, is_date=False),
                 *report_filter.case_conditions(),
+                *_decided_since(report_filter),
             )
         )
         received = TimeColumn(Objection.received_on, is_date=True)
