@@ -9,6 +9,7 @@ counting the stopped deadlines with their cases, which `rebuild` does (after a b
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -94,6 +95,7 @@ def rebuild(connection: Connection) -> None:
     connection.execute(sa.insert(ClosedDeadlineDay).from_select([*_KEY_COLUMNS, "terms"], counted))
 
 
+@cache
 def _upsert(dialect: str) -> Any:
     table = ClosedDeadlineDay
     insert = postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
