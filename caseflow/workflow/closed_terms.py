@@ -143,8 +143,10 @@ def _team_of_new(case: Case) -> int:
 def _team_move(case: Case) -> tuple[int, int] | None:
     """(team before, team after) when the staged step moved a persistent case's team."""
     state = sa.inspect(case)
-    if not state.has_identity:
-        return None
+    if not state.has_identity or not (
+        "team" in state.committed_state or "team_id" in state.committed_state
+    ):
+        return None  # new, or its team untouched: nothing to look up in the history
     by_relation = state.attrs.team.history
     by_column = state.attrs.team_id.history
     if by_relation.added:
