@@ -5,6 +5,7 @@ loads, so states, events and deadlines follow the engine's rules; rows go in wit
 Core executemany inserts, a chunk of cases per transaction.
 """
 
+import hashlib
 import json
 import random
 import time
@@ -25,6 +26,7 @@ from benchmarks.papers import Papers
 from benchmarks.registers import REGISTER_TABLES, Registers
 from benchmarks.simulate import DueDates, Ids, Row, SimCase, Staff, Tables, Walker
 from caseflow import clock
+from caseflow.bundled import bundled_dir
 from caseflow.deadlines.app_calendar import holiday_calendar
 from caseflow.demo.cases import CASE_MIX, FAMILY, GIVEN, QUESTIONS, STREETS
 from caseflow.demo.organisation import MUNICIPALITIES
@@ -729,11 +731,20 @@ def _write_meta(conn: Connection, generated: Generated) -> None:
             {"key": "preset", "value": generated.preset},
             {"key": "seed", "value": str(generated.seed)},
             {"key": "generator_version", "value": str(GENERATOR_VERSION)},
+            {"key": "definitions", "value": definitions_fingerprint()},
             {"key": "generated_at", "value": generated.generated_at},
             {"key": "counts", "value": json.dumps(generated.counts)},
         ],
     )
     conn.commit()
+
+
+def definitions_fingerprint() -> str:
+    """The workflow definitions the data was walked on: data walked on others is not reused."""
+    digest = hashlib.sha256()
+    for path in sorted(bundled_dir("workflows").glob("*.yaml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def read_meta(url: str) -> dict[str, str]:

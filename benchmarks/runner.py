@@ -16,7 +16,12 @@ from flask import Flask
 
 from benchmarks import rows
 from benchmarks.common import RESULTS_DIR, Preset, dialect_of, make_app, migrate_schema
-from benchmarks.generate import GENERATOR_VERSION, generate, read_meta
+from benchmarks.generate import (
+    GENERATOR_VERSION,
+    definitions_fingerprint,
+    generate,
+    read_meta,
+)
 from benchmarks.rows import Table
 from benchmarks.scenarios import api, http, reads, registers, scan, transitions
 from benchmarks.summary import markdown_table, summary
@@ -79,6 +84,7 @@ def run_all(
         meta.get("preset") == preset.name
         and meta.get("seed") == str(seed)
         and meta.get("generator_version") == str(GENERATOR_VERSION)
+        and meta.get("definitions") == definitions_fingerprint()
         and meta.get("generated_at", "")[:10] == datetime.now(UTC).date().isoformat()
     )
     print(f"caseflow benchmark: scale {preset.name} on {database}", flush=True)
