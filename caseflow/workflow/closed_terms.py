@@ -69,27 +69,19 @@ def rebuild(connection: Connection) -> None:
     """The roll-up counted afresh from the stopped deadlines and their cases."""
     deadlines, cases = Deadline.__table__, Case.__table__
     assert isinstance(deadlines, sa.Table) and isinstance(cases, sa.Table)
-    team = sa.func.coalesce(cases.c.team_id, NO_TEAM)
+    key = (
+        deadlines.c.stopped_on,
+        cases.c.municipality_id,
+        sa.func.coalesce(cases.c.team_id, NO_TEAM),
+        cases.c.case_type,
+        deadlines.c.kind,
+        deadlines.c.outcome,
+    )
     counted = (
-        sa.select(
-            deadlines.c.stopped_on,
-            cases.c.municipality_id,
-            team,
-            cases.c.case_type,
-            deadlines.c.kind,
-            deadlines.c.outcome,
-            sa.func.count(),
-        )
+        sa.select(*key, sa.func.count())
         .select_from(deadlines.join(cases, cases.c.id == deadlines.c.case_id))
         .where(deadlines.c.status == DeadlineStatus.STOPPED)
-        .group_by(
-            deadlines.c.stopped_on,
-            cases.c.municipality_id,
-            team,
-            cases.c.case_type,
-            deadlines.c.kind,
-            deadlines.c.outcome,
-        )
+        .group_by(*key)
     )
     connection.execute(sa.delete(ClosedDeadlineDay))
     connection.execute(sa.insert(ClosedDeadlineDay).from_select([*_KEY_COLUMNS, "terms"], counted))
