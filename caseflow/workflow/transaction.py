@@ -62,8 +62,9 @@ def lock_case(case: Case, expected_version: int | None) -> None:
     loaded, nothing is asked now: a step the engine writes itself writes the case row first,
     `UPDATE ... WHERE id = :id AND version = :v` (caseflow.workflow.writes), which waits for a
     colleague's transaction on the same case and then finds the version moved. A step that
-    goes to the ORM's flush takes the row lock (PostgreSQL) before its first write, so two
-    steps on one case never hold other rows while they wait for each other. SQLite has no row
+    goes to the ORM's flush takes the row lock (PostgreSQL) before that flush, so two steps on
+    one case do not hold other rows while they wait for each other (a query inside the step
+    that flushed earlier wrote the case row, version-checked, already). SQLite has no row
     locks: one writer at a time, and the version is checked where the case row is written.
     """
     if "deadlines" in sa.inspect(case).unloaded:
