@@ -1,5 +1,6 @@
 """A live server on the test database and a headless Debian chromium driven by Playwright."""
 
+import json
 import os
 import re
 import shutil
@@ -16,6 +17,8 @@ from werkzeug.serving import make_server
 
 CHROMIUM = os.environ.get("CASEFLOW_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+AXE = Path(__file__).resolve().parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -93,3 +96,22 @@ def send_letter(page: Page, letter: str) -> None:
     page.get_by_role("button", name="Brief versturen").click()
     expect(page.get_by_role("status")).to_contain_text("is verstuurd en bij de zaak opgeslagen")
     page.get_by_role("link", name=re.compile("Terug naar Z-")).click()
+
+
+def assert_accessible(page: Page) -> None:
+    """axe-core finds no WCAG 2.1 A or AA violation on the page as it stands. The script is
+    evaluated from the test, so the app's Content-Security-Policy stays in force."""
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{AXE} is missing; make install runs npm ci in tests/browser/axe")
+        pytest.skip("axe-core is not installed (make install)")
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_A_AA
+    )
+    assert result["passes"], "axe checked nothing"
+    summary = [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+        for v in result["violations"]
+    ]
+    assert summary == [], json.dumps(summary, ensure_ascii=False, indent=1)

@@ -1,48 +1,25 @@
 """In a real browser: the public survey page, reached by a single-use link without logging in,
 answered once (a second use is refused in Dutch), with no accessibility violation axe can find."""
 
-import json
-import os
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 import sqlalchemy as sa
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from caseflow.extensions import db
 from caseflow.models import SurveyInvitation, SurveyResponse
 from caseflow.survey.invitations import invite
 from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import assign, fire, start_case
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import assert_accessible, screenshot
 from tests.factories import Factory
 from tests.offices import Office, wmo_office
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).resolve().parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-
 
 @pytest.fixture
 def office(factory: Factory, live_server: str) -> Office:
     return wmo_office(factory)
-
-
-@pytest.fixture
-def page(browser: Browser, live_server: str) -> Iterator[Page]:
-    """A page that lets the test inject axe past the app's Content-Security-Policy (which
-    allows no script at all); the app itself still runs under it."""
-    context = browser.new_context(
-        base_url=live_server,
-        viewport={"width": 1280, "height": 900},
-        locale="nl-NL",
-        bypass_csp=True,
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
 
 
 @pytest.fixture
@@ -65,44 +42,18 @@ def token(office: Office) -> str:
     return made
 
 
-def _axe_violations(page: Page) -> list[dict[str, object]]:
-    """axe-core's WCAG 2.1 A and AA violations on the page as it stands."""
-    if not AXE.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{AXE} is missing; make install runs npm ci in tests/browser/axe")
-        pytest.skip("axe-core is not installed (make install)")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-    )
-    assert result["passes"], "axe checked nothing"
-    violations: list[dict[str, object]] = result["violations"]
-    return violations
-
-
-def _summary(violations: list[dict[str, object]]) -> str:
-    return json.dumps(
-        [{"id": v["id"], "help": v["help"], "nodes": len(v["nodes"])} for v in violations],  # type: ignore[arg-type]
-        ensure_ascii=False,
-        indent=1,
-    )
-
-
 def test_the_public_survey_is_answered_once_without_login_and_axe_clean(
     page: Page, token: str
 ) -> None:
     page.goto(f"/waardering/{token}")
     expect(page.get_by_role("heading", name="Wat vond u van onze hulp?")).to_be_visible()
     expect(page.get_by_role("button", name="Uitloggen")).to_have_count(0)  # nobody logged in
-    violations = _axe_violations(page)
-    assert violations == [], _summary(violations)
+    assert_accessible(page)
 
     # Sent without the two numbers: the errors say so, and are accessible too.
     page.get_by_role("button", name="Versturen").click()
     expect(page.locator("#foutmeldingen")).to_contain_text("Kies een cijfer van 1 tot en met 10.")
-    violations = _axe_violations(page)
-    assert violations == [], _summary(violations)
+    assert_accessible(page)
 
     page.get_by_role("group", name="Welk cijfer geeft u ons?").get_by_label("8", exact=True).check()
     page.get_by_role("group", name="Zou u ons aanraden").get_by_label("9", exact=True).check()
@@ -113,16 +64,14 @@ def test_the_public_survey_is_answered_once_without_login_and_axe_clean(
     screenshot(page, "50-clientwaardering-ingevuld")
     page.get_by_role("button", name="Versturen").click()
     expect(page.get_by_role("heading", name="Bedankt")).to_be_visible()
-    violations = _axe_violations(page)
-    assert violations == [], _summary(violations)
+    assert_accessible(page)
 
     # The same link a second time: refused in Dutch, nothing counted twice.
     page.goto(f"/waardering/{token}")
     expect(page.get_by_role("heading", name="Deze vragenlijst is al gebruikt")).to_be_visible()
     expect(page.locator("main")).to_contain_text("U kunt de vragenlijst maar één keer invullen.")
     screenshot(page, "51-clientwaardering-al-gebruikt")
-    violations = _axe_violations(page)
-    assert violations == [], _summary(violations)
+    assert_accessible(page)
 
     answer = db.session.scalars(sa.select(SurveyResponse)).one()
     assert (answer.grade, answer.recommendation, answer.remark) == (

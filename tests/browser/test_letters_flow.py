@@ -9,7 +9,6 @@ pages of two municipalities.
 
 import io
 import re
-from pathlib import Path
 
 import pypdf
 import pytest
@@ -18,14 +17,12 @@ from playwright.sync_api import Page, expect
 from caseflow.models import Case
 from caseflow.unit_of_work import commit
 from caseflow.workflow.engine import assign, start_case
-from tests.browser.conftest import log_in, screenshot
+from tests.browser.conftest import assert_accessible, log_in, screenshot
 from tests.factories import PASSWORD, STANDARD_PROVIDER, Factory, product
 from tests.offices import Office, web_office
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 MELDING_STEPS: list[tuple[str, dict[str, str]]] = [
     ("Onderzoek starten", {}),
     (
@@ -86,22 +83,13 @@ def _send(page: Page, letter: str, shot: str | None = None, personal: str = "") 
         page.get_by_role("button", name="Alinea opslaan").click()
         expect(page.locator("article.letter")).to_contain_text(personal)
     if shot:
-        _no_violations(page)
+        assert_accessible(page)
         screenshot(page, shot)
     page.get_by_role("button", name="Brief versturen").click()
     expect(page.get_by_role("status")).to_contain_text("is verstuurd en bij de zaak opgeslagen")
     address = page.url
     page.get_by_role("link", name=re.compile("Terug naar Z-")).click()
     return address
-
-
-def _no_violations(page: Page) -> None:
-    page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_A_AA
-    )
-    found = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
-    assert found == [], found
 
 
 def test_a_wmo_request_from_receipt_to_decision_sends_its_letters(
@@ -169,7 +157,7 @@ def test_a_wmo_request_from_receipt_to_decision_sends_its_letters(
     expect(letters.locator("tbody tr")).to_have_count(2)
     expect(letters).not_to_contain_text("Nog niet verstuurd")
     screenshot(page, "42-zaak-met-brieven-maastricht")
-    _no_violations(page)
+    assert_accessible(page)
 
     # The sent beschikking: a tagged PDF whose text names the provision and the bezwaar clause.
     pdf = page.request.get(letter_page + "/pdf")
@@ -194,7 +182,7 @@ def test_two_municipalities_wear_their_own_theme_without_accessibility_violation
         colours[municipality.code] = page.locator(".utrecht-nav-bar").evaluate(
             "el => getComputedStyle(el).backgroundColor"
         )
-        _no_violations(page)
+        assert_accessible(page)
         screenshot(page, f"43-thema-{municipality.code}")
         page.get_by_role("button", name="Uitloggen").click()
     assert colours["maastricht"] != colours["vaals"]

@@ -4,12 +4,11 @@ versions, reads the correction and the figures per team, opens the live report, 
 sees the name of a colleague who handles cases, nor a way to write or issue the report."""
 
 import re
-from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
 from flask import Flask
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from caseflow import clock
@@ -20,8 +19,7 @@ from caseflow.permissions import HANDLE_CASES
 from caseflow.reports.filters import ReportFilter
 from caseflow.reports.periods import Period
 from caseflow.reports.registry import indicator
-from tests.browser.conftest import log_in, log_out, screenshot
-from tests.browser.test_client_survey import _axe_violations, _summary
+from tests.browser.conftest import assert_accessible, log_in, log_out, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -29,21 +27,6 @@ TITLE = "Bestuursrapportage Maastricht, 3e viermaandsperiode 2025 (september–d
 # The previous tertial on the demo's Monday 2 March 2026: the live report's default period.
 LIVE = "/rapportages/gemeenten/{id}/bestuursrapportage?periode=2025-T3"
 WRITING = re.compile(r"uitgeven|toelichting .*schrijven|handmatige cijfers", re.IGNORECASE)
-
-
-@pytest.fixture
-def page(browser: Browser, live_server: str) -> Iterator[Page]:
-    """As in test_client_survey: axe is injected past the app's Content-Security-Policy."""
-    context = browser.new_context(
-        base_url=live_server,
-        viewport={"width": 1280, "height": 900},
-        locale="nl-NL",
-        bypass_csp=True,
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
 
 
 @pytest.fixture
@@ -108,11 +91,6 @@ def _teams_per_figure(page: Page, teams: list[str]) -> None:
         expect(table).to_contain_text(team)
 
 
-def _axe_clean(page: Page) -> None:
-    violations = _axe_violations(page)
-    assert violations == [], _summary(violations)
-
-
 def test_the_municipality_reads_issued_versions_and_the_live_report_per_team_never_per_person(
     page: Page, maastricht: Municipality, consultants: list[str], teams: list[str]
 ) -> None:
@@ -128,7 +106,7 @@ def test_the_municipality_reads_issued_versions_and_the_live_report_per_team_nev
     issued = page.get_by_role("table", name=re.compile("Uitgegeven rapportages"))
     expect(issued.get_by_role("link", name=TITLE)).to_have_count(2)
     _no_names(page.content(), consultants, "the list of issued reports")
-    _axe_clean(page)
+    assert_accessible(page)
 
     issued.get_by_role("link", name=TITLE).first.click()  # the newest version first
     mark = page.locator(".issued-mark")
@@ -142,7 +120,7 @@ def test_the_municipality_reads_issued_versions_and_the_live_report_per_team_nev
     _no_names(page.content(), consultants, "the issued report")
     expect(page.get_by_role("link", name=WRITING)).to_have_count(0)
     screenshot(page, "60-gemeente-uitgegeven-bestuursrapportage")
-    _axe_clean(page)
+    assert_accessible(page)
     # Through the browser: the API client would drop the session cookie, whose expiry is set
     # by the server's travelled clock.
     with page.expect_download() as download:
@@ -159,4 +137,4 @@ def test_the_municipality_reads_issued_versions_and_the_live_report_per_team_nev
     _no_names(page.content(), consultants, "the live report")
     expect(page.get_by_role("link", name=WRITING)).to_have_count(0)
     screenshot(page, "61-gemeente-bestuursrapportage-live")
-    _axe_clean(page)
+    assert_accessible(page)
